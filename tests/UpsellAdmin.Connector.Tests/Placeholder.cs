@@ -1,0 +1,1 @@
+namespace UpsellAdmin.Connector.Tests;
