@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Copy;
+using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.Sync;
+using UpsellAdmin.Web.Features.UpsellConfiguration;
+using UpsellAdmin.Web.Features.UpsellRules;
+
+namespace UpsellAdmin.Web.Data;
+
+/// <summary>
+/// The one EF Core model of the product (Identity included). Each provider has a subclass only so that it can
+/// own its migrations:
+/// <code>
+/// dotnet tool restore
+/// dotnet ef migrations add NAME --project src/UpsellAdmin.Web --context SqliteAppDbContext    --output-dir Data/Migrations/Sqlite
+/// dotnet ef migrations add NAME --project src/UpsellAdmin.Web --context SqlServerAppDbContext --output-dir Data/Migrations/SqlServer
+/// dotnet ef migrations script --idempotent --project src/UpsellAdmin.Web --context SqlServerAppDbContext --output artifacts/sqlserver.sql
+/// </code>
+/// Services never hold a context: they take <c>IDbContextFactory&lt;AppDbContext&gt;</c> and create one per operation.
+/// </summary>
+public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Property> Properties => Set<Property>();
+    public DbSet<UserPropertyAccess> UserProperties => Set<UserPropertyAccess>();
+
+    public DbSet<RoomClass> RoomClasses => Set<RoomClass>();
+    public DbSet<RoomType> RoomTypes => Set<RoomType>();
+    public DbSet<RateCategory> RateCategories => Set<RateCategory>();
+    public DbSet<RateCode> RateCodes => Set<RateCode>();
+    public DbSet<Market> Markets => Set<Market>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<ReservationType> ReservationTypes => Set<ReservationType>();
+    public DbSet<MembershipType> MembershipTypes => Set<MembershipType>();
+    public DbSet<MembershipLevel> MembershipLevels => Set<MembershipLevel>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<AccountingCategory> AccountingCategories => Set<AccountingCategory>();
+    public DbSet<NightlyPrice> NightlyPrices => Set<NightlyPrice>();
+    public DbSet<NightlyOccupancy> NightlyOccupancies => Set<NightlyOccupancy>();
+
+    public DbSet<PropertyUpsellConfiguration> UpsellConfigurations => Set<PropertyUpsellConfiguration>();
+    public DbSet<OccupancyLevel> OccupancyLevels => Set<OccupancyLevel>();
+    public DbSet<RoomHierarchyEntry> RoomHierarchy => Set<RoomHierarchyEntry>();
+
+    public DbSet<UpsellRule> UpsellRules => Set<UpsellRule>();
+    public DbSet<UpsellRuleFilterValue> UpsellRuleFilterValues => Set<UpsellRuleFilterValue>();
+    public DbSet<UpsellRuleOccupancyAmount> UpsellRuleOccupancyAmounts => Set<UpsellRuleOccupancyAmount>();
+
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<RuleCopyLog> RuleCopyLogs => Set<RuleCopyLog>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}
+
+/// <summary>The SQLite flavour (the embedded default); owns Data/Migrations/Sqlite.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+/// <summary>The SQL Server flavour (production); owns Data/Migrations/SqlServer.</summary>
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

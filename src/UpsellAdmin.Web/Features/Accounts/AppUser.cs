@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UpsellAdmin.Web.Features.Properties;
+
+namespace UpsellAdmin.Web.Features.Accounts;
+
+/// <summary>The three roles of the product. FrontDesk reads; RevenueManager edits; Administrator also manages
+/// properties and users.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string RevenueManager = nameof(RevenueManager);
+    public const string FrontDesk = nameof(FrontDesk);
+
+    /// <summary>For [Authorize(Roles = ...)]: who may change rules, configuration and loyalty.</summary>
+    public const string Editors = Administrator + "," + RevenueManager;
+
+    public static readonly IReadOnlyList<string> All = [Administrator, RevenueManager, FrontDesk];
+}
+
+public sealed class AppUser : IdentityUser
+{
+    public const int DisplayNameMaxLength = 80;
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Properties this user may see. Administrators see every property whatever this holds.</summary>
+    public List<UserPropertyAccess> Properties { get; set; } = [];
+}
+
+/// <summary>Which properties a user may see (and, for editors, edit).</summary>
+public sealed class UserPropertyAccess
+{
+    public string UserId { get; set; } = "";
+    public int PropertyId { get; set; }
+    public Property? Property { get; set; }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        b.HasMany(u => u.Properties).WithOne().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserPropertyAccessConfiguration : IEntityTypeConfiguration<UserPropertyAccess>
+{
+    public void Configure(EntityTypeBuilder<UserPropertyAccess> b)
+    {
+        b.HasKey(a => new { a.UserId, a.PropertyId });
+        b.HasOne(a => a.Property).WithMany().HasForeignKey(a => a.PropertyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,115 @@
+using UpsellAdmin.Domain.Rules;
+
+namespace UpsellAdmin.Web.Features.UpsellRules;
+
+/// <summary>
+/// The Upsell Rules New/Edit form, field by field in OPERA's order. Mutable for binding; validated by
+/// <see cref="UpsellRuleFormValidator"/> in the form and again in the service.
+/// </summary>
+public sealed class UpsellRuleFormModel
+{
+    public int? Id { get; set; }
+    public int PropertyId { get; set; }
+
+    /// <summary>The rule's own code (OPERA's form labels it "Rate Code"), ≤ 20, unique per property.</summary>
+    public string Code { get; set; } = "";
+    public string Description { get; set; } = "";
+    public DateTime? BeginDate { get; set; }
+    public DateTime? EndDate { get; set; }
+
+    /// <summary>Room Type (true) or Room Class (false).</summary>
+    public bool UpsellByRoomType { get; set; } = true;
+    public string From { get; set; } = "";
+    public string To { get; set; } = "";
+
+    /// <summary>Filters: Rate Code (false) or Rate Category (true) radio.</summary>
+    public bool UseRateCategories { get; set; }
+    public IEnumerable<string> RateCodes { get; set; } = [];
+    public IEnumerable<string> RateCategories { get; set; } = [];
+
+    /// <summary>Membership entries as "TYPE" (any level) or "TYPE/LEVEL".</summary>
+    public IEnumerable<string> Memberships { get; set; } = [];
+    public IEnumerable<string> ReservationTypes { get; set; } = [];
+    public IEnumerable<string> Markets { get; set; } = [];
+    public IEnumerable<string> Sources { get; set; } = [];
+
+    private UpsellFormula _formula = UpsellFormula.FlatAmountAddedToOriginalRate;
+
+    /// <summary>Changing the formula clears Upsell Amount and every occupancy level amount (OPERA's behaviour).</summary>
+    public UpsellFormula Formula
+    {
+        get => _formula;
+        set
+        {
+            if (_formula == value)
+            {
+                return;
+            }
+            _formula = value;
+            UpsellAmount = null;
+            foreach (var row in OccupancyAmounts)
+            {
+                row.Amount = null;
+            }
+        }
+    }
+
+    public decimal? UpsellAmount { get; set; }
+    public string CurrencyCode { get; set; } = "";
+    public RoundingRule RoundingRule { get; set; } = RoundingRule.None;
+    public int? DaysInAdvance { get; set; }
+    public bool UseOccupancyLevels { get; set; }
+    public List<OccupancyAmountModel> OccupancyAmounts { get; set; } = [];
+
+    /// <summary>Concurrency version as loaded (Guid.Empty for a new rule).</summary>
+    public Guid Version { get; set; }
+
+    /// <summary>"Upsell Percentage" for the two % formulas, else "Upsell Amount".</summary>
+    public string AmountLabel => Formula.IsPercentage() ? "Upsell Percentage" : "Upsell Amount";
+
+    public const char MembershipLevelSeparator = '/';
+
+    public static string MembershipKey(string type, string? level) =>
+        string.IsNullOrEmpty(level) ? type : $"{type}{MembershipLevelSeparator}{level}";
+
+    public static MembershipFilter ParseMembership(string key)
+    {
+        var i = key.IndexOf(MembershipLevelSeparator);
+        return i < 0 ? new MembershipFilter(key) : new MembershipFilter(key[..i], key[(i + 1)..]);
+    }
+
+    /// <summary>The rule as the engine sees it (used by the Test dialog on unsaved edits too).</summary>
+    public UpsellRuleDefinition ToDefinition() => new()
+    {
+        Code = Code,
+        Description = Description,
+        BeginDate = BeginDate is { } b ? DateOnly.FromDateTime(b) : null,
+        EndDate = EndDate is { } e ? DateOnly.FromDateTime(e) : null,
+        UpsellByRoomType = UpsellByRoomType,
+        From = From,
+        To = To,
+        RateCodes = UseRateCategories ? [] : RateCodes.ToList(),
+        RateCategories = UseRateCategories ? RateCategories.ToList() : [],
+        Memberships = Memberships.Select(ParseMembership).ToList(),
+        Channels = Sources.ToList(),
+        ReservationTypes = ReservationTypes.ToList(),
+        MarketCodes = Markets.ToList(),
+        Formula = Formula,
+        UpsellAmount = UseOccupancyLevels ? null : UpsellAmount,
+        CurrencyCode = CurrencyCode,
+        RoundingRule = RoundingRule,
+        DaysInAdvance = DaysInAdvance,
+        UpsellByOccupancyLevels = UseOccupancyLevels,
+        OccupancyLevelAmounts = UseOccupancyLevels
+            ? OccupancyAmounts.Where(a => a.Amount is not null).Select(a => new OccupancyLevelAmount(a.Level, a.Amount!.Value)).ToList()
+            : [],
+    };
+}
+
+/// <summary>One row of the Amount Per Occupancy Level grid.</summary>
+public sealed class OccupancyAmountModel
+{
+    public int Level { get; set; }
+    public string Description { get; set; } = "";
+    public decimal? Amount { get; set; }
+}
