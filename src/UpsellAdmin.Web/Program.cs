@@ -1,19 +1,26 @@
+using UpsellAdmin.Web.Components;
+using UpsellAdmin.Web.Components.Account;
+using UpsellAdmin.Web.Components.Hosting;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// MudBlazor's files come from the static web assets manifest, which only Development reads by default (stack.md).
+builder.WebHost.UseStaticWebAssets();
+builder.AddAppLogging();
+
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddUpsellFeatures();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddAppIdentity();
+builder.Services.AddAppUi();
 
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
 
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<UpsellAdmin.Web.Components.App>().AddInteractiveServerRenderMode();
+app.UseAppPipeline();
+app.MapAppEndpoints();
 
 app.Run();
 
