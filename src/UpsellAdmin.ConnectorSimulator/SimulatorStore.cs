@@ -1,0 +1,118 @@
+using UpsellAdmin.ConnectorSimulator.Model;
+using UpsellAdmin.ConnectorSimulator.Seed;
+
+namespace UpsellAdmin.ConnectorSimulator;
+
+/// <summary>
+/// The simulator's in-memory data: the seeded demo chain plus every write since. Thread-safe: operations run under
+/// one lock; the public properties return snapshots for tests to inspect and count.
+/// </summary>
+public sealed class SimulatorStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, long> _sequenceById = [];
+    private long _sequence;
+
+    internal EntityTable<Enterprise> EnterpriseTable { get; } = new();
+    internal EntityTable<Service> ServiceTable { get; } = new();
+    internal EntityTable<AgeCategory> AgeCategoryTable { get; } = new();
+    internal EntityTable<ResourceCategory> ResourceCategoryTable { get; } = new();
+    internal EntityTable<Resource> ResourceTable { get; } = new();
+    internal EntityTable<RateGroup> RateGroupTable { get; } = new();
+    internal EntityTable<Rate> RateTable { get; } = new();
+    internal EntityTable<BusinessSegment> BusinessSegmentTable { get; } = new();
+    internal EntityTable<Source> SourceTable { get; } = new();
+    internal EntityTable<AccountingCategory> AccountingCategoryTable { get; } = new();
+    internal EntityTable<Product> ProductTable { get; } = new();
+    internal EntityTable<Customer> CustomerTable { get; } = new();
+    internal EntityTable<Reservation> ReservationTable { get; } = new();
+    internal EntityTable<LoyaltyProgram> LoyaltyProgramTable { get; } = new();
+    internal EntityTable<LoyaltyTier> LoyaltyTierTable { get; } = new();
+    internal EntityTable<LoyaltyMembership> LoyaltyMembershipTable { get; } = new();
+    internal EntityTable<Order> OrderTable { get; } = new();
+
+    /// <summary>Creates a store seeded with the demo chain for the given options (seed, today, sizes).</summary>
+    public SimulatorStore(SimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        Today = options.Today ?? DateOnly.FromDateTime(TimeProvider.GetUtcNow().UtcDateTime);
+        Seed = options.Seed;
+        DemoSeed.Populate(this, options, Today);
+    }
+
+    /// <summary>The business date the data was seeded around.</summary>
+    public DateOnly Today { get; }
+
+    /// <summary>The seed the data was generated from.</summary>
+    public int Seed { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal DateTimeOffset UtcNow => TimeProvider.GetUtcNow();
+
+    public IReadOnlyList<Enterprise> Enterprises => Snapshot(EnterpriseTable);
+    public IReadOnlyList<Service> Services => Snapshot(ServiceTable);
+    public IReadOnlyList<AgeCategory> AgeCategories => Snapshot(AgeCategoryTable);
+    public IReadOnlyList<ResourceCategory> ResourceCategories => Snapshot(ResourceCategoryTable);
+    public IReadOnlyList<Resource> Resources => Snapshot(ResourceTable);
+    public IReadOnlyList<RateGroup> RateGroups => Snapshot(RateGroupTable);
+    public IReadOnlyList<Rate> Rates => Snapshot(RateTable);
+    public IReadOnlyList<BusinessSegment> BusinessSegments => Snapshot(BusinessSegmentTable);
+    public IReadOnlyList<Source> Sources => Snapshot(SourceTable);
+    public IReadOnlyList<AccountingCategory> AccountingCategories => Snapshot(AccountingCategoryTable);
+    public IReadOnlyList<Product> Products => Snapshot(ProductTable);
+    public IReadOnlyList<Customer> Customers => Snapshot(CustomerTable);
+    public IReadOnlyList<Reservation> Reservations => Snapshot(ReservationTable);
+    public IReadOnlyList<LoyaltyProgram> LoyaltyPrograms => Snapshot(LoyaltyProgramTable);
+    public IReadOnlyList<LoyaltyTier> LoyaltyTiers => Snapshot(LoyaltyTierTable);
+    public IReadOnlyList<LoyaltyMembership> LoyaltyMemberships => Snapshot(LoyaltyMembershipTable);
+
+    /// <summary>Orders posted by orders/add and items posted by reservations/addProduct (one Order each).</summary>
+    public IReadOnlyList<Order> Orders => Snapshot(OrderTable);
+
+    /// <summary>Runs <paramref name="action"/> under the store lock.</summary>
+    internal T Locked<T>(Func<T> action)
+    {
+        using (_gate.EnterScope())
+        {
+            return action();
+        }
+    }
+
+    /// <summary>Next creation sequence number (call under the lock or while seeding).</summary>
+    internal long NextSequence() => ++_sequence;
+
+    /// <summary>Adds an entity, giving it the next sequence number (newest). Call under the lock.</summary>
+    internal T Insert<T>(EntityTable<T> table, T entity, Func<T, long, T> withSequence)
+        where T : class, IStoreEntity
+    {
+        var stored = withSequence(entity, NextSequence());
+        table.Set(stored);
+        _sequenceById[stored.Id] = stored.Sequence;
+        return stored;
+    }
+
+    /// <summary>The creation sequence of any entity ever stored (cursor look-up), or null.</summary>
+    internal long? SequenceOf(Guid id) => _sequenceById.TryGetValue(id, out var seq) ? seq : null;
+
+    private IReadOnlyList<T> Snapshot<T>(EntityTable<T> table)
+        where T : class, IStoreEntity => Locked(() => table.All.OrderBy(e => e.Sequence).ToList());
+}
+
+/// <summary>One kind of entity by id. Not thread-safe by itself: used under the store lock.</summary>
+internal sealed class EntityTable<T>
+    where T : class, IStoreEntity
+{
+    private readonly Dictionary<Guid, T> _byId = [];
+
+    public IEnumerable<T> All => _byId.Values;
+
+    public int Count => _byId.Count;
+
+    public T? Find(Guid id) => _byId.GetValueOrDefault(id);
+
+    public T? Find(Guid? id) => id is { } value ? Find(value) : null;
+
+    public void Set(T entity) => _byId[entity.Id] = entity;
+}
