@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using UpsellAdmin.Web.Features.Quotes;
+
+namespace UpsellAdmin.Web.Features.Api;
+
+/// <summary>Registration and mapping of the public upsell API and its OpenAPI document.</summary>
+public static class EvaluateApiSetup
+{
+    public const string OpenApiDocumentName = "v1";
+
+    /// <summary>Where the OpenAPI document is served (anonymous: it holds no data).</summary>
+    public const string OpenApiUrl = "/openapi/v1.json";
+
+    /// <summary>
+    /// The OpenAPI document (with the X-Api-Key scheme) and the Quotes feature the quote page and the rule Test dialog
+    /// use (<see cref="IQuoteService"/>, validator). Needs <c>AddApiKeyAuthentication</c> too.
+    /// </summary>
+    public static IServiceCollection AddUpsellApi(this IServiceCollection services)
+    {
+        services.AddQuotes();
+        services.AddOpenApi(OpenApiDocumentName, options =>
+        {
+            // The Blazor UI's endpoints are not part of the public API.
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "UpsellAdmin API",
+                    Version = "v1",
+                    Description = "Upsell rule evaluation, OPERA semantics. Authenticate with the X-Api-Key header.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeyAuthenticationHandler.HeaderName,
+                    Description = "An API key from the Api:Keys setting.",
+                };
+                document.Security ??= [];
+                document.Security.Add(new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
+                });
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /api/upsell-rules/evaluate</c> on the API-key group and the OpenAPI document.</summary>
+    public static IEndpointRouteBuilder MapUpsellApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapApiGroup();
+        api.MapPost(EvaluateEndpoint.Route, EvaluateEndpoint.HandleAsync)
+            .WithName("EvaluateUpsellRule")
+            .WithTags("Upsell rules")
+            .WithSummary("Evaluate one upsell rule against one stay")
+            .WithDescription("Stateless: the body carries the rule and the stay with its nightly rates. Returns whether the rule "
+                + "applies, every failed criterion in plain words, and the offer (per-night upsell rates and totals) when it applies. "
+                + "Malformed input is a 400 whose errors are keyed by field path, e.g. stay.nights[2].date.")
+            .Accepts<EvaluateRequest>("application/json")
+            .Produces<EvaluateResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        endpoints.MapOpenApi().AllowAnonymous(); // /openapi/{documentName}.json
+        return endpoints;
+    }
+}

@@ -1,0 +1,300 @@
+using System.Text.Json;
+using UpsellAdmin.Domain.Evaluation;
+using UpsellAdmin.Domain.Rules;
+using UpsellAdmin.Domain.Stays;
+
+namespace UpsellAdmin.Web.Features.Api;
+
+/// <summary>
+/// Turns the wire request into the Domain's rule and stay (reporting missing members by field path), the Domain's
+/// validation errors into wire field paths, and a <see cref="RuleEvaluation"/> into the response.
+/// </summary>
+public static class EvaluateMapping
+{
+    /// <summary>Domain field names whose JSON member has another name.</summary>
+    private static readonly Dictionary<string, string> DomainToJsonField = new(StringComparer.Ordinal)
+    {
+        ["stay.arrival"] = "stay.arrivalDate",
+        ["stay.departure"] = "stay.departureDate",
+        ["stay.market"] = "stay.marketCode",
+        ["rule.memberships"] = "rule.membershipTypes",
+    };
+
+    /// <summary>Maps the request, or returns the missing required members (field path → message).</summary>
+    public static (UpsellRuleDefinition? Rule, Stay? Stay, Dictionary<string, string[]> Errors) Map(EvaluateRequest? request)
+    {
+        var errors = new Errors();
+        if (request is null)
+        {
+            errors.Add("$", "The request body must be a JSON object with \"rule\" and \"stay\".");
+            return (null, null, errors.ToDictionary());
+        }
+
+        var rule = MapRule(request.Rule, errors);
+        var stay = MapStay(request.Stay, errors);
+        return errors.Count > 0 ? (null, null, errors.ToDictionary()) : (rule, stay, errors.ToDictionary());
+    }
+
+    /// <summary>The Domain's validation errors keyed by the JSON field path, messages grouped per field.</summary>
+    public static Dictionary<string, string[]> ToProblemErrors(IEnumerable<ValidationError> errors)
+    {
+        var result = new Errors();
+        foreach (var error in errors)
+        {
+            result.Add(JsonField(error.Field), error.Message);
+        }
+
+        return result.ToDictionary();
+    }
+
+    /// <summary>A <see cref="JsonException"/> as one error keyed by its path ("$.stay.nights[2].date" → "stay.nights[2].date").</summary>
+    public static Dictionary<string, string[]> FromJsonException(JsonException exception)
+    {
+        var path = exception.Path is { Length: > 0 } p ? p : "$";
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        return new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [FriendlyJsonMessage(exception)] };
+    }
+
+    public static string JsonField(string domainField)
+    {
+        foreach (var (domain, json) in DomainToJsonField)
+        {
+            if (domainField == domain || domainField.StartsWith(domain + ".", StringComparison.Ordinal) || domainField.StartsWith(domain + "[", StringComparison.Ordinal))
+            {
+                return json + domainField[domain.Length..];
+            }
+        }
+
+        return domainField;
+    }
+
+    public static EvaluateResponse ToResponse(UpsellRuleDefinition rule, Stay stay, RuleEvaluation evaluation)
+    {
+        var reasons = evaluation.Reasons.Select(r => new EvaluateReasonJson(r.Criterion, r.Message)).ToList();
+        var offer = evaluation.Applicable
+            ? new EvaluateOfferJson(
+                rule.Code,
+                rule.From,
+                rule.To,
+                stay.CurrencyCode,
+                evaluation.Nights.Select(n => new EvaluateOfferNightJson(n.Date, n.OriginalRate, n.UpsellRate, n.UpsellAmount)).ToList(),
+                evaluation.TotalOriginalAmount,
+                evaluation.TotalUpsellRate,
+                evaluation.TotalUpsellAmount)
+            : null;
+        return new EvaluateResponse(evaluation.Applicable, reasons, offer);
+    }
+
+    private static UpsellRuleDefinition? MapRule(EvaluateRuleJson? json, Errors errors)
+    {
+        if (json is null)
+        {
+            errors.Add("rule", "The rule is required.");
+            return null;
+        }
+
+        var code = errors.Require("rule.code", json.Code);
+        var byRoomType = errors.Require("rule.upsellByRoomType", json.UpsellByRoomType);
+        var from = errors.Require("rule.from", json.From);
+        var to = errors.Require("rule.to", json.To);
+        var formula = errors.Require("rule.formula", json.Formula);
+        var currency = errors.Require("rule.currencyCode", json.CurrencyCode);
+        var rounding = errors.Require("rule.roundingRule", json.RoundingRule);
+        var byLevels = errors.Require("rule.upsellByOccupancyLevels", json.UpsellByOccupancyLevels);
+
+        var memberships = new List<MembershipFilter>();
+        for (var i = 0; i < (json.MembershipTypes?.Count ?? 0); i++)
+        {
+            var m = json.MembershipTypes![i];
+            if (errors.Require($"rule.membershipTypes[{i}]", m) is { } entry && errors.Require($"rule.membershipTypes[{i}].type", entry.Type) is { } type)
+            {
+                memberships.Add(new MembershipFilter(type, entry.Level));
+            }
+        }
+
+        var levels = new List<OccupancyLevelAmount>();
+        for (var i = 0; i < (json.OccupancyLevelAmounts?.Count ?? 0); i++)
+        {
+            var row = json.OccupancyLevelAmounts![i];
+            if (errors.Require($"rule.occupancyLevelAmounts[{i}]", row) is not { } entry)
+            {
+                continue;
+            }
+
+            var level = errors.Require($"rule.occupancyLevelAmounts[{i}].level", entry.Level);
+            var amount = errors.Require($"rule.occupancyLevelAmounts[{i}].amount", entry.Amount);
+            if (level is { } l && amount is { } a)
+            {
+                levels.Add(new OccupancyLevelAmount(l, a));
+            }
+        }
+
+        CheckList(errors, "rule.rateCodes", json.RateCodes);
+        CheckList(errors, "rule.rateCategories", json.RateCategories);
+        CheckList(errors, "rule.channels", json.Channels);
+        CheckList(errors, "rule.reservationTypes", json.ReservationTypes);
+        CheckList(errors, "rule.marketCodes", json.MarketCodes);
+
+        if (code is null || byRoomType is null || from is null || to is null || formula is null || currency is null || rounding is null || byLevels is null)
+        {
+            return null;
+        }
+
+        return new UpsellRuleDefinition
+        {
+            Code = code,
+            Description = json.Description ?? "",
+            BeginDate = json.BeginDate,
+            EndDate = json.EndDate,
+            UpsellByRoomType = byRoomType.Value,
+            From = from,
+            To = to,
+            RateCodes = json.RateCodes ?? [],
+            RateCategories = json.RateCategories ?? [],
+            Memberships = memberships,
+            Channels = json.Channels ?? [],
+            ReservationTypes = json.ReservationTypes ?? [],
+            MarketCodes = json.MarketCodes ?? [],
+            Formula = formula.Value,
+            UpsellAmount = json.UpsellAmount,
+            CurrencyCode = currency,
+            RoundingRule = rounding.Value,
+            DaysInAdvance = json.DaysInAdvance,
+            UpsellByOccupancyLevels = byLevels.Value,
+            OccupancyLevelAmounts = levels,
+        };
+    }
+
+    private static Stay? MapStay(EvaluateStayJson? json, Errors errors)
+    {
+        if (json is null)
+        {
+            errors.Add("stay", "The stay is required.");
+            return null;
+        }
+
+        var arrival = errors.Require("stay.arrivalDate", json.ArrivalDate);
+        var departure = errors.Require("stay.departureDate", json.DepartureDate);
+        var bookedOn = errors.Require("stay.bookedOn", json.BookedOn);
+        var roomType = errors.Require("stay.roomType", json.RoomType);
+        var rateCode = errors.Require("stay.rateCode", json.RateCode);
+        var currency = errors.Require("stay.currencyCode", json.CurrencyCode);
+        var membershipType = json.Membership is null ? null : errors.Require("stay.membership.type", json.Membership.Type);
+        var nightsJson = errors.Require("stay.nights", json.Nights);
+
+        var nights = new List<StayNight>();
+        for (var i = 0; i < (nightsJson?.Count ?? 0); i++)
+        {
+            if (errors.Require($"stay.nights[{i}]", nightsJson![i]) is not { } night)
+            {
+                continue;
+            }
+
+            var date = errors.Require($"stay.nights[{i}].date", night.Date);
+            var original = errors.Require($"stay.nights[{i}].originalRate", night.OriginalRate);
+            if (date is { } d && original is { } o)
+            {
+                nights.Add(new StayNight(d, o, night.TargetRate, night.OccupancyLevel));
+            }
+        }
+
+        if (arrival is null || departure is null || bookedOn is null || roomType is null || rateCode is null || currency is null || nightsJson is null
+            || (json.Membership is not null && membershipType is null))
+        {
+            return null;
+        }
+
+        return new Stay
+        {
+            Arrival = arrival.Value,
+            Departure = departure.Value,
+            BookedOn = bookedOn.Value,
+            RoomType = roomType,
+            RoomClass = json.RoomClass,
+            RateCode = rateCode,
+            RateCategory = json.RateCategory,
+            Membership = membershipType is null ? null : new StayMembership(membershipType, json.Membership!.Level),
+            Channel = json.Channel,
+            ReservationType = json.ReservationType,
+            Market = json.MarketCode,
+            CurrencyCode = currency,
+            Nights = nights,
+        };
+    }
+
+    private static void CheckList(Errors errors, string field, IReadOnlyList<string>? list)
+    {
+        for (var i = 0; i < (list?.Count ?? 0); i++)
+        {
+            errors.Require($"{field}[{i}]", list![i]);
+        }
+    }
+
+    private static string FriendlyJsonMessage(JsonException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        if (!message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        return message switch
+        {
+            _ when message.Contains("DateOnly", StringComparison.Ordinal) => "Expected a date as \"yyyy-MM-dd\".",
+            _ when message.Contains("Decimal", StringComparison.Ordinal) => "Expected a number.",
+            _ when message.Contains("Int32", StringComparison.Ordinal) => "Expected a whole number.",
+            _ when message.Contains("Boolean", StringComparison.Ordinal) => "Expected true or false.",
+            _ when message.Contains("String", StringComparison.Ordinal) => "Expected a string.",
+            _ when message.Contains("List", StringComparison.Ordinal) => "Expected an array.",
+            _ => "Expected an object.",
+        };
+    }
+
+    /// <summary>Field path → messages, in the order first seen.</summary>
+    private sealed class Errors
+    {
+        private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
+
+        public int Count => byField.Count;
+
+        public void Add(string field, string message)
+        {
+            if (!byField.TryGetValue(field, out var list))
+            {
+                byField[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        public T? Require<T>(string field, T? value) where T : class
+        {
+            if (value is null || (value is string s && string.IsNullOrWhiteSpace(s)))
+            {
+                Add(field, "Required.");
+                return null;
+            }
+
+            return value;
+        }
+
+        public T? Require<T>(string field, T? value) where T : struct
+        {
+            if (value is null)
+            {
+                Add(field, "Required.");
+            }
+
+            return value;
+        }
+
+        public Dictionary<string, string[]> ToDictionary() =>
+            byField.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+}
