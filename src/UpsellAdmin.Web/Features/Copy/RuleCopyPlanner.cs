@@ -1,0 +1,539 @@
+using UpsellAdmin.Domain.Rules;
+using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.UpsellRules;
+
+namespace UpsellAdmin.Web.Features.Copy;
+
+/// <summary>One code of a property's list, with what a mapping proposal compares: name, group (room class of a room
+/// type, type of a membership level) and sequence.</summary>
+internal sealed record CodeInfo(string Code, string Name, string? Group, int Sequence);
+
+/// <summary>A property's codes of one kind, for O(1) "does the target have it" and a mapping proposal.</summary>
+internal sealed class CodeSet
+{
+    private readonly Dictionary<string, CodeInfo> _byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _byCodeIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private IReadOnlyList<CodeName>? _options;
+
+    public int Count => _byCode.Count;
+
+    public void Add(string code, string name, string? group = null, int sequence = 0)
+    {
+        _byCode.TryAdd(code, new CodeInfo(code, name, group, sequence));
+        _byCodeIgnoringCase.TryAdd(code, code);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            _byName.TryAdd(name.Trim(), code);
+        }
+        _options = null;
+    }
+
+    public bool Contains(string code) => _byCode.ContainsKey(code);
+
+    public CodeInfo? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>Every code, as the map list offers them (one shared list per property and kind).</summary>
+    public IReadOnlyList<CodeName> Options => _options ??= _byCode.Values
+        .OrderBy(c => c.Sequence).ThenBy(c => c.Code, StringComparer.Ordinal)
+        .Select(c => new CodeName(c.Code, c.Name))
+        .ToList();
+
+    /// <summary>A code of this set for the source's <paramref name="code"/>: the same code in another case, else
+    /// the same name, else (when <paramref name="bySequence"/>) the same group and sequence.</summary>
+    public string? Propose(string code, CodeInfo? source, bool bySequence)
+    {
+        if (_byCodeIgnoringCase.TryGetValue(code, out var sameCode))
+        {
+            return sameCode;
+        }
+        if (source is not null && !string.IsNullOrWhiteSpace(source.Name) && _byName.TryGetValue(source.Name.Trim(), out var sameName))
+        {
+            return sameName;
+        }
+        if (bySequence && source is not null)
+        {
+            return _byCode.Values
+                .Where(c => c.Sequence == source.Sequence && string.Equals(c.Group, source.Group, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(c => c.Code, StringComparer.Ordinal)
+                .Select(c => c.Code)
+                .FirstOrDefault();
+        }
+        return null;
+    }
+}
+
+/// <summary>Everything the copy needs to know about one property, loaded once: its lists of values as code sets,
+/// its lookups (for the save validator), its occupancy levels and its rule codes.</summary>
+internal sealed class CopyTargetContext
+{
+    public required PropertyLookups Lookups { get; init; }
+    public required CodeSet RoomTypes { get; init; }
+    public required CodeSet RoomClasses { get; init; }
+    public required CodeSet RateCodes { get; init; }
+    public required CodeSet RateCategories { get; init; }
+    public required CodeSet Markets { get; init; }
+    public required CodeSet Channels { get; init; }
+    public required CodeSet ReservationTypes { get; init; }
+    /// <summary>Keys "TYPE" and "TYPE/LEVEL".</summary>
+    public required CodeSet Memberships { get; init; }
+    public required IReadOnlySet<int> OccupancyLevels { get; init; }
+    /// <summary>The property's rule codes → rule ids.</summary>
+    public required IReadOnlyDictionary<string, int> RuleIdsByCode { get; init; }
+
+    private UpsellRuleFormValidator? _validator;
+
+    /// <summary>The same checks a save of a rule in this property runs (uniqueness is the copy's own business).</summary>
+    public UpsellRuleFormValidator Validator => _validator ??= new UpsellRuleFormValidator(Lookups);
+
+    public int PropertyId => Lookups.Property.Id;
+    public string CurrencyCode => Lookups.Property.CurrencyCode;
+
+    public static CopyTargetContext From(PropertyLookups lookups, IReadOnlyDictionary<string, int> ruleIdsByCode)
+    {
+        var roomTypes = new CodeSet();
+        foreach (var t in lookups.RoomTypes)
+        {
+            roomTypes.Add(t.Code, t.Name, t.RoomClassCode, t.Sequence);
+        }
+        var roomClasses = new CodeSet();
+        var sequence = 0;
+        foreach (var c in lookups.RoomClasses)
+        {
+            roomClasses.Add(c.Code, c.Name, null, sequence++);
+        }
+        var memberships = new CodeSet();
+        foreach (var m in lookups.Memberships)
+        {
+            memberships.Add(m.TypeCode, m.TypeName);
+            foreach (var level in m.Levels)
+            {
+                memberships.Add(UpsellRuleFormModel.MembershipKey(m.TypeCode, level.Code), $"{m.TypeName} / {level.Name}", m.TypeCode);
+            }
+        }
+        return new CopyTargetContext
+        {
+            Lookups = lookups,
+            RoomTypes = roomTypes,
+            RoomClasses = roomClasses,
+            RateCodes = Set(lookups.RateCodes.Select(r => new CodeName(r.Code, r.Name))),
+            RateCategories = Set(lookups.RateCategories),
+            Markets = Set(lookups.Markets),
+            Channels = Set(lookups.Channels),
+            ReservationTypes = Set(lookups.ReservationTypes),
+            Memberships = memberships,
+            OccupancyLevels = lookups.OccupancyLevels.Select(l => l.Level).ToHashSet(),
+            RuleIdsByCode = ruleIdsByCode,
+        };
+    }
+
+    private static CodeSet Set(IEnumerable<CodeName> items)
+    {
+        var set = new CodeSet();
+        foreach (var item in items)
+        {
+            set.Add(item.Code, item.Name);
+        }
+        return set;
+    }
+
+    public CodeSet FilterSet(RuleFilterKind kind) => kind switch
+    {
+        RuleFilterKind.RateCode => RateCodes,
+        RuleFilterKind.RateCategory => RateCategories,
+        RuleFilterKind.Membership => Memberships,
+        RuleFilterKind.Channel => Channels,
+        RuleFilterKind.ReservationType => ReservationTypes,
+        RuleFilterKind.Market => Markets,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
+/// <summary>
+/// The copy's pure logic, in memory: which conflicts a rule has in a target (with choices, defaults, proposals),
+/// and what the rule becomes with the chosen resolutions. No I/O, so 50,000 rule-target pairs stay fast.
+/// </summary>
+internal static class RuleCopyPlanner
+{
+    public static readonly RuleFilterKind[] FilterKindsInOrder =
+    [
+        RuleFilterKind.RateCode, RuleFilterKind.RateCategory, RuleFilterKind.Membership,
+        RuleFilterKind.Channel, RuleFilterKind.ReservationType, RuleFilterKind.Market,
+    ];
+
+    public static CopyConflictKind MissingKind(RuleFilterKind kind) => kind switch
+    {
+        RuleFilterKind.RateCode => CopyConflictKind.RateCodeMissing,
+        RuleFilterKind.RateCategory => CopyConflictKind.RateCategoryMissing,
+        RuleFilterKind.Membership => CopyConflictKind.MembershipMissing,
+        RuleFilterKind.Channel => CopyConflictKind.ChannelMissing,
+        RuleFilterKind.ReservationType => CopyConflictKind.ReservationTypeMissing,
+        RuleFilterKind.Market => CopyConflictKind.MarketMissing,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static string ListName(RuleFilterKind kind) => kind switch
+    {
+        RuleFilterKind.RateCode => "rate code",
+        RuleFilterKind.RateCategory => "rate category",
+        RuleFilterKind.Membership => "membership",
+        RuleFilterKind.Channel => "channel",
+        RuleFilterKind.ReservationType => "reservation type",
+        RuleFilterKind.Market => "market",
+        _ => kind.ToString(),
+    };
+
+    public static string FilterKey(UpsellRuleFilterValue f) =>
+        f.Kind == RuleFilterKind.Membership ? UpsellRuleFormModel.MembershipKey(f.Value, f.Level) : f.Value;
+
+    /// <summary>The free code a rename uses: CODE-2, CODE-3, … cut so it stays within the code's maximum length;
+    /// the code is added to <paramref name="taken"/>.</summary>
+    public static string FreeCode(string code, ISet<string> taken)
+    {
+        for (var n = 2; ; n++)
+        {
+            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var keep = Math.Min(code.Length, UpsellRule.CodeMaxLength - suffix.Length);
+            var candidate = code[..keep] + suffix;
+            if (taken.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>The conflicts of <paramref name="rule"/> in <paramref name="target"/>, each with its default choice.</summary>
+    public static RuleCopyItem Detect(UpsellRule rule, CopyTargetContext source, CopyTargetContext target, ISet<string> takenCodes)
+    {
+        var conflicts = new List<CopyConflict>();
+
+        // From / To
+        var rooms = rule.UpsellByRoomType ? target.RoomTypes : target.RoomClasses;
+        var sourceRooms = rule.UpsellByRoomType ? source.RoomTypes : source.RoomClasses;
+        var what = rule.UpsellByRoomType ? "room type" : "room class";
+        void Room(string code, CopyConflictKind kind, string end)
+        {
+            if (rooms.Contains(code))
+            {
+                return;
+            }
+            var proposal = rooms.Propose(code, sourceRooms.Find(code), bySequence: true);
+            conflicts.Add(new CopyConflict
+            {
+                Kind = kind,
+                Value = code,
+                Detail = $"{end} {what} {code} does not exist in {target.Lookups.Property.Code}.",
+                Options = rooms.Count > 0 ? [CopyResolution.Map, CopyResolution.Skip] : [CopyResolution.Skip],
+                DefaultResolution = proposal is not null ? CopyResolution.Map : CopyResolution.Skip,
+                Resolution = proposal is not null ? CopyResolution.Map : CopyResolution.Skip,
+                MapCandidates = rooms.Options,
+                Proposal = proposal,
+                MapTo = proposal,
+            });
+        }
+        Room(rule.FromCode, rule.UpsellByRoomType ? CopyConflictKind.FromRoomTypeMissing : CopyConflictKind.FromRoomClassMissing, "From");
+        Room(rule.ToCode, rule.UpsellByRoomType ? CopyConflictKind.ToRoomTypeMissing : CopyConflictKind.ToRoomClassMissing, "To");
+
+        // Filter lists
+        if (rule.Filters.Count > 0)
+        {
+            foreach (var kind in FilterKindsInOrder)
+            {
+                var set = target.FilterSet(kind);
+                var values = rule.Filters.Where(f => f.Kind == kind).Select(FilterKey).Distinct(StringComparer.Ordinal).ToList();
+                if (values.Count == 0)
+                {
+                    continue;
+                }
+                var missing = values.Where(v => !set.Contains(v)).ToList();
+                if (missing.Count == 0)
+                {
+                    continue;
+                }
+                var anyPresent = missing.Count < values.Count;
+                var sourceSet = source.FilterSet(kind);
+                foreach (var value in missing)
+                {
+                    var proposal = set.Propose(value, sourceSet.Find(value), bySequence: false);
+                    var options = new List<CopyResolution>(3);
+                    if (values.Count > 1)
+                    {
+                        options.Add(CopyResolution.Drop);
+                    }
+                    if (set.Count > 0)
+                    {
+                        options.Add(CopyResolution.Map);
+                    }
+                    options.Add(CopyResolution.Skip);
+                    var choice = anyPresent ? CopyResolution.Drop : proposal is not null ? CopyResolution.Map : CopyResolution.Skip;
+                    conflicts.Add(new CopyConflict
+                    {
+                        Kind = MissingKind(kind),
+                        Value = value,
+                        Detail = $"The {ListName(kind)} {value} does not exist in {target.Lookups.Property.Code}.",
+                        Options = options,
+                        DefaultResolution = choice,
+                        Resolution = choice,
+                        MapCandidates = set.Count > 0 ? set.Options : [],
+                        Proposal = proposal,
+                        MapTo = proposal,
+                    });
+                }
+            }
+        }
+
+        // Currency
+        if (!string.Equals(rule.CurrencyCode, target.CurrencyCode, StringComparison.Ordinal))
+        {
+            conflicts.Add(new CopyConflict
+            {
+                Kind = CopyConflictKind.CurrencyDiffers,
+                Value = rule.CurrencyCode,
+                Detail = rule.Formula == UpsellFormula.FlatAmountAddedToOriginalRate
+                    ? $"The rule's amounts are in {rule.CurrencyCode}; {target.Lookups.Property.Code} prices in {target.CurrencyCode}."
+                    : $"The rule is in {rule.CurrencyCode}; {target.Lookups.Property.Code} prices in {target.CurrencyCode} (the percentage does not depend on it).",
+                Options = [CopyResolution.Skip, CopyResolution.UseTargetCurrency],
+                DefaultResolution = CopyResolution.Skip,
+                Resolution = CopyResolution.Skip,
+            });
+        }
+
+        // Occupancy levels
+        if (rule.UpsellByOccupancyLevels)
+        {
+            var missing = rule.OccupancyAmounts.Select(a => a.Level).Where(l => !target.OccupancyLevels.Contains(l)).Order().ToList();
+            if (missing.Count > 0)
+            {
+                var remaining = rule.OccupancyAmounts.Count - missing.Count;
+                conflicts.Add(new CopyConflict
+                {
+                    Kind = CopyConflictKind.OccupancyLevelsMissing,
+                    Value = string.Join(", ", missing),
+                    Detail = target.OccupancyLevels.Count == 0
+                        ? $"The rule uses occupancy levels; {target.Lookups.Property.Code} has none defined."
+                        : $"The rule has amounts for occupancy level(s) {string.Join(", ", missing)}, which {target.Lookups.Property.Code} has not defined.",
+                    Options = remaining > 0 ? [CopyResolution.Skip, CopyResolution.Drop] : [CopyResolution.Skip],
+                    DefaultResolution = CopyResolution.Skip,
+                    Resolution = CopyResolution.Skip,
+                });
+            }
+        }
+
+        // Same code
+        int? existingId = target.RuleIdsByCode.TryGetValue(rule.Code, out var id) ? id : null;
+        string? renameCode = null;
+        if (existingId is not null)
+        {
+            renameCode = FreeCode(rule.Code, takenCodes);
+            conflicts.Add(new CopyConflict
+            {
+                Kind = CopyConflictKind.CodeExists,
+                Value = rule.Code,
+                Detail = $"{target.Lookups.Property.Code} already has a rule {rule.Code}; a new code would be {renameCode}.",
+                Options = [CopyResolution.Rename, CopyResolution.Overwrite, CopyResolution.Skip],
+                DefaultResolution = CopyResolution.Rename,
+                Resolution = CopyResolution.Rename,
+            });
+        }
+
+        return new RuleCopyItem
+        {
+            RuleId = rule.Id,
+            Code = rule.Code,
+            Description = rule.Description,
+            Conflicts = conflicts,
+            RenameCode = renameCode,
+            ExistingRuleId = existingId,
+            Source = rule,
+            Target = target,
+        };
+    }
+
+    /// <summary>Sets every conflict's choice from the decisions (or, with a policy, the API's fixed choices); a
+    /// conflict without a decision keeps its default.</summary>
+    public static void ApplyDecisions(RuleCopyItem item, int targetPropertyId, IReadOnlyDictionary<(int, int, CopyConflictKind, string), RuleCopyDecision> decisions, CodeConflictPolicy? policy)
+    {
+        foreach (var conflict in item.Conflicts)
+        {
+            if (policy is { } p)
+            {
+                conflict.MapTo = null;
+                conflict.Resolution = conflict.Kind != CopyConflictKind.CodeExists
+                    ? CopyResolution.Skip
+                    : p switch
+                    {
+                        CodeConflictPolicy.Overwrite => CopyResolution.Overwrite,
+                        CodeConflictPolicy.Rename => CopyResolution.Rename,
+                        _ => CopyResolution.Skip,
+                    };
+            }
+            else if (decisions.TryGetValue((targetPropertyId, item.RuleId, conflict.Kind, conflict.Value), out var d))
+            {
+                conflict.Resolution = d.Resolution;
+                conflict.MapTo = d.MapTo;
+            }
+        }
+    }
+
+    /// <summary>What the rule becomes in the target with the current choices; Skipped with a reason when a choice
+    /// skips it, a choice is not allowed, or the result fails the save checks.</summary>
+    public static RuleCopyPlan Plan(RuleCopyItem item)
+    {
+        var rule = item.Source;
+        var target = item.Target;
+        Dictionary<(CopyConflictKind, string), CopyConflict>? byKey = null;
+        var code = rule.Code;
+        var outcome = CopyOutcome.Created;
+        foreach (var c in item.Conflicts)
+        {
+            if (!c.Options.Contains(c.Resolution))
+            {
+                return Skipped(item, $"{c.Kind.Label()} {c.Value}: \"{c.Resolution}\" is not a choice here.");
+            }
+            if (c.Resolution == CopyResolution.Skip)
+            {
+                return Skipped(item, c.Detail);
+            }
+            if (c.Resolution == CopyResolution.Map && (c.MapTo is null || !c.MapCandidates.Any(m => m.Code == c.MapTo)))
+            {
+                return Skipped(item, $"{c.Kind.Label()} {c.Value}: choose a code of {target.Lookups.Property.Code} to map to.");
+            }
+            if (c.Kind == CopyConflictKind.CodeExists)
+            {
+                (outcome, code) = c.Resolution == CopyResolution.Overwrite
+                    ? (CopyOutcome.Overwritten, rule.Code)
+                    : (CopyOutcome.Renamed, item.RenameCode!);
+            }
+            (byKey ??= []).TryAdd((c.Kind, c.Value), c);
+        }
+
+        string Room(string value, CopyConflictKind kind) =>
+            byKey is not null && byKey.TryGetValue((kind, value), out var c) && c.Resolution == CopyResolution.Map ? c.MapTo! : value;
+
+        var from = Room(rule.FromCode, rule.UpsellByRoomType ? CopyConflictKind.FromRoomTypeMissing : CopyConflictKind.FromRoomClassMissing);
+        var to = Room(rule.ToCode, rule.UpsellByRoomType ? CopyConflictKind.ToRoomTypeMissing : CopyConflictKind.ToRoomClassMissing);
+
+        var lists = new Dictionary<RuleFilterKind, List<string>>();
+        foreach (var f in rule.Filters)
+        {
+            var key = FilterKey(f);
+            var list = lists.TryGetValue(f.Kind, out var l) ? l : lists[f.Kind] = [];
+            if (byKey is not null && byKey.TryGetValue((MissingKind(f.Kind), key), out var c))
+            {
+                if (c.Resolution == CopyResolution.Drop)
+                {
+                    continue;
+                }
+                key = c.MapTo!;
+            }
+            if (!list.Contains(key, StringComparer.Ordinal))
+            {
+                list.Add(key);
+            }
+        }
+        foreach (var (kind, list) in lists)
+        {
+            if (list.Count == 0)
+            {
+                return Skipped(item, $"Dropping every {ListName(kind)} of the rule would make it apply to any {ListName(kind)}; map one or skip the rule.");
+            }
+        }
+
+        var currency = byKey is not null && byKey.TryGetValue((CopyConflictKind.CurrencyDiffers, rule.CurrencyCode), out var cur)
+            && cur.Resolution == CopyResolution.UseTargetCurrency
+            ? target.CurrencyCode
+            : rule.CurrencyCode;
+
+        var model = new UpsellRuleFormModel
+        {
+            Id = outcome == CopyOutcome.Overwritten ? item.ExistingRuleId : null,
+            PropertyId = target.PropertyId,
+            Code = code,
+            Description = rule.Description,
+            BeginDate = rule.BeginDate?.ToDateTime(TimeOnly.MinValue),
+            EndDate = rule.EndDate?.ToDateTime(TimeOnly.MinValue),
+            UpsellByRoomType = rule.UpsellByRoomType,
+            From = from,
+            To = to,
+            UseRateCategories = lists.ContainsKey(RuleFilterKind.RateCategory),
+            RateCodes = lists.GetValueOrDefault(RuleFilterKind.RateCode) ?? [],
+            RateCategories = lists.GetValueOrDefault(RuleFilterKind.RateCategory) ?? [],
+            Memberships = lists.GetValueOrDefault(RuleFilterKind.Membership) ?? [],
+            Sources = lists.GetValueOrDefault(RuleFilterKind.Channel) ?? [],
+            ReservationTypes = lists.GetValueOrDefault(RuleFilterKind.ReservationType) ?? [],
+            Markets = lists.GetValueOrDefault(RuleFilterKind.Market) ?? [],
+            // Formula before the amounts: setting it clears them.
+            Formula = rule.Formula,
+            CurrencyCode = currency,
+            RoundingRule = rule.RoundingRule,
+            DaysInAdvance = rule.DaysInAdvance,
+            UseOccupancyLevels = rule.UpsellByOccupancyLevels,
+        };
+        model.UpsellAmount = rule.UpsellByOccupancyLevels ? null : rule.UpsellAmount;
+        if (rule.UpsellByOccupancyLevels)
+        {
+            // One row per level of the target, as the form has; a missing level's amount was dropped (or skipped).
+            model.OccupancyAmounts = target.Lookups.OccupancyLevels
+                .Select(l => new OccupancyAmountModel
+                {
+                    Level = l.Level,
+                    Description = l.Description,
+                    Amount = rule.OccupancyAmounts.FirstOrDefault(a => a.Level == l.Level)?.Amount,
+                })
+                .ToList();
+        }
+
+        var validation = target.Validator.Validate(model);
+        if (!validation.IsValid)
+        {
+            return new RuleCopyPlan(CopyOutcome.Skipped, rule.Code,
+                "Not valid in " + target.Lookups.Property.Code + ": " + string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
+                null)
+            { IsInvalid = true };
+        }
+        return new RuleCopyPlan(outcome, code, null, model);
+    }
+
+    private static RuleCopyPlan Skipped(RuleCopyItem item, string reason) => new(CopyOutcome.Skipped, item.Code, reason, null);
+
+    /// <summary>One line saying what the copy will be: "STD → DLX · rate codes BAR, RACK · 20 USD".</summary>
+    public static string Describe(UpsellRuleFormModel m)
+    {
+        var parts = new List<string> { $"{m.From} → {m.To}" };
+        void List(string label, IEnumerable<string> values)
+        {
+            var v = values.ToList();
+            if (v.Count > 0)
+            {
+                parts.Add($"{label} {string.Join(", ", v)}");
+            }
+        }
+        if (m.UseRateCategories)
+        {
+            List("rate categories", m.RateCategories);
+        }
+        else
+        {
+            List("rate codes", m.RateCodes);
+        }
+        List("memberships", m.Memberships);
+        List("channels", m.Sources);
+        List("reservation types", m.ReservationTypes);
+        List("markets", m.Markets);
+        var unit = m.Formula.IsPercentage() ? "%" : " " + m.CurrencyCode;
+        if (m.UseOccupancyLevels)
+        {
+            parts.Add("by occupancy level: " + string.Join(", ", m.OccupancyAmounts.Select(a =>
+                $"{a.Level}: {a.Amount?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}{unit}")));
+        }
+        else
+        {
+            parts.Add($"{m.UpsellAmount?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}{unit}");
+        }
+        if (m.Formula.IsPercentage())
+        {
+            parts.Add(m.CurrencyCode);
+        }
+        return string.Join(" · ", parts);
+    }
+}

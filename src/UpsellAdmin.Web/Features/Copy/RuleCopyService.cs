@@ -1,0 +1,311 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.UpsellRules;
+
+namespace UpsellAdmin.Web.Features.Copy;
+
+/// <summary>Who copies: a signed-in user (checked against their properties and role) or an API client (a system
+/// client: every property, may copy).</summary>
+internal sealed record CopyCaller(string Name, UserContext? User)
+{
+    public bool IsSystem => User is null;
+
+    public static CopyCaller ApiClient(string name) => new(name, null);
+}
+
+/// <summary>
+/// Copies upsell rules between properties: a preview that names every conflict per target and rule with a choice,
+/// then an apply that writes each target in one transaction and logs the copy. Conflicts are found in memory
+/// against each target's code sets, loaded once (a dozen queries for any number of targets).
+/// </summary>
+public sealed class RuleCopyService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    ILogger<RuleCopyService> logger) : IRuleCopyService
+{
+    public const string ForbiddenMessage =
+        "You may not copy upsell rules. Ask an administrator for the Revenue Manager role.";
+
+    public async Task<IReadOnlyList<PropertySummary>> GetTargetPropertiesAsync(int sourcePropertyId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        if (!user.CanEdit)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await PropertyAccess.Visible(db, user)
+            .Where(p => p.Id != sourcePropertyId)
+            .OrderBy(p => p.Code)
+            .Select(PropertyAccess.ToSummary)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<RuleCopyPreviewResult> PreviewAsync(RuleCopyRequest request, CancellationToken cancellationToken = default) =>
+        await PreviewAsync(request, await UserCallerAsync(cancellationToken), cancellationToken);
+
+    public async Task<RuleCopyApplyResult> ApplyAsync(RuleCopyRequest request, CancellationToken cancellationToken = default) =>
+        await ApplyAsync(request, await UserCallerAsync(cancellationToken), cancellationToken);
+
+    private async Task<CopyCaller> UserCallerAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(ct);
+        return new CopyCaller(user.UserName, user);
+    }
+
+    internal async Task<RuleCopyPreviewResult> PreviewAsync(RuleCopyRequest request, CopyCaller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await BuildPreviewAsync(db, request, caller, ct);
+    }
+
+    internal async Task<RuleCopyApplyResult> ApplyAsync(RuleCopyRequest request, CopyCaller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RuleCopyPreview preview;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var built = await BuildPreviewAsync(db, request, caller, ct);
+            if (built.Preview is null)
+            {
+                return RuleCopyApplyResult.Failed(built.Status, built.Message!);
+            }
+            preview = built.Preview;
+        }
+
+        var decisions = new Dictionary<(int, int, CopyConflictKind, string), RuleCopyDecision>();
+        foreach (var d in request.Decisions)
+        {
+            decisions[(d.TargetPropertyId, d.RuleId, d.Kind, d.Value)] = d;
+        }
+
+        var results = new List<TargetCopyResult>(preview.Targets.Count);
+        foreach (var target in preview.Targets)
+        {
+            foreach (var item in target.Rules)
+            {
+                RuleCopyPlanner.ApplyDecisions(item, target.Property.Id, decisions, request.Policy);
+            }
+            var plans = target.Rules.Select(item => (Item: item, Plan: item.Plan())).ToList();
+            results.Add(await ApplyTargetAsync(preview.Source, target, plans, caller, ct));
+        }
+
+        logger.LogInformation(
+            "Upsell rules copied by {User} from {SourceProperty} to {TargetProperties}: {RuleCount} rules, {Created} created, {Overwritten} overwritten, {Renamed} renamed, {Skipped} skipped, {FailedTargets} targets rolled back",
+            caller.Name, preview.Source.Code, string.Join(", ", results.Select(r => r.Property.Code)), request.RuleIds.Distinct().Count(),
+            results.Sum(r => r.Created), results.Sum(r => r.Overwritten), results.Sum(r => r.Renamed), results.Sum(r => r.Skipped),
+            results.Count(r => r.Error is not null));
+        return new RuleCopyApplyResult(CopyStatus.Ok, null, results);
+    }
+
+    private async Task<TargetCopyResult> ApplyTargetAsync(PropertySummary source, TargetCopyPreview target, List<(RuleCopyItem Item, RuleCopyPlan Plan)> plans, CopyCaller caller, CancellationToken ct)
+    {
+        var items = plans.Select(p => ToResult(p.Item, p.Plan)).ToList();
+        if (plans.All(p => p.Plan.Outcome == CopyOutcome.Skipped))
+        {
+            // Nothing to write; still logged, so the audit shows the attempt.
+            await using var logDb = await dbFactory.CreateDbContextAsync(ct);
+            logDb.RuleCopyLogs.Add(Log(source, target.Property, items, caller));
+            await logDb.SaveChangesAsync(ct);
+            return new TargetCopyResult(target.Property, items, null);
+        }
+
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.InTransactionAsync(async token =>
+            {
+                var now = clock.GetUtcNow();
+                var overwriteIds = plans.Where(p => p.Plan.Outcome == CopyOutcome.Overwritten).Select(p => p.Item.ExistingRuleId!.Value).ToList();
+                var existing = overwriteIds.Count == 0
+                    ? []
+                    : await db.UpsellRules
+                        .Include(r => r.Filters)
+                        .Include(r => r.OccupancyAmounts)
+                        .AsSplitQuery()
+                        .Where(r => r.PropertyId == target.Property.Id && overwriteIds.Contains(r.Id))
+                        .ToDictionaryAsync(r => r.Id, token);
+
+                var added = new List<UpsellRule>();
+                foreach (var (item, plan) in plans)
+                {
+                    if (plan.Outcome == CopyOutcome.Skipped)
+                    {
+                        continue;
+                    }
+                    UpsellRule rule;
+                    if (plan.Outcome == CopyOutcome.Overwritten)
+                    {
+                        if (!existing.TryGetValue(item.ExistingRuleId!.Value, out var found))
+                        {
+                            throw new InvalidOperationException(
+                                $"Rule {item.Code} of {target.Property.Code} was deleted since the preview; nothing was copied to {target.Property.Code}.");
+                        }
+                        rule = found;
+                    }
+                    else
+                    {
+                        rule = new UpsellRule { PropertyId = target.Property.Id, CreatedUtc = now };
+                        added.Add(rule);
+                    }
+                    UpsellRuleService.Apply(plan.Result!, rule);
+                    rule.UpdatedUtc = now;
+                    rule.UpdatedBy = caller.Name;
+                    rule.Version = Guid.NewGuid();
+                }
+                db.UpsellRules.AddRange(added);
+                db.RuleCopyLogs.Add(Log(source, target.Property, items, caller));
+                await db.SaveChangesAsync(token);
+                return (true, added.Count);
+            }, ct);
+            return new TargetCopyResult(target.Property, items, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The transaction was rolled back: nothing of this copy landed in this target.
+            logger.LogWarning(ex, "Copy of upsell rules from {SourceProperty} to {TargetProperty} by {User} rolled back: {Error}",
+                source.Code, target.Property.Code, caller.Name, ex.Message);
+            var reason = $"Nothing was copied to {target.Property.Code}: {Message(ex)}";
+            var failed = plans.Select(p => new RuleCopyResultItem(p.Item.RuleId, p.Item.Code, CopyOutcome.Skipped, null,
+                p.Plan.Outcome == CopyOutcome.Skipped ? p.Plan.Reason : reason, p.Item.Conflicts)).ToList();
+            return new TargetCopyResult(target.Property, failed, reason);
+        }
+    }
+
+    private static string Message(Exception ex) => ex is DbUpdateException { InnerException: { } inner } ? inner.Message : ex.Message;
+
+    internal static RuleCopyResultItem ToResult(RuleCopyItem item, RuleCopyPlan plan)
+    {
+        IReadOnlyList<CopyConflict> conflicts = item.Conflicts;
+        if (plan.IsInvalid)
+        {
+            conflicts = [.. item.Conflicts, new CopyConflict
+            {
+                Kind = CopyConflictKind.InvalidInTarget,
+                Value = plan.Reason!,
+                Detail = plan.Reason!,
+                Options = [CopyResolution.Skip],
+                DefaultResolution = CopyResolution.Skip,
+                Resolution = CopyResolution.Skip,
+            }];
+        }
+        return new RuleCopyResultItem(item.RuleId, item.Code, plan.Outcome, plan.NewCode, plan.Reason, conflicts);
+    }
+
+    private RuleCopyLog Log(PropertySummary source, PropertySummary target, IReadOnlyList<RuleCopyResultItem> items, CopyCaller caller)
+    {
+        var details = new StringBuilder();
+        foreach (var r in items)
+        {
+            details.Append(r.RuleCode).Append(" → ").Append(r.Outcome);
+            if (r.NewCode is not null)
+            {
+                details.Append(" (").Append(r.NewCode).Append(')');
+            }
+            if (r.Outcome == CopyOutcome.Skipped && r.Reason is not null)
+            {
+                details.Append(": ").Append(r.Reason);
+            }
+            details.Append('\n');
+        }
+        return new RuleCopyLog
+        {
+            CopiedUtc = clock.GetUtcNow(),
+            CopiedBy = caller.Name.Length > 256 ? caller.Name[..256] : caller.Name,
+            SourcePropertyCode = source.Code,
+            TargetPropertyCode = target.Code,
+            Created = items.Count(r => r.Outcome == CopyOutcome.Created),
+            Overwritten = items.Count(r => r.Outcome == CopyOutcome.Overwritten),
+            Renamed = items.Count(r => r.Outcome == CopyOutcome.Renamed),
+            Skipped = items.Count(r => r.Outcome == CopyOutcome.Skipped),
+            Details = details.ToString(),
+        };
+    }
+
+    private static async Task<RuleCopyPreviewResult> BuildPreviewAsync(AppDbContext db, RuleCopyRequest request, CopyCaller caller, CancellationToken ct)
+    {
+        var ruleIds = request.RuleIds.Distinct().ToList();
+        var targetIds = request.TargetPropertyIds.Distinct().ToList();
+        if (ruleIds.Count == 0)
+        {
+            return RuleCopyPreviewResult.Failed(CopyStatus.Invalid, "Select at least one rule to copy.");
+        }
+        if (targetIds.Count == 0)
+        {
+            return RuleCopyPreviewResult.Failed(CopyStatus.Invalid, "Pick at least one target property.");
+        }
+        if (targetIds.Contains(request.SourcePropertyId))
+        {
+            return RuleCopyPreviewResult.Failed(CopyStatus.Invalid, "A property cannot be a target of its own rules.");
+        }
+
+        if (caller.User is { } user)
+        {
+            if (!user.CanEdit)
+            {
+                return RuleCopyPreviewResult.Failed(CopyStatus.Forbidden, ForbiddenMessage);
+            }
+            if (!await PropertyAccess.CanSeeAsync(db, user, request.SourcePropertyId, ct))
+            {
+                return RuleCopyPreviewResult.Failed(CopyStatus.NotFound, $"Property {request.SourcePropertyId} does not exist or you may not see it.");
+            }
+            var editable = await PropertyAccess.Visible(db, user).Where(p => targetIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+            var notEditable = targetIds.Except(editable).ToList();
+            if (notEditable.Count > 0)
+            {
+                return RuleCopyPreviewResult.Failed(CopyStatus.Forbidden,
+                    $"You may not change the upsell rules of property {string.Join(", ", notEditable)}.");
+            }
+        }
+
+        var lookups = await CopyLookupLoader.LoadAsync(db, [request.SourcePropertyId, .. targetIds], ct);
+        var unknown = targetIds.Prepend(request.SourcePropertyId).Where(id => !lookups.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            return RuleCopyPreviewResult.Failed(CopyStatus.NotFound, $"Unknown property {string.Join(", ", unknown)}.");
+        }
+
+        var rules = await db.UpsellRules.AsNoTracking()
+            .Include(r => r.Filters)
+            .Include(r => r.OccupancyAmounts)
+            .AsSplitQuery()
+            .Where(r => r.PropertyId == request.SourcePropertyId && ruleIds.Contains(r.Id))
+            .OrderBy(r => r.Code)
+            .ToListAsync(ct);
+        var missingRules = ruleIds.Except(rules.Select(r => r.Id)).ToList();
+        if (missingRules.Count > 0)
+        {
+            return RuleCopyPreviewResult.Failed(CopyStatus.NotFound,
+                $"Rule {string.Join(", ", missingRules)} is not a rule of {lookups[request.SourcePropertyId].Property.Code}.");
+        }
+
+        var codes = (await db.UpsellRules.AsNoTracking()
+            .Where(r => targetIds.Contains(r.PropertyId))
+            .Select(r => new { r.PropertyId, r.Code, r.Id })
+            .ToListAsync(ct)).ToLookup(r => r.PropertyId);
+
+        var source = CopyTargetContext.From(lookups[request.SourcePropertyId], new Dictionary<string, int>());
+        var selectedCodes = rules.Select(r => r.Code).ToList();
+        var targets = new List<TargetCopyPreview>(targetIds.Count);
+        foreach (var targetId in targetIds.OrderBy(id => lookups[id].Property.Code, StringComparer.Ordinal))
+        {
+            var existing = codes[targetId].ToDictionary(r => r.Code, r => r.Id, StringComparer.Ordinal);
+            var context = CopyTargetContext.From(lookups[targetId], existing);
+            // A rename never takes a code the target has or a code of the selection (which may land as is).
+            var taken = new HashSet<string>(existing.Keys, StringComparer.Ordinal);
+            taken.UnionWith(selectedCodes);
+            var items = new List<RuleCopyItem>(rules.Count);
+            foreach (var rule in rules)
+            {
+                items.Add(RuleCopyPlanner.Detect(rule, source, context, taken));
+            }
+            targets.Add(new TargetCopyPreview { Property = context.Lookups.Property, Rules = items });
+        }
+        return new RuleCopyPreviewResult(CopyStatus.Ok, null, new RuleCopyPreview { Source = source.Lookups.Property, Targets = targets });
+    }
+}
