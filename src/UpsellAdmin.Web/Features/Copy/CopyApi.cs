@@ -14,49 +14,6 @@ namespace UpsellAdmin.Web.Features.Copy;
 /// <summary><c>GET /api/properties</c>: one property.</summary>
 public sealed record ApiProperty(string Code, string Name, string CurrencyCode);
 
-/// <summary>A membership entry of a rule: a type and optionally one level.</summary>
-public sealed record ApiMembership(string Type, string? Level);
-
-public sealed record ApiOccupancyLevelAmount(int Level, decimal Amount);
-
-/// <summary>A rule in the evaluate API's rule shape (camelCase, enums as strings, dates yyyy-MM-dd).</summary>
-public sealed record ApiUpsellRule(
-    string Code,
-    string Description,
-    DateOnly? BeginDate,
-    DateOnly? EndDate,
-    bool UpsellByRoomType,
-    string From,
-    string To,
-    IReadOnlyList<string> RateCodes,
-    IReadOnlyList<string> RateCategories,
-    IReadOnlyList<ApiMembership> MembershipTypes,
-    IReadOnlyList<string> Channels,
-    IReadOnlyList<string> ReservationTypes,
-    IReadOnlyList<string> MarketCodes,
-    UpsellFormula Formula,
-    decimal? UpsellAmount,
-    string CurrencyCode,
-    RoundingRule RoundingRule,
-    int? DaysInAdvance,
-    bool UpsellByOccupancyLevels,
-    IReadOnlyList<ApiOccupancyLevelAmount> OccupancyLevelAmounts)
-{
-    internal static ApiUpsellRule FromEntity(UpsellRule r)
-    {
-        IReadOnlyList<string> Values(RuleFilterKind kind) =>
-            r.Filters.Where(f => f.Kind == kind).Select(f => f.Value).Order(StringComparer.Ordinal).ToList();
-        return new ApiUpsellRule(r.Code, r.Description, r.BeginDate, r.EndDate, r.UpsellByRoomType, r.FromCode, r.ToCode,
-            Values(RuleFilterKind.RateCode), Values(RuleFilterKind.RateCategory),
-            r.Filters.Where(f => f.Kind == RuleFilterKind.Membership)
-                .OrderBy(f => f.Value, StringComparer.Ordinal).ThenBy(f => f.Level, StringComparer.Ordinal)
-                .Select(f => new ApiMembership(f.Value, f.Level)).ToList(),
-            Values(RuleFilterKind.Channel), Values(RuleFilterKind.ReservationType), Values(RuleFilterKind.Market),
-            r.Formula, r.UpsellAmount, r.CurrencyCode, r.RoundingRule, r.DaysInAdvance, r.UpsellByOccupancyLevels,
-            r.OccupancyAmounts.OrderBy(a => a.Level).Select(a => new ApiOccupancyLevelAmount(a.Level, a.Amount)).ToList());
-    }
-}
-
 /// <summary><c>POST /api/properties/{code}/upsell-rules/copy</c> body.</summary>
 public sealed record ApiCopyRequest(
     IReadOnlyList<string>? RuleCodes,
@@ -105,9 +62,19 @@ public static class CopyApi
     public static IEndpointRouteBuilder MapCopyApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapApiGroup();
-        api.MapGet("/properties", ListPropertiesAsync).WithName("ListProperties");
-        api.MapGet("/properties/{propertyCode}/upsell-rules", ListRulesAsync).WithName("ListPropertyUpsellRules");
-        api.MapPost("/properties/{propertyCode}/upsell-rules/copy", CopyAsync).WithName("CopyUpsellRules");
+        api.MapGet("/properties", ListPropertiesAsync)
+            .WithName("ListProperties").WithTags("Properties")
+            .WithSummary("Every active property: code, name, currency");
+        api.MapGet("/properties/{propertyCode}/upsell-rules", ListRulesAsync)
+            .WithName("ListPropertyUpsellRules").WithTags("Upsell rules")
+            .WithSummary("The property's upsell rules in the evaluate API's rule shape");
+        api.MapPost("/properties/{propertyCode}/upsell-rules/copy", CopyAsync)
+            .WithName("CopyUpsellRules").WithTags("Upsell rules")
+            .WithSummary("Copy rules to other properties; dryRun = the preview")
+            .WithDescription("A missing room type/class, rate, market, channel, reservation type or membership value, a different "
+                + "currency or undefined occupancy levels skip the rule in that target (the API never widens or remaps a rule); "
+                + "an existing code follows onConflict. Each target is written in one transaction.")
+            .Accepts<ApiCopyRequest>("application/json");
         return endpoints;
     }
 
@@ -122,7 +89,40 @@ public static class CopyApi
         return TypedResults.Json(list, Json);
     }
 
-    private static async Task<Results<JsonHttpResult<List<ApiUpsellRule>>, ProblemHttpResult>> ListRulesAsync(
+    /// <summary>A stored rule in the evaluate API's rule shape (its DTO, so both endpoints speak the same rule).</summary>
+    internal static EvaluateRuleJson ToRuleJson(UpsellRule r)
+    {
+        List<string> Values(RuleFilterKind kind) =>
+            r.Filters.Where(f => f.Kind == kind).Select(f => f.Value).Order(StringComparer.Ordinal).ToList();
+        return new EvaluateRuleJson
+        {
+            Code = r.Code,
+            Description = r.Description,
+            BeginDate = r.BeginDate,
+            EndDate = r.EndDate,
+            UpsellByRoomType = r.UpsellByRoomType,
+            From = r.FromCode,
+            To = r.ToCode,
+            RateCodes = Values(RuleFilterKind.RateCode),
+            RateCategories = Values(RuleFilterKind.RateCategory),
+            MembershipTypes = r.Filters.Where(f => f.Kind == RuleFilterKind.Membership)
+                .OrderBy(f => f.Value, StringComparer.Ordinal).ThenBy(f => f.Level, StringComparer.Ordinal)
+                .Select(f => new EvaluateMembershipJson { Type = f.Value, Level = f.Level }).ToList(),
+            Channels = Values(RuleFilterKind.Channel),
+            ReservationTypes = Values(RuleFilterKind.ReservationType),
+            MarketCodes = Values(RuleFilterKind.Market),
+            Formula = r.Formula,
+            UpsellAmount = r.UpsellAmount,
+            CurrencyCode = r.CurrencyCode,
+            RoundingRule = r.RoundingRule,
+            DaysInAdvance = r.DaysInAdvance,
+            UpsellByOccupancyLevels = r.UpsellByOccupancyLevels,
+            OccupancyLevelAmounts = r.OccupancyAmounts.OrderBy(a => a.Level)
+                .Select(a => new EvaluateOccupancyLevelAmountJson { Level = a.Level, Amount = a.Amount }).ToList(),
+        };
+    }
+
+    private static async Task<Results<JsonHttpResult<List<EvaluateRuleJson>>, ProblemHttpResult>> ListRulesAsync(
         string propertyCode, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -138,7 +138,7 @@ public static class CopyApi
             .Where(r => r.PropertyId == propertyId)
             .OrderBy(r => r.Code)
             .ToListAsync(ct);
-        return TypedResults.Json(rules.Select(ApiUpsellRule.FromEntity).ToList(), Json);
+        return TypedResults.Json(rules.Select(ToRuleJson).ToList(), EvaluateJson.Options);
     }
 
     private static async Task<Results<JsonHttpResult<ApiCopyResponse>, ProblemHttpResult>> CopyAsync(
