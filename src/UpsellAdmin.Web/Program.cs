@@ -3,6 +3,7 @@ using UpsellAdmin.Web.Components.Account;
 using UpsellAdmin.Web.Components.Hosting;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features;
+using UpsellAdmin.Web.Features.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,8 @@ builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddUpsellFeatures();
 builder.Services.AddAppIdentity();
 builder.Services.AddAppUi();
+builder.Services.AddApiKeyAuthentication(builder.Configuration);
+builder.Services.AddUpsellApi();
 
 var app = builder.Build();
 
@@ -21,6 +24,7 @@ await app.InitializeDatabaseAsync();
 
 app.UseAppPipeline();
 app.MapAppEndpoints();
+app.MapUpsellApi();
 
 app.Run();
 
