@@ -1,10 +1,75 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Web.Data.Seeding;
+using UpsellAdmin.Web.Features.Accounts;
+
 namespace UpsellAdmin.Web.Data;
 
+/// <summary>
+/// Start-up database work. Reads <c>Database:MigrateOnStartup</c> (default true) and <c>DemoMode</c> (default true).
+/// Never EnsureCreated: the schema only comes from the committed migrations.
+/// </summary>
 public static class DatabaseInitializer
 {
     /// <summary>Applies migrations (Database:MigrateOnStartup) and, in demo mode, seeds roles, users and demo data.</summary>
-    public static Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await InitializeDatabaseAsync(scope.ServiceProvider, app.Configuration, cancellationToken);
+    }
+
+    /// <summary>The same for any service provider (tests, benchmarks): <paramref name="services"/> should be a scope.</summary>
+    public static async Task InitializeDatabaseAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer).FullName!);
+        var options = services.GetService<DatabaseOptions>()
+            ?? configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
+            ?? new DatabaseOptions();
+        bool demoMode = configuration.GetValue("DemoMode", true);
+        var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+
+        if (options.MigrateOnStartup)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                logger.LogInformation("Database migrated ({Provider}): applied {Migrations}", options.Provider, string.Join(", ", pending));
+            }
+        }
+
+        if (demoMode)
+        {
+            await SeedDemoDataAsync(services, cancellationToken);
+            await SeedDemoUsersAsync(services, cancellationToken);
+        }
+    }
+
+    /// <summary>Demo properties, reference data, configuration, rules and prices (the part the Mews sync replaces).</summary>
+    public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer).FullName!);
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+        await DemoDataSeeder.SeedAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), logger, cancellationToken);
+    }
+
+    /// <summary>Demo roles and users with access to the demo properties (needs ASP.NET Core Identity registered).</summary>
+    public static async Task SeedDemoUsersAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer).FullName!);
+        var users = services.GetService<UserManager<AppUser>>();
+        var roles = services.GetService<RoleManager<IdentityRole>>();
+        if (users is null || roles is null)
+        {
+            logger.LogWarning("Demo users not seeded: ASP.NET Core Identity (UserManager/RoleManager) is not registered");
+            return;
+        }
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+        await IdentitySeeder.SeedAsync(users, roles, db, DemoDataSeeder.PropertyCodes, logger, cancellationToken);
     }
 }

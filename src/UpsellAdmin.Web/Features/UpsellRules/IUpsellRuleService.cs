@@ -61,6 +61,11 @@ public interface IUpsellRuleService
     /// changed by someone else since it was opened is a Conflict and nothing is overwritten.</summary>
     Task<SaveResult> SaveAsync(UpsellRuleFormModel model, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the given rules of the property in one transaction; returns how many were deleted.</summary>
+    /// <summary>True when no rule of the property other than <paramref name="exceptRuleId"/> has this code
+    /// (for <see cref="UpsellRuleFormValidator"/>: <c>new UpsellRuleFormValidator(lookups, service.IsCodeUniqueAsync)</c>).</summary>
+    Task<bool> IsCodeUniqueAsync(int propertyId, string code, int? exceptRuleId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the given rules of the property in one transaction; returns how many were deleted.
+    /// Throws <see cref="UnauthorizedAccessException"/> (plain-words message) when the user may not edit the property.</summary>
     Task<int> DeleteAsync(int propertyId, IReadOnlyCollection<int> ruleIds, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,396 @@
+using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Domain.Rules;
+using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Common;
+using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.ReferenceData;
+
+namespace UpsellAdmin.Web.Features.UpsellRules;
+
+public sealed class UpsellRuleService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    ILogger<UpsellRuleService> logger) : IUpsellRuleService
+{
+    public const string ConflictMessage =
+        "This rule was changed by someone else since you opened it. Reload it to see their changes; nothing was saved.";
+
+    /// <summary>How list columns join their codes.</summary>
+    public const string ListSeparator = ", ";
+
+    private const int DeleteChunkSize = 500;
+
+    public async Task<PagedResult<UpsellRuleRow>> SearchAsync(int propertyId, UpsellRuleCriteria criteria, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(page);
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await PropertyAccess.CanSeeAsync(db, user, propertyId, cancellationToken))
+        {
+            return new PagedResult<UpsellRuleRow>([], 0);
+        }
+
+        var filtered = await UpsellRuleQuery.FilterAsync(db, propertyId, criteria, cancellationToken);
+        var total = await filtered.CountAsync(cancellationToken);
+        if (total == 0)
+        {
+            return new PagedResult<UpsellRuleRow>([], 0);
+        }
+        var pageSize = Math.Clamp(page.PageSize, 1, 1000);
+        var rules = await UpsellRuleQuery.Sort(filtered, page)
+            .Skip(Math.Max(0, page.Page) * pageSize)
+            .Take(pageSize)
+            .Select(r => new
+            {
+                r.Id, r.Code, r.Description, r.FromCode, r.ToCode, r.BeginDate, r.EndDate, r.UpsellByRoomType, r.FilterKinds,
+            })
+            .ToListAsync(cancellationToken);
+
+        // The page's filter lists in one query (only rules that have any), then the codes the page names.
+        var withFilters = rules.Where(r => r.FilterKinds != 0).Select(r => r.Id).ToList();
+        var filters = withFilters.Count == 0
+            ? []
+            : await db.UpsellRuleFilterValues.AsNoTracking()
+                .Where(f => withFilters.Contains(f.RuleId))
+                .Select(f => new { f.RuleId, f.Kind, f.Value, f.Level })
+                .ToListAsync(cancellationToken);
+        var byRule = filters.ToLookup(f => f.RuleId);
+        var status = await ReferenceStatus.LoadAsync(db, propertyId, cancellationToken);
+
+        var rows = rules.Select(r =>
+        {
+            var list = byRule[r.Id].ToList();
+            string Join(RuleFilterKind kind) => string.Join(ListSeparator,
+                list.Where(f => f.Kind == kind).Select(f => UpsellRuleFormModel.MembershipKey(f.Value, f.Level)).Order(StringComparer.Ordinal));
+            var rates = list.Any(f => f.Kind == RuleFilterKind.RateCategory) ? Join(RuleFilterKind.RateCategory) : Join(RuleFilterKind.RateCode);
+            var warnings = status.Warnings(r.UpsellByRoomType, r.FromCode, r.ToCode, list.Select(f => (f.Kind, f.Value, f.Level)));
+            return new UpsellRuleRow(r.Id, r.Code, r.Description, r.FromCode, r.ToCode, r.BeginDate, r.EndDate,
+                r.UpsellByRoomType ? RuleTypeRoomType : RuleTypeRoomClass, rates, Join(RuleFilterKind.Membership),
+                Join(RuleFilterKind.Channel), Join(RuleFilterKind.ReservationType), Join(RuleFilterKind.Market), warnings);
+        }).ToList();
+        return new PagedResult<UpsellRuleRow>(rows, total);
+    }
+
+    /// <summary>The grid's Type column.</summary>
+    public const string RuleTypeRoomType = "Room Type";
+    public const string RuleTypeRoomClass = "Room Class";
+
+    public async Task<IReadOnlyList<int>> SearchIdsAsync(int propertyId, UpsellRuleCriteria criteria, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await PropertyAccess.CanSeeAsync(db, user, propertyId, cancellationToken))
+        {
+            return [];
+        }
+        var filtered = await UpsellRuleQuery.FilterAsync(db, propertyId, criteria, cancellationToken);
+        return await filtered.OrderBy(r => r.Code).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<UpsellRuleFormModel> NewAsync(int propertyId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var property = await PropertyAccess.Visible(db, user)
+            .Where(p => p.Id == propertyId)
+            .Select(p => new { p.CurrencyCode, p.TimeZone })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new KeyNotFoundException($"Property {propertyId} does not exist or you may not see it.");
+        var levels = await OccupancyRowsAsync(db, propertyId, cancellationToken);
+        return new UpsellRuleFormModel
+        {
+            PropertyId = propertyId,
+            BeginDate = PropertyToday(property.TimeZone).ToDateTime(TimeOnly.MinValue),
+            CurrencyCode = property.CurrencyCode,
+            Formula = UpsellFormula.FlatAmountAddedToOriginalRate,
+            RoundingRule = RoundingRule.None,
+            OccupancyAmounts = levels,
+            Version = Guid.Empty,
+        };
+    }
+
+    public async Task<UpsellRuleFormModel?> GetAsync(int propertyId, int ruleId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await PropertyAccess.CanSeeAsync(db, user, propertyId, cancellationToken))
+        {
+            return null;
+        }
+        var rule = await db.UpsellRules.AsNoTracking()
+            .Include(r => r.Filters)
+            .Include(r => r.OccupancyAmounts)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == ruleId && r.PropertyId == propertyId, cancellationToken);
+        if (rule is null)
+        {
+            return null;
+        }
+        var levels = await OccupancyRowsAsync(db, propertyId, cancellationToken);
+        string[] Values(RuleFilterKind kind) => rule.Filters.Where(f => f.Kind == kind)
+            .OrderBy(f => f.Value, StringComparer.Ordinal).ThenBy(f => f.Level, StringComparer.Ordinal)
+            .Select(f => UpsellRuleFormModel.MembershipKey(f.Value, f.Level)).ToArray();
+
+        var model = new UpsellRuleFormModel
+        {
+            Id = rule.Id,
+            PropertyId = rule.PropertyId,
+            Code = rule.Code,
+            Description = rule.Description,
+            BeginDate = rule.BeginDate?.ToDateTime(TimeOnly.MinValue),
+            EndDate = rule.EndDate?.ToDateTime(TimeOnly.MinValue),
+            UpsellByRoomType = rule.UpsellByRoomType,
+            From = rule.FromCode,
+            To = rule.ToCode,
+            UseRateCategories = rule.Filters.Any(f => f.Kind == RuleFilterKind.RateCategory),
+            RateCodes = Values(RuleFilterKind.RateCode),
+            RateCategories = Values(RuleFilterKind.RateCategory),
+            Memberships = Values(RuleFilterKind.Membership),
+            ReservationTypes = Values(RuleFilterKind.ReservationType),
+            Markets = Values(RuleFilterKind.Market),
+            Sources = Values(RuleFilterKind.Channel),
+            // Formula before the amounts: setting it clears them.
+            Formula = rule.Formula,
+            CurrencyCode = rule.CurrencyCode,
+            RoundingRule = rule.RoundingRule,
+            DaysInAdvance = rule.DaysInAdvance,
+            UseOccupancyLevels = rule.UpsellByOccupancyLevels,
+            Version = rule.Version,
+        };
+        model.UpsellAmount = rule.UpsellAmount;
+        foreach (var row in levels)
+        {
+            row.Amount = rule.OccupancyAmounts.FirstOrDefault(a => a.Level == row.Level)?.Amount;
+        }
+        model.OccupancyAmounts = levels;
+        return model;
+    }
+
+    public async Task<bool> IsCodeUniqueAsync(int propertyId, string code, int? exceptRuleId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await IsCodeUniqueAsync(db, propertyId, code, exceptRuleId, cancellationToken);
+    }
+
+    private static async Task<bool> IsCodeUniqueAsync(AppDbContext db, int propertyId, string code, int? exceptRuleId, CancellationToken ct)
+    {
+        var trimmed = code.Trim();
+        var except = exceptRuleId ?? 0;
+        return !await db.UpsellRules.AnyAsync(r => r.PropertyId == propertyId && r.Code == trimmed && r.Id != except, ct);
+    }
+
+    public async Task<SaveResult> SaveAsync(UpsellRuleFormModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await PropertyAccess.CanEditAsync(db, user, model.PropertyId, cancellationToken))
+        {
+            return SaveResult.Forbidden(PropertyAccess.ForbiddenMessage);
+        }
+
+        var lookups = await LookupLoader.LoadAsync(db, model.PropertyId, cancellationToken);
+        if (lookups is null)
+        {
+            return SaveResult.NotFound("This property no longer exists; nothing was saved.");
+        }
+        var validator = new UpsellRuleFormValidator(lookups, (p, c, id, ct) => IsCodeUniqueAsync(db, p, c, id, ct));
+        var validation = await validator.ValidateAsync(model, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return SaveResult.Invalid(validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
+        }
+
+        UpsellRule rule;
+        var now = clock.GetUtcNow();
+        if (model.Id is { } id)
+        {
+            var existing = await db.UpsellRules
+                .Include(r => r.Filters)
+                .Include(r => r.OccupancyAmounts)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(r => r.Id == id && r.PropertyId == model.PropertyId, cancellationToken);
+            if (existing is null)
+            {
+                return SaveResult.NotFound("This rule was deleted by someone else since you opened it; nothing was saved.");
+            }
+            if (existing.Version != model.Version)
+            {
+                logger.LogInformation("Upsell rule {RuleCode} ({RuleId}) of property {PropertyId} not saved by {User}: changed by someone else",
+                    existing.Code, id, model.PropertyId, user.UserName);
+                return SaveResult.Conflict(ConflictMessage);
+            }
+            rule = existing;
+            // The UPDATE's WHERE checks the version the user opened, so a save in between makes it miss.
+            db.Entry(rule).Property(r => r.Version).OriginalValue = model.Version;
+        }
+        else
+        {
+            rule = new UpsellRule { PropertyId = model.PropertyId, CreatedUtc = now };
+            db.UpsellRules.Add(rule);
+        }
+
+        Apply(model, rule);
+        rule.UpdatedUtc = now;
+        rule.UpdatedBy = user.UserName;
+        rule.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Upsell rule {RuleCode} of property {PropertyId} not saved by {User}: changed by someone else",
+                rule.Code, model.PropertyId, user.UserName);
+            return SaveResult.Conflict(ConflictMessage);
+        }
+        catch (DbUpdateException)
+        {
+            if (await IsCodeUniqueAsync(model.PropertyId, rule.Code, model.Id, cancellationToken))
+            {
+                throw;
+            }
+            // Someone created the same code between the check and the insert.
+            return SaveResult.Invalid([new FieldError(nameof(UpsellRuleFormModel.Code),
+                $"Code {rule.Code} is already used by another rule of this property; choose another code.")]);
+        }
+
+        logger.LogInformation("Upsell rule {RuleCode} ({RuleId}) of property {PropertyId} {Action} by {User}",
+            rule.Code, rule.Id, rule.PropertyId, model.Id is null ? "created" : "updated", user.UserName);
+        return SaveResult.Saved(rule.Id, rule.Version);
+    }
+
+    /// <summary>Copies the form onto the entity: the filter list and occupancy amounts are replaced.</summary>
+    internal static void Apply(UpsellRuleFormModel model, UpsellRule rule)
+    {
+        rule.Code = model.Code.Trim();
+        rule.Description = model.Description.Trim();
+        rule.BeginDate = model.BeginDate is { } b ? DateOnly.FromDateTime(b) : null;
+        rule.EndDate = model.EndDate is { } e ? DateOnly.FromDateTime(e) : null;
+        rule.UpsellByRoomType = model.UpsellByRoomType;
+        rule.FromCode = model.From;
+        rule.ToCode = model.To;
+        rule.Formula = model.Formula;
+        rule.UpsellAmount = model.UseOccupancyLevels ? null : model.UpsellAmount;
+        rule.CurrencyCode = model.CurrencyCode;
+        rule.RoundingRule = model.RoundingRule;
+        rule.DaysInAdvance = model.DaysInAdvance;
+        rule.UpsellByOccupancyLevels = model.UseOccupancyLevels;
+
+        var filters = new List<UpsellRuleFilterValue>();
+        void Add(RuleFilterKind kind, IEnumerable<string> values)
+        {
+            foreach (var v in values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal))
+            {
+                if (kind == RuleFilterKind.Membership)
+                {
+                    var m = UpsellRuleFormModel.ParseMembership(v);
+                    filters.Add(new UpsellRuleFilterValue { Kind = kind, Value = m.Type, Level = m.Level });
+                }
+                else
+                {
+                    filters.Add(new UpsellRuleFilterValue { Kind = kind, Value = v });
+                }
+            }
+        }
+        if (model.UseRateCategories)
+        {
+            Add(RuleFilterKind.RateCategory, model.RateCategories);
+        }
+        else
+        {
+            Add(RuleFilterKind.RateCode, model.RateCodes);
+        }
+        Add(RuleFilterKind.Membership, model.Memberships);
+        Add(RuleFilterKind.Channel, model.Sources);
+        Add(RuleFilterKind.ReservationType, model.ReservationTypes);
+        Add(RuleFilterKind.Market, model.Markets);
+
+        // Keep rows that did not change (no delete + insert churn), drop the rest, add the new ones.
+        static (RuleFilterKind, string, string?) Key(UpsellRuleFilterValue f) => (f.Kind, f.Value, f.Level);
+        var wanted = filters.Select(Key).ToHashSet();
+        rule.Filters.RemoveAll(f => !wanted.Contains(Key(f)));
+        var have = rule.Filters.Select(Key).ToHashSet();
+        rule.Filters.AddRange(filters.Where(f => !have.Contains(Key(f))));
+        rule.RefreshFilterKinds();
+
+        var amounts = model.UseOccupancyLevels
+            ? model.OccupancyAmounts.Where(a => a.Amount is not null).ToDictionary(a => a.Level, a => a.Amount!.Value)
+            : [];
+        rule.OccupancyAmounts.RemoveAll(a => !amounts.ContainsKey(a.Level));
+        foreach (var (level, amount) in amounts)
+        {
+            var row = rule.OccupancyAmounts.FirstOrDefault(a => a.Level == level);
+            if (row is null)
+            {
+                rule.OccupancyAmounts.Add(new UpsellRuleOccupancyAmount { Level = level, Amount = amount });
+            }
+            else
+            {
+                row.Amount = amount;
+            }
+        }
+    }
+
+    public async Task<int> DeleteAsync(int propertyId, IReadOnlyCollection<int> ruleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ruleIds);
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await PropertyAccess.CanEditAsync(db, user, propertyId, cancellationToken))
+        {
+            throw new UnauthorizedAccessException(PropertyAccess.ForbiddenMessage);
+        }
+        if (ruleIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var codes = new List<string>();
+        var deleted = await db.InTransactionAsync(async ct =>
+        {
+            codes.Clear();
+            var count = 0;
+            foreach (var chunk in ruleIds.Distinct().Chunk(DeleteChunkSize))
+            {
+                // Only rules of this property: an id of another property's rule is ignored, not deleted.
+                var ids = await db.UpsellRules.Where(r => r.PropertyId == propertyId && chunk.Contains(r.Id))
+                    .Select(r => new { r.Id, r.Code }).ToListAsync(ct);
+                var idList = ids.Select(x => x.Id).ToList();
+                codes.AddRange(ids.Select(x => x.Code));
+                await db.UpsellRuleFilterValues.Where(f => idList.Contains(f.RuleId)).ExecuteDeleteAsync(ct);
+                await db.UpsellRuleOccupancyAmounts.Where(a => idList.Contains(a.RuleId)).ExecuteDeleteAsync(ct);
+                count += await db.UpsellRules.Where(r => idList.Contains(r.Id)).ExecuteDeleteAsync(ct);
+            }
+            return (true, count);
+        }, cancellationToken);
+
+        logger.LogInformation("{Count} upsell rules of property {PropertyId} deleted by {User}: {RuleCodes}",
+            deleted, propertyId, user.UserName, codes.Count <= 50 ? string.Join(", ", codes) : $"{string.Join(", ", codes.Take(50))}, …");
+        return deleted;
+    }
+
+    private static async Task<List<OccupancyAmountModel>> OccupancyRowsAsync(AppDbContext db, int propertyId, CancellationToken ct) =>
+        await db.OccupancyLevels.AsNoTracking()
+            .Where(l => l.PropertyId == propertyId)
+            .OrderBy(l => l.Level)
+            .Select(l => new OccupancyAmountModel { Level = l.Level, Description = l.Description })
+            .ToListAsync(ct);
+
+    private DateOnly PropertyToday(string timeZone)
+    {
+        var now = clock.GetUtcNow();
+        try
+        {
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return DateOnly.FromDateTime(now.UtcDateTime);
+        }
+    }
+}
