@@ -183,8 +183,8 @@ public sealed class QuoteEquivalenceTests
 
     private static decimal Amount(Random random, UpsellFormula formula) =>
         formula == UpsellFormula.FlatAmountAddedToOriginalRate
-            ? new[] { 5m, 10m, 12.5m, 15m, 20m, 25m, 33.33m }[random.Next(7)]
-            : new[] { 5m, 7.5m, 10m, 12.5m, 25m, 50m }[random.Next(6)];
+            ? new[] { 5m, 10m, 12.5m, 15m, 20m, 25m, 33.33m, 0.125m /* not whole cents: decimal path */ }[random.Next(8)]
+            : new[] { 5m, 7.5m, 10m, 12.5m, 25m, 50m, 12.345678m /* too many decimals: decimal path */ }[random.Next(7)];
 
     private static string[] Pick(Random random, string[] values) =>
         values.Where(_ => random.Next(2) == 0).DefaultIfEmpty(values[random.Next(values.Length)]).ToArray();
@@ -201,6 +201,7 @@ public sealed class QuoteEquivalenceTests
             _ => roomType.RoomClass,
         };
         var rateCode = RateCodes[random.Next(RateCodes.Length)];
+        var thousandths = random.Next(10) == 0; // rates with three decimals take the engine's decimal path
         return new Stay
         {
             Arrival = arrival,
@@ -218,7 +219,7 @@ public sealed class QuoteEquivalenceTests
             Nights = Enumerable.Range(0, nights)
                 .Select(i => new StayNight(
                     arrival.AddDays(i),
-                    random.Next(80_00, 200_00) / 100m,
+                    thousandths ? random.Next(80_000, 200_000) / 1000m : random.Next(80_00, 200_00) / 100m,
                     random.Next(2) == 0 ? random.Next(0, 300) : null, // must be ignored by both engines
                     random.Next(10) == 0 ? null : random.Next(1, 5)))
                 .ToArray(),

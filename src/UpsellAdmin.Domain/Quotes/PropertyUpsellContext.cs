@@ -163,13 +163,17 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         s.Begin(nightCount, roomTypes.Length);
         var stayNights = stay.Nights;
         var totalOriginal = 0m;
+        var originalsInCents = true;
         for (var i = 0; i < nightCount; i++)
         {
             var night = stayNights[i];
             s.Original[i] = night.OriginalRate;
             s.Level[i] = night.OccupancyLevel;
             totalOriginal += night.OriginalRate;
+            originalsInCents &= CentsMath.TryToCents(night.OriginalRate, out s.OriginalCents[i]);
         }
+
+        s.OriginalsInCents = originalsInCents;
 
         var bucket = FindBucket(stay.RoomType, stay.RoomClass);
         if (bucket.Length == 0)
@@ -210,7 +214,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 
             if (rule.Formula != UpsellFormula.PercentOfDifferenceAddedToOriginalRate)
             {
-                var total = TotalUpsellRate(rule, s, nightCount, targetPrices: default);
+                var total = TotalUpsellRate(rule, s, nightCount, target: -1);
                 foreach (var target in candidate.Targets)
                 {
                     s.AddMatch(new Match(candidate.Rule, target.RoomType, target.Sequence, total), this);
@@ -221,10 +225,9 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 
             foreach (var target in candidate.Targets)
             {
-                var targetPrices = s.TargetPrices(target.RoomType, nightCount, stay, roomTypes[target.RoomType].Code, prices);
-                if (!targetPrices.IsEmpty)
+                if (s.FetchTargetPrices(target.RoomType, nightCount, stay, roomTypes[target.RoomType].Code, prices))
                 {
-                    s.AddMatch(new Match(candidate.Rule, target.RoomType, target.Sequence, TotalUpsellRate(rule, s, nightCount, targetPrices)), this);
+                    s.AddMatch(new Match(candidate.Rule, target.RoomType, target.Sequence, TotalUpsellRate(rule, s, nightCount, target.RoomType)), this);
                 }
             }
         }
@@ -397,13 +400,30 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             }
 
             s.Factor[i] = rule.LevelFactors[found];
+            s.IntFactor[i] = rule.LevelIntFactors[found];
         }
 
         return true;
     }
 
-    private static decimal TotalUpsellRate(CompiledRule rule, Scratch s, int nightCount, ReadOnlySpan<decimal> targetPrices)
+    /// <summary>Σ rounded upsell rate; <paramref name="target"/> is the target room type (% of Difference) or −1.</summary>
+    private static decimal TotalUpsellRate(CompiledRule rule, Scratch s, int nightCount, int target)
     {
+        var targetPrices = target < 0 ? default : s.CachedTargetPrices(target, nightCount);
+        if (rule.InCents && s.OriginalsInCents && (target < 0 || s.TargetPricesInCents(target)))
+        {
+            // Exact integer arithmetic, same results as the decimal path below (CentsMath).
+            var targetCents = target < 0 ? default : s.CachedTargetCents(target, nightCount);
+            var original = s.OriginalCents;
+            var cents = 0L;
+            for (var i = 0; i < nightCount; i++)
+            {
+                cents += CentsMath.UpsellRateCents(rule.Formula, rule.Rounding, rule.ByLevels ? s.IntFactor[i] : rule.IntFactor, original[i], target < 0 ? 0 : targetCents[i]);
+            }
+
+            return CentsMath.ToDecimal(cents);
+        }
+
         var total = 0m;
         for (var i = 0; i < nightCount; i++)
         {
@@ -500,6 +520,13 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             Rounding = rule.RoundingRule,
             ByLevels = rule.UpsellByOccupancyLevels,
             Factor = rule.UpsellByOccupancyLevels ? 0m : UpsellMath.Factor(rule.Formula, rule.UpsellAmount!.Value),
+            InCents = rule.UpsellByOccupancyLevels
+                ? rule.OccupancyLevelAmounts.All(a => CentsMath.TryFactor(rule.Formula, a.Amount, out _))
+                : CentsMath.TryFactor(rule.Formula, rule.UpsellAmount!.Value, out _),
+            IntFactor = !rule.UpsellByOccupancyLevels && CentsMath.TryFactor(rule.Formula, rule.UpsellAmount!.Value, out var intFactor) ? intFactor : 0,
+            LevelIntFactors = rule.UpsellByOccupancyLevels
+                ? rule.OccupancyLevelAmounts.Select(a => CentsMath.TryFactor(rule.Formula, a.Amount, out var f) ? f : 0).ToArray()
+                : [],
             Levels = levels,
             LevelFactors = rule.UpsellByOccupancyLevels ? rule.OccupancyLevelAmounts.Select(a => UpsellMath.Factor(rule.Formula, a.Amount)).ToArray() : [],
         };
@@ -579,6 +606,11 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         public required RoundingRule Rounding { get; init; }
         public required bool ByLevels { get; init; }
         public required decimal Factor { get; init; }
+
+        /// <summary>True when every amount of the rule fits <see cref="CentsMath"/>: the integer path may be used.</summary>
+        public required bool InCents { get; init; }
+        public required long IntFactor { get; init; }
+        public required long[] LevelIntFactors { get; init; }
         public required int[] Levels { get; init; }
         public required decimal[] LevelFactors { get; init; }
     }
@@ -591,7 +623,13 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         private int[] priceStamp = [];
         private bool[] priceUsable = [];
         private decimal[] prices = [];
+        private long[] priceCents = [];
+        private bool[] priceInCents = [];
         private int nightCapacity;
+
+        public long[] OriginalCents { get; private set; } = [];
+        public bool OriginalsInCents { get; set; }
+        public long[] IntFactor { get; private set; } = [];
 
         public decimal[] Original { get; private set; } = [];
         public int?[] Level { get; private set; } = [];
@@ -612,12 +650,16 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
                 Original = new decimal[nightCapacity];
                 Level = new int?[nightCapacity];
                 Factor = new decimal[nightCapacity];
+                OriginalCents = new long[nightCapacity];
+                IntFactor = new long[nightCapacity];
                 Best = new int[targets];
                 bestStamp = new int[targets];
                 OfferedTargets = new int[targets];
                 priceStamp = new int[targets];
                 priceUsable = new bool[targets];
                 prices = new decimal[targets * nightCapacity];
+                priceCents = new long[targets * nightCapacity];
+                priceInCents = new bool[targets];
                 stamp = 0;
             }
 
@@ -657,26 +699,36 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             }
         }
 
-        /// <summary>The target's nightly prices, fetched once per quote; empty when a night has none or one not above the original.</summary>
-        public ReadOnlySpan<decimal> TargetPrices(int target, int nights, Stay stay, string targetCode, INightlyPriceLookup lookup)
+        /// <summary>
+        /// Fetches the target's nightly prices once per quote; false when a night has none or one not above the
+        /// original (criterion TargetRate).
+        /// </summary>
+        public bool FetchTargetPrices(int target, int nights, Stay stay, string targetCode, INightlyPriceLookup lookup)
         {
             if (priceStamp[target] != stamp)
             {
                 priceStamp[target] = stamp;
                 var usable = true;
-                var span = prices.AsSpan(target * nightCapacity, nights);
+                var inCents = true;
+                var offset = target * nightCapacity;
                 for (var i = 0; i < nights && usable; i++)
                 {
                     var price = lookup.GetNightlyRate(stay.RateCode, targetCode, stay.Arrival.AddDays(i));
                     usable = price is { } p && p > Original[i];
-                    span[i] = price ?? 0m;
+                    prices[offset + i] = price ?? 0m;
+                    inCents &= CentsMath.TryToCents(price ?? 0m, out priceCents[offset + i]);
                 }
 
                 priceUsable[target] = usable;
+                priceInCents[target] = inCents;
             }
 
-            return priceUsable[target] ? CachedTargetPrices(target, nights) : default;
+            return priceUsable[target];
         }
+
+        public bool TargetPricesInCents(int target) => priceInCents[target];
+
+        public ReadOnlySpan<long> CachedTargetCents(int target, int nights) => priceCents.AsSpan(target * nightCapacity, nights);
 
         public ReadOnlySpan<decimal> CachedTargetPrices(int target, int nights) => prices.AsSpan(target * nightCapacity, nights);
     }
