@@ -69,6 +69,9 @@ public static class DemoIds
     /// <summary>Loyalty program "Gold Exclusive Club" (Code GEC07).</summary>
     public static readonly Guid GoldExclusiveClub = Guid.Parse("da34b396-41f7-47f6-8847-aecf00a3f19e");
 
+    /// <summary>Loyalty program "Connector Rewards" (Code CR, soft brand, no tiers, no members).</summary>
+    public static readonly Guid ConnectorRewards = Guid.Parse("5b1f0c1e-2d7a-4c8e-9a41-3c6f2e8d9b10");
+
     /// <summary>Loyalty tier "Platinum" (P1) of Platinum Club.</summary>
     public static readonly Guid PlatinumTier = Guid.Parse("69eedfd2-6f25-42fc-b3c8-39df70f85e37");
 
@@ -93,7 +96,7 @@ public static class DemoIds
     /// <summary>Enterprise A's product "Parking" (Accommodation service, per night).</summary>
     public static readonly Guid ParkingProductA = Guid.Parse("2eb7ad8b-8dfb-4381-aba5-ab58009f2993");
 
-    /// <summary>Enterprise A's business segments.</summary>
+    /// <summary>Enterprise A's "Business" business segment.</summary>
     public static readonly Guid BusinessSegmentA = Guid.Parse("7760b5cb-a666-41bb-9758-76bf5d1df399");
 
     /// <summary>Enterprise A's "Leisure" business segment.</summary>

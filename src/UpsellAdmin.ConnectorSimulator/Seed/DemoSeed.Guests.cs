@@ -304,7 +304,7 @@ internal static partial class DemoSeed
         {
             new LoyaltyProgram { Id = DemoIds.PlatinumClub, ChainId = DemoIds.Chain, Name = "Platinum Club", Code = "PC01", Type = "Hotel", Subscription = "Free" },
             new LoyaltyProgram { Id = DemoIds.GoldExclusiveClub, ChainId = DemoIds.Chain, Name = "Gold Exclusive Club", Code = "GEC07", Type = "ExternalPartner", Subscription = "Paid" },
-            new LoyaltyProgram { Id = DemoIds.Derive("loyalty/program/CR"), ChainId = DemoIds.Chain, Name = "Connector Rewards", Code = "CR", Type = "SoftBrand", Subscription = "Free" },
+            new LoyaltyProgram { Id = DemoIds.ConnectorRewards, ChainId = DemoIds.Chain, Name = "Connector Rewards", Code = "CR", Type = "SoftBrand", Subscription = "Free" },
         };
         for (var i = 0; i < programs.Length; i++)
         {
