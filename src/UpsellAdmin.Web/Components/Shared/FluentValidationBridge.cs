@@ -83,6 +83,9 @@ public sealed class FieldErrors
     public string? Text(string field) =>
         _errors.TryGetValue(field, out var list) && list.Count > 0 ? string.Join(" ", list) : null;
 
+    public IReadOnlyList<string> Messages(string field) =>
+        _errors.TryGetValue(field, out var list) ? list : [];
+
     public IEnumerable<string> StartingWith(string prefix) =>
         _errors.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).SelectMany(e => e.Value).Distinct();
 
