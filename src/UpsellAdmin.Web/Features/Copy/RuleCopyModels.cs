@@ -129,6 +129,9 @@ public sealed class RuleCopyItem
     /// <summary>The id of the target's rule with the same code (for Overwrite).</summary>
     public int? ExistingRuleId { get; init; }
 
+    /// <summary>The rule's formula (the currency choice is worded after it).</summary>
+    public UpsellFormula Formula => Source.Formula;
+
     internal UpsellRule Source { get; init; } = null!;
     internal CopyTargetContext Target { get; init; } = null!;
 
