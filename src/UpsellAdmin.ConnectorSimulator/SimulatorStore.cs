@@ -93,6 +93,20 @@ public sealed class SimulatorStore
         return stored;
     }
 
+    /// <summary>Adds an order and makes its items addressable as paging cursors (items sort by order, then position).</summary>
+    internal Order InsertOrder(Order order)
+    {
+        var stored = Insert(OrderTable, order, static (x, s) => x with { Sequence = s });
+        for (var i = 0; i < stored.Items.Count; i++)
+        {
+            _sequenceById[stored.Items[i].Id] = OrderItemSequence(stored, i);
+        }
+
+        return stored;
+    }
+
+    internal static long OrderItemSequence(Order order, int index) => (order.Sequence * 10_000) + index;
+
     /// <summary>The creation sequence of any entity ever stored (cursor look-up), or null.</summary>
     internal long? SequenceOf(Guid id) => _sequenceById.TryGetValue(id, out var seq) ? seq : null;
 

@@ -32,6 +32,7 @@ public sealed class OperationFieldsTests : SimulatorTestBase
             "loyaltyPrograms/getAll", "loyaltyPrograms/add", "loyaltyPrograms/update", "loyaltyPrograms/delete",
             "loyaltyTiers/getAll", "loyaltyTiers/add", "loyaltyTiers/update", "loyaltyTiers/delete",
             "loyaltyMemberships/getAll", "loyaltyMemberships/add", "loyaltyMemberships/update", "loyaltyMemberships/delete",
+            "orderItems/getAll",
         ];
         var covered = Fixtures().Select(f => Load((string)f.Data)["Operation"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
 

@@ -59,29 +59,44 @@ public sealed class RateLimitTests : SimulatorTestBase
     }
 }
 
+/// <summary>A clock the test moves by hand.</summary>
+internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private long _ticks = start.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+}
+
 public sealed class RateLimitWindowTests : SimulatorTestBase
 {
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 13, 0, 0, TimeSpan.Zero));
+
     protected override void Configure(SimulatorOptions options)
     {
         options.RateLimit = 2;
-        options.RateLimitWindow = TimeSpan.FromMilliseconds(300);
+        options.RateLimitWindow = TimeSpan.FromSeconds(30);
+        options.TimeProvider = _clock;
     }
 
     [Fact]
-    public async Task Post_AfterWindowSlides_AcceptsAgain()
+    public async Task Post_WindowSlidesPastFirstRequest_AcceptsAgainAndRetryAfterMatches()
     {
         await Client.PostAsync("configuration/get", ct: Ct);
+        _clock.Advance(TimeSpan.FromSeconds(10));
         await Client.PostAsync("configuration/get", ct: Ct);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await Client.PostAsync("configuration/get", ct: Ct)).Status);
 
-        // Wait on the condition (the window sliding past the first requests), not on a fixed time.
-        var status = HttpStatusCode.TooManyRequests;
-        for (var attempt = 0; attempt < 200 && status == HttpStatusCode.TooManyRequests; attempt++)
-        {
-            await Task.Delay(50, Ct);
-            status = (await Client.PostAsync("configuration/get", ct: Ct)).Status;
-        }
+        var limited = await Client.PostAsync("configuration/get", ct: Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+        Assert.Equal(TimeSpan.FromSeconds(20), limited.Headers.RetryAfter?.Delta);
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        var accepted = await Client.PostAsync("configuration/get", ct: Ct);
+        var limitedAgain = await Client.PostAsync("configuration/get", ct: Ct);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limitedAgain.Status);
+        Assert.Equal(TimeSpan.FromSeconds(10), limitedAgain.Headers.RetryAfter?.Delta);
     }
 }

@@ -104,7 +104,8 @@ internal sealed partial class ConnectorPipeline(
                 return;
             }
 
-            var faultable = options.FaultsApplyTo(operationName);
+            var faultable = options.FaultsApplyTo(operationName)
+                && (options.MaxInjectedFaults is not { } maxFaults || statistics.FaultsInjected < maxFaults);
             if (faultable)
             {
                 if (!await DelayAsync(options.Latency, ct))
@@ -154,7 +155,7 @@ internal sealed partial class ConnectorPipeline(
             if (operation.IsWrite)
             {
                 statistics.WriteApplied();
-                if (faultable)
+                if (faultable && (options.MaxInjectedFaults is not { } maxPostFaults || statistics.FaultsInjected < maxPostFaults))
                 {
                     if (options.PostWriteDelay > TimeSpan.Zero)
                     {

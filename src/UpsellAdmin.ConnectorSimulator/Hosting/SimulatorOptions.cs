@@ -56,6 +56,12 @@ public sealed class SimulatorOptions
     public TimeSpan PostWriteDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>
+    /// Stop injecting once this many faults (of any kind, counted in <see cref="SimulatorStatistics.FaultsInjected"/>)
+    /// were injected, e.g. 2 = "the next two calls fail, then everything succeeds". Null: no limit.
+    /// </summary>
+    public int? MaxInjectedFaults { get; set; }
+
+    /// <summary>
     /// Operations the fault injection applies to, written as after <c>/api/connector/v1/</c>, e.g. <c>orders/add</c>.
     /// Empty: every operation. Replace the whole set to change it while requests run.
     /// </summary>

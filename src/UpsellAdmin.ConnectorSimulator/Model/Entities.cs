@@ -843,6 +843,9 @@ public sealed record Order : IStoreEntity
 
     public IReadOnlyList<OrderItem> Items { get; init; } = [];
 
+    /// <summary>Posted by reservations/addProduct: the reservation is the service order of its items.</summary>
+    public bool IsReservationProduct { get; init; }
+
     public long Sequence { get; init; }
 }
 
@@ -867,5 +870,107 @@ public sealed record OrderItem
     public string? ExternalIdentifier { get; init; }
 
     public DateTimeOffset ConsumptionUtc { get; init; }
+}
+/// <summary>An order item in the <c>orderItems/getAll</c> wire shape.</summary>
+public sealed record OrderItemView : IStoreEntity
+{
+    public Guid Id { get; init; }
+
+    public Guid EnterpriseId { get; init; }
+
+    public Guid AccountId { get; init; }
+
+    public string AccountType { get; init; } = "Customer";
+
+    public Guid ServiceId { get; init; }
+
+    public Guid ServiceOrderId { get; init; }
+
+    public string? Notes { get; init; }
+
+    public Guid? BillId { get; init; }
+
+    public Guid? AccountingCategoryId { get; init; }
+
+    public string? BillingName { get; init; }
+
+    public string? ExternalIdentifier { get; init; }
+
+    public int UnitCount { get; init; }
+
+    public required Amount UnitAmount { get; init; }
+
+    public required Amount Amount { get; init; }
+
+    public required Amount OriginalAmount { get; init; }
+
+    public string RevenueType { get; init; } = "Additional";
+
+    public Guid CreatorProfileId { get; init; }
+
+    public Guid UpdaterProfileId { get; init; }
+
+    public DateTimeOffset CreatedUtc { get; init; }
+
+    public DateTimeOffset UpdatedUtc { get; init; }
+
+    public DateTimeOffset ConsumedUtc { get; init; }
+
+    public DateTimeOffset? CanceledUtc { get; init; }
+
+    public DateTimeOffset? ClosedUtc { get; init; }
+
+    public DateTimeOffset? StartUtc { get; init; }
+
+    public string AccountingState { get; init; } = "Open";
+
+    public required string Type { get; init; }
+
+    public object Options { get; init; } = new { CanceledWithReservation = false };
+
+    public object? Data { get; init; }
+
+    [JsonIgnore]
+    public long Sequence { get; init; }
+
+    internal static OrderItemView From(Order order, OrderItem item, int index)
+    {
+        var amount = item.UnitAmount with
+        {
+            NetValue = item.UnitAmount.NetValue * item.UnitCount,
+            GrossValue = item.UnitAmount.GrossValue * item.UnitCount,
+            TaxValues = item.UnitAmount.TaxValues.Select(t => t with { Value = t.Value * item.UnitCount }).ToList(),
+            Breakdown = new AmountBreakdown { Items = item.UnitAmount.Breakdown.Items.Select(b => b with { NetValue = b.NetValue * item.UnitCount, TaxValue = b.TaxValue * item.UnitCount }).ToList() },
+        };
+        return new OrderItemView
+        {
+            Id = item.Id,
+            EnterpriseId = order.EnterpriseId,
+            AccountId = order.AccountId,
+            ServiceId = order.ServiceId,
+            ServiceOrderId = order.IsReservationProduct && order.LinkedReservationId is { } reservationId ? reservationId : order.Id,
+            Notes = order.Notes,
+            BillId = order.BillId,
+            AccountingCategoryId = item.AccountingCategoryId,
+            BillingName = item.Name,
+            ExternalIdentifier = item.ExternalIdentifier,
+            UnitCount = item.UnitCount,
+            UnitAmount = item.UnitAmount,
+            Amount = amount,
+            OriginalAmount = amount,
+            RevenueType = order.IsReservationProduct ? "Product" : "Additional",
+            CreatorProfileId = DemoIds.Derive("profile/connector"),
+            UpdaterProfileId = DemoIds.Derive("profile/connector"),
+            CreatedUtc = order.CreatedUtc,
+            UpdatedUtc = order.CreatedUtc,
+            ConsumedUtc = item.ConsumptionUtc,
+            StartUtc = item.ConsumptionUtc,
+            Type = item.Type,
+            Data = item.ProductId is { } productId
+                ? new { Discriminator = "Product", Rebate = (object?)null, Product = new { ProductId = productId, AgeCategoryId = (Guid?)null, ProductType = "Product" } }
+                : null,
+            Sequence = SimulatorStore.OrderItemSequence(order, index),
+        };
+    }
 }
 #pragma warning restore CA1056, CA1002, CA2227

@@ -17,6 +17,7 @@ internal static class ReservationOperations
         registry.Write("reservations/addProduct", AddProduct);
         registry.Write("reservations/update", Update);
         registry.Write("orders/add", AddOrder);
+        registry.Read("orderItems/getAll", GetOrderItems);
     }
 
     private sealed record GetAllRequest(
@@ -216,17 +217,18 @@ internal static class ReservationOperations
                 AccountingCategoryId = product.AccountingCategoryId,
                 ConsumptionUtc = once ? start : start.AddDays(i),
             }).ToList();
-            store.Insert(store.OrderTable, new Order
+            store.InsertOrder(new Order
             {
                 Id = Guid.NewGuid(),
                 EnterpriseId = enterprise.Id,
                 ServiceId = reservation.ServiceId,
                 AccountId = reservation.AccountId,
                 LinkedReservationId = reservation.Id,
+                IsReservationProduct = true,
                 ConsumptionUtc = start,
                 CreatedUtc = context.Now,
                 Items = items,
-            }, static (x, seq) => x with { Sequence = seq });
+            });
             store.ReservationTable.Set(reservation with { UpdatedUtc = context.Now });
             return new { ItemIds = items.Select(i => i.Id).ToList() };
         });
@@ -496,6 +498,71 @@ internal static class ReservationOperations
         TotalAmount = (object?)null,
     };
 
+    private sealed record OrderItemsRequest(
+        IReadOnlyList<Guid>? EnterpriseIds,
+        IReadOnlyList<Guid>? OrderItemIds,
+        IReadOnlyList<Guid>? AccountIds,
+        IReadOnlyList<Guid>? ServiceOrderIds,
+        IReadOnlyList<Guid>? ServiceIds,
+        IReadOnlyList<Guid>? BillIds,
+        TimeInterval? CreatedUtc,
+        TimeInterval? UpdatedUtc,
+        TimeInterval? ConsumedUtc,
+        TimeInterval? CanceledUtc,
+        TimeInterval? ClosedUtc,
+        IReadOnlyList<string>? AccountingStates,
+        IReadOnlyList<string>? Types,
+        string? Currency,
+        Limitation? Limitation);
+
+    /// <summary>
+    /// <c>orderItems/getAll</c> (not in connector-api.md's tables; shape from the public docs): lets a client
+    /// reconcile after an ambiguous orders/add or reservations/addProduct failure (§4.1).
+    /// </summary>
+    private static object GetOrderItems(OperationContext context)
+    {
+        var r = context.Read<OrderItemsRequest>();
+        Check.MaxCount(r.OrderItemIds, "OrderItemIds", 1000);
+        Check.MaxCount(r.AccountIds, "AccountIds", 100);
+        Check.MaxCount(r.ServiceOrderIds, "ServiceOrderIds", 1000);
+        Check.MaxCount(r.ServiceIds, "ServiceIds", 1000);
+        Check.MaxCount(r.BillIds, "BillIds", 1000);
+        var created = Check.Interval(r.CreatedUtc, "CreatedUtc");
+        var updated = Check.Interval(r.UpdatedUtc, "UpdatedUtc");
+        var consumed = Check.Interval(r.ConsumedUtc, "ConsumedUtc");
+        var canceled = Check.Interval(r.CanceledUtc, "CanceledUtc");
+        var closed = Check.Interval(r.ClosedUtc, "ClosedUtc");
+        if (r.OrderItemIds is not { Count: > 0 } && r.AccountIds is not { Count: > 0 } && r.ServiceOrderIds is not { Count: > 0 }
+            && r.ServiceIds is not { Count: > 0 } && r.BillIds is not { Count: > 0 }
+            && created is null && updated is null && consumed is null && canceled is null && closed is null)
+        {
+            throw ConnectorApiException.Invalid("OrderItemIds");
+        }
+
+        Paging.Validate(r.Limitation);
+        return context.Store.Locked(() =>
+        {
+            var enterprises = context.ReadEnterpriseIds(r.EnterpriseIds);
+            var items = context.Store.OrderTable.All
+                .Where(o => enterprises.Contains(o.EnterpriseId))
+                .SelectMany(o => o.Items.Select((item, index) => OrderItemView.From(o, item, index)))
+                .Where(x =>
+                    Check.In(r.OrderItemIds, x.Id)
+                    && Check.In(r.AccountIds, x.AccountId)
+                    && Check.In(r.ServiceOrderIds, x.ServiceOrderId)
+                    && Check.In(r.ServiceIds, x.ServiceId)
+                    && Check.In(r.BillIds, x.BillId)
+                    && (created is null || created.Contains(x.CreatedUtc))
+                    && (updated is null || updated.Contains(x.UpdatedUtc))
+                    && (consumed is null || consumed.Contains(x.ConsumedUtc))
+                    && canceled is null
+                    && closed is null
+                    && Check.In(r.AccountingStates, x.AccountingState)
+                    && Check.In(r.Types, x.Type));
+            return Paging.Page(context.Store, "OrderItems", items, r.Limitation);
+        });
+    }
+
     private sealed record ProductOrderParameters(Guid? ProductId, int? Count, AmountParameters? UnitAmount, DateTimeOffset? StartUtc, DateTimeOffset? EndUtc, string? ExternalIdentifier);
 
     private sealed record ItemParameters(string? Name, int? UnitCount, AmountParameters? UnitAmount, Guid? AccountingCategoryId, string? ExternalIdentifier);
@@ -615,7 +682,7 @@ internal static class ReservationOperations
                 });
             }
 
-            var order = store.Insert(store.OrderTable, new Order
+            var order = store.InsertOrder(new Order
             {
                 Id = Guid.NewGuid(),
                 EnterpriseId = enterprise.Id,
@@ -628,7 +695,7 @@ internal static class ReservationOperations
                 ConsumptionUtc = consumption,
                 CreatedUtc = context.Now,
                 Items = items,
-            }, static (x, seq) => x with { Sequence = seq });
+            });
             return new { OrderId = order.Id };
         });
     }
