@@ -203,5 +203,16 @@ internal sealed class BenchData
             var day = date.DayNumber - FirstDay.DayNumber;
             return rates.TryGetValue(rateCode, out var r) && types.TryGetValue(roomType, out var t) && day >= 0 && day < Days ? table[r, t, day] : null;
         }
+
+        public void GetNightlyRates(string rateCode, string roomType, DateOnly firstNight, Span<decimal?> nights)
+        {
+            var known = rates.TryGetValue(rateCode, out var r) & types.TryGetValue(roomType, out var t);
+            var first = firstNight.DayNumber - FirstDay.DayNumber;
+            for (var i = 0; i < nights.Length; i++)
+            {
+                var day = first + i;
+                nights[i] = known && day >= 0 && day < Days ? table[r, t, day] : null;
+            }
+        }
     }
 }

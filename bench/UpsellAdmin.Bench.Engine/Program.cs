@@ -38,6 +38,7 @@ var fast = Measure("compiled context", stays, fastCount, context, data.Prices, w
 var baseline = Measure("naive (LINQ + RuleEvaluator)", stays, naiveCount, naive, data.Prices, warmUp: 300);
 
 Console.WriteLine();
+Console.WriteLine("Wall clock, one thread, every quote timed with Stopwatch (includes time the OS gives to other processes):");
 Console.WriteLine($"| {"engine",-30} | {"quotes",8} | {"quotes/s",10} | {"mean µs",8} | {"p50 µs",8} | {"p99 µs",8} | {"max µs",9} | {"bytes/quote",11} | {"offers/quote",12} |");
 Console.WriteLine($"|{new string('-', 32)}|{new string('-', 10)}|{new string('-', 12)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 11)}|{new string('-', 13)}|{new string('-', 14)}|");
 foreach (var r in new[] { fast, baseline })
@@ -46,8 +47,18 @@ foreach (var r in new[] { fast, baseline })
 }
 
 Console.WriteLine();
-Console.WriteLine($"Speed-up (naive / compiled): throughput ×{fast.QuotesPerSecond / baseline.QuotesPerSecond:0.0}, p50 ×{baseline.P50Micros / fast.P50Micros:0.0}, p99 ×{baseline.P99Micros / fast.P99Micros:0.0}; allocations ×{baseline.BytesPerQuote / fast.BytesPerQuote:0.0} fewer");
-Console.WriteLine($"Goals: p99 ≤ 50 µs: {(fast.P99Micros <= 50 ? "MET" : "NOT MET")} ({fast.P99Micros:0.00} µs); ≥ 10× baseline: {(fast.QuotesPerSecond / baseline.QuotesPerSecond >= 10 ? "MET" : "NOT MET")}; agreement: {(mismatches == 0 ? "MET" : "NOT MET")}");
+Console.WriteLine("Same stays, each quoted 3 times in a row, fastest of the 3 kept (filters out pre-emption on a shared machine):");
+Console.WriteLine($"| {"engine",-30} | {"quotes",8} | {"quotes/s",10} | {"mean µs",8} | {"p50 µs",8} | {"p99 µs",8} | {"max µs",9} |");
+Console.WriteLine($"|{new string('-', 32)}|{new string('-', 10)}|{new string('-', 12)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 11)}|");
+foreach (var r in new[] { fast.BestOfThree, baseline.BestOfThree })
+{
+    Console.WriteLine($"| {r.Name,-30} | {r.Count,8:N0} | {r.QuotesPerSecond,10:N0} | {r.MeanMicros,8:0.00} | {r.P50Micros,8:0.00} | {r.P99Micros,8:0.00} | {r.MaxMicros,9:0.0} |");
+}
+
+Console.WriteLine();
+Console.WriteLine($"Speed-up (naive / compiled), wall clock: throughput ×{fast.QuotesPerSecond / baseline.QuotesPerSecond:0.0}, p50 ×{baseline.P50Micros / fast.P50Micros:0.0}, p99 ×{baseline.P99Micros / fast.P99Micros:0.0}; allocations ×{baseline.BytesPerQuote / fast.BytesPerQuote:0.0} fewer");
+Console.WriteLine($"Speed-up (naive / compiled), best of 3: mean ×{baseline.BestOfThree.MeanMicros / fast.BestOfThree.MeanMicros:0.0}, p50 ×{baseline.BestOfThree.P50Micros / fast.BestOfThree.P50Micros:0.0}, p99 ×{baseline.BestOfThree.P99Micros / fast.BestOfThree.P99Micros:0.0}");
+Console.WriteLine($"Goals: p99 ≤ 50 µs: wall clock {Verdict(fast.P99Micros <= 50)} ({fast.P99Micros:0.00} µs), best of 3 {Verdict(fast.BestOfThree.P99Micros <= 50)} ({fast.BestOfThree.P99Micros:0.00} µs); ≥ 10× baseline: {Verdict(fast.QuotesPerSecond / baseline.QuotesPerSecond >= 10)}; agreement: {Verdict(mismatches == 0)}");
 return mismatches == 0 ? 0 : 1;
 
 static Result Measure(string name, UpsellAdmin.Domain.Stays.Stay[] stays, int count, IUpsellQuoter quoter, INightlyPriceLookup prices, int warmUp)
@@ -74,23 +85,62 @@ static Result Measure(string name, UpsellAdmin.Domain.Stays.Stay[] stays, int co
     }
 
     var elapsed = Stopwatch.GetElapsedTime(start);
-    var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore - (ticks.Length * 0L);
-    Array.Sort(ticks);
-    double Micros(long t) => t * 1_000_000.0 / Stopwatch.Frequency;
-    return new Result(
-        name,
-        count,
-        count / elapsed.TotalSeconds,
-        elapsed.TotalMicroseconds / count,
-        Micros(ticks[(int)(count * 0.50)]),
-        Micros(ticks[Math.Min(count - 1, (int)(count * 0.99))]),
-        Micros(ticks[^1]),
-        (double)bytes / count,
-        (double)offers / count);
+    var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+
+    var best = new long[count];
+    for (var i = 0; i < count; i++)
+    {
+        var request = new QuoteRequest(stays[i], prices);
+        best[i] = long.MaxValue;
+        for (var repeat = 0; repeat < 3; repeat++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            quoter.Quote(request);
+            best[i] = Math.Min(best[i], Stopwatch.GetTimestamp() - t0);
+        }
+    }
+
+    var bestMean = best.Average(t => Micros(t));
+    return new Result(name, count, count / elapsed.TotalSeconds, elapsed.TotalMicroseconds / count, ticks, (double)bytes / count, (double)offers / count)
+    {
+        BestOfThree = new Result(name, count, 1_000_000 / bestMean, bestMean, best, 0, 0),
+    };
 }
+
+static double Micros(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
+
+static string Verdict(bool met) => met ? "MET" : "NOT MET";
 
 static string Describe(QuoteResult result) => string.Join(
     "|",
     result.Offers.Select(o => $"{o.ToRoomType}#{o.DisplaySequence}:{o.Rule}:{o.TotalUpsellRate}:{string.Join(",", o.Nights)}:{string.Join(",", o.OtherMatchingRules)}"));
 
-internal sealed record Result(string Name, int Count, double QuotesPerSecond, double MeanMicros, double P50Micros, double P99Micros, double MaxMicros, double BytesPerQuote, double OffersPerQuote);
+internal sealed record Result
+{
+    public Result(string name, int count, double quotesPerSecond, double meanMicros, long[] ticks, double bytesPerQuote, double offersPerQuote)
+    {
+        var sorted = ticks.Order().ToArray();
+        Name = name;
+        Count = count;
+        QuotesPerSecond = quotesPerSecond;
+        MeanMicros = meanMicros;
+        P50Micros = ToMicros(sorted[(int)(sorted.Length * 0.50)]);
+        P99Micros = ToMicros(sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * 0.99))]);
+        MaxMicros = ToMicros(sorted[^1]);
+        BytesPerQuote = bytesPerQuote;
+        OffersPerQuote = offersPerQuote;
+    }
+
+    public string Name { get; }
+    public int Count { get; }
+    public double QuotesPerSecond { get; }
+    public double MeanMicros { get; }
+    public double P50Micros { get; }
+    public double P99Micros { get; }
+    public double MaxMicros { get; }
+    public double BytesPerQuote { get; }
+    public double OffersPerQuote { get; }
+    public Result BestOfThree { get; init; } = null!;
+
+    private static double ToMicros(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
+}

@@ -628,6 +628,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         private int nightCapacity;
 
         public long[] OriginalCents { get; private set; } = [];
+        public decimal?[] Fetched { get; private set; } = [];
         public bool OriginalsInCents { get; set; }
         public long[] IntFactor { get; private set; } = [];
 
@@ -651,6 +652,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
                 Level = new int?[nightCapacity];
                 Factor = new decimal[nightCapacity];
                 OriginalCents = new long[nightCapacity];
+                Fetched = new decimal?[nightCapacity];
                 IntFactor = new long[nightCapacity];
                 Best = new int[targets];
                 bestStamp = new int[targets];
@@ -711,9 +713,11 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
                 var usable = true;
                 var inCents = true;
                 var offset = target * nightCapacity;
+                var fetched = Fetched.AsSpan(0, nights);
+                lookup.GetNightlyRates(stay.RateCode, targetCode, stay.Arrival, fetched);
                 for (var i = 0; i < nights && usable; i++)
                 {
-                    var price = lookup.GetNightlyRate(stay.RateCode, targetCode, stay.Arrival.AddDays(i));
+                    var price = fetched[i];
                     usable = price is { } p && p > Original[i];
                     prices[offset + i] = price ?? 0m;
                     inCents &= CentsMath.TryToCents(price ?? 0m, out priceCents[offset + i]);

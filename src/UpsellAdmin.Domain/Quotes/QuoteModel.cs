@@ -30,6 +30,19 @@ public sealed record RoomHierarchyEntry(string FromRoomType, string ToRoomType, 
 public interface INightlyPriceLookup
 {
     decimal? GetNightlyRate(string rateCode, string roomType, DateOnly date);
+
+    /// <summary>
+    /// Fills <paramref name="rates"/>[i] with the rate of night <paramref name="firstNight"/> + i (null when none). The
+    /// quote engine calls this once per target room type; the default asks <see cref="GetNightlyRate"/> night by night,
+    /// so override it when rate code and room type can be resolved once for all nights.
+    /// </summary>
+    void GetNightlyRates(string rateCode, string roomType, DateOnly firstNight, Span<decimal?> rates)
+    {
+        for (var i = 0; i < rates.Length; i++)
+        {
+            rates[i] = GetNightlyRate(rateCode, roomType, firstNight.AddDays(i));
+        }
+    }
 }
 
 /// <summary>Ready-made price lookups.</summary>
