@@ -70,7 +70,7 @@ public sealed class SlidingWindowRequestLimiter
                 }
 
                 waited = true;
-                await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _time, ct)
+                await Task.Delay(wait, _time, ct)
                     .ConfigureAwait(false);
             }
         }
