@@ -359,6 +359,41 @@ public sealed class QuoteEngineTests
         Assert.Equal(["STE"], result.Offers.Select(o => o.ToRoomType));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Quote_PercentOfOriginalWithoutAnyTargetPrice_IsOffered(string engine)
+    {
+        var rule = Rule("R1", "STD", "STE", UpsellFormula.PercentOfOriginalRateAddedToOriginalRate, 10m);
+        var setup = Setup([rule]);
+        IUpsellQuoter quoter = engine == "fast" ? PropertyUpsellContext.Compile(setup) : new NaiveQuoteEngine(setup);
+
+        var offer = Assert.Single(quoter.Quote(new QuoteRequest(Stay(rates: [100m, 200m]), NightlyPriceLookup.None)).Offers);
+
+        Assert.Equal(330m, offer.TotalUpsellRate);
+    }
+
+    [Fact]
+    public void Quote_PercentOfDifferenceRulesForOneTarget_FetchTargetPricesOncePerTargetInOneBatch()
+    {
+        UpsellRuleDefinition[] rules =
+        [
+            Rule("P1", "STD", "DLX", UpsellFormula.PercentOfDifferenceAddedToOriginalRate, 10m),
+            Rule("P2", "STD", "DLX", UpsellFormula.PercentOfDifferenceAddedToOriginalRate, 20m),
+            ClassRule("P3", "STANDARD", "DELUXE") with { Formula = UpsellFormula.PercentOfDifferenceAddedToOriginalRate },
+            Rule("F1", "STD", "STE"),
+        ];
+        var lookup = new CountingLookup();
+        var context = PropertyUpsellContext.Compile(Setup(rules));
+
+        var result = context.Quote(new QuoteRequest(Stay(rates: [100m, 100m, 100m]), lookup));
+
+        Assert.Equal(["DLX", "DLK", "STE"], result.Offers.Select(o => o.ToRoomType));
+        Assert.Equal(["DLK", "DLX"], lookup.Batches.Order(StringComparer.Ordinal)); // none for STE: its rule is Flat
+        Assert.Equal(0, lookup.SingleCalls);
+        Assert.Equal("P1", result.Offers[0].Rule.RuleCode);
+        Assert.Equal([115m, 115m, 115m], result.Offers[0].Nights.Select(n => n.UpsellRate)); // 100 + 10 % × (250 − 100)
+    }
+
     [Fact]
     public void Compile_MalformedRule_IsSkippedAndReported()
     {
@@ -400,6 +435,24 @@ public sealed class QuoteEngineTests
 
         Assert.Equal(expected, actual);
         Assert.Contains(expected, d => d.Contains("STE", StringComparison.Ordinal));
+    }
+
+    private sealed class CountingLookup : INightlyPriceLookup
+    {
+        public List<string> Batches { get; } = [];
+        public int SingleCalls { get; private set; }
+
+        public decimal? GetNightlyRate(string rateCode, string roomType, DateOnly date)
+        {
+            SingleCalls++;
+            return 250m;
+        }
+
+        public void GetNightlyRates(string rateCode, string roomType, DateOnly firstNight, Span<decimal?> rates)
+        {
+            Batches.Add(roomType);
+            rates.Fill(250m);
+        }
     }
 
     private static string Describe(QuoteResult result) =>
