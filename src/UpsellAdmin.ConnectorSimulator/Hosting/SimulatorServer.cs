@@ -41,6 +41,8 @@ public sealed class SimulatorServer : IAsyncDisposable
             ApplicationName = typeof(SimulatorServer).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Nothing of the host process's configuration (appsettings "Kestrel" endpoints, ASPNETCORE_URLS) may leak in.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.AddConnectorSimulator(configure);
