@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Features.Quotes;
 
 namespace UpsellAdmin.Web.Features.Api;
@@ -23,6 +26,7 @@ public static class EvaluateApiSetup
         {
             // The Blazor UI's endpoints are not part of the public API.
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddSchemaTransformer(EvaluateSchemas.TransformAsync);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -68,5 +72,44 @@ public static class EvaluateApiSetup
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         endpoints.MapOpenApi().AllowAnonymous(); // /openapi/{documentName}.json
         return endpoints;
+    }
+}
+
+/// <summary>
+/// Makes the generated schemas say what <see cref="EvaluateJson.Options"/> accepts: the app-wide JSON options the
+/// generator reads allow numbers in strings and enums as integers, the evaluate endpoint does not; and a required
+/// member is not nullable on the wire (the DTOs are nullable only to report a missing member by its path).
+/// </summary>
+internal static class EvaluateSchemas
+{
+    public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (type == typeof(UpsellFormula) || type == typeof(RoundingRule))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Format = null;
+            schema.Enum = Enum.GetNames(type).Select(name => (JsonNode)JsonValue.Create(name)).ToList();
+        }
+
+        var declaring = context.JsonPropertyInfo?.DeclaringType;
+        if (declaring is null || declaring.Namespace != typeof(EvaluateRequest).Namespace || !declaring.Name.StartsWith("Evaluate", StringComparison.Ordinal))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (schema.Type is { } numeric && (numeric.HasFlag(JsonSchemaType.Number) || numeric.HasFlag(JsonSchemaType.Integer)))
+        {
+            schema.Type = numeric & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+
+        var required = context.JsonPropertyInfo!.AttributeProvider?.IsDefined(typeof(RequiredAttribute), inherit: false) == true;
+        if (required && schema.Type is { } nullable)
+        {
+            schema.Type = nullable & ~JsonSchemaType.Null;
+        }
+
+        return Task.CompletedTask;
     }
 }
