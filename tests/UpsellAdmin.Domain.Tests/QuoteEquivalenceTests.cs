@@ -201,7 +201,7 @@ public sealed class QuoteEquivalenceTests
             _ => roomType.RoomClass,
         };
         var rateCode = RateCodes[random.Next(RateCodes.Length)];
-        var thousandths = random.Next(10) == 0; // rates with three decimals take the engine's decimal path
+        var precision = random.Next(10); // 0: three decimals (the engine's decimal path), 1: whole amounts (scale 0)
         return new Stay
         {
             Arrival = arrival,
@@ -219,7 +219,7 @@ public sealed class QuoteEquivalenceTests
             Nights = Enumerable.Range(0, nights)
                 .Select(i => new StayNight(
                     arrival.AddDays(i),
-                    thousandths ? random.Next(80_000, 200_000) / 1000m : random.Next(80_00, 200_00) / 100m,
+                    precision switch { 0 => random.Next(80_000, 200_000) / 1000m, 1 => random.Next(80, 200), _ => random.Next(80_00, 200_00) / 100m },
                     random.Next(2) == 0 ? random.Next(0, 300) : null, // must be ignored by both engines
                     random.Next(10) == 0 ? null : random.Next(1, 5)))
                 .ToArray(),

@@ -267,17 +267,36 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             var rule = rules[winner.Rule];
             var nights = new NightlyUpsell[stay.NightCount];
             NightFactors(rule, s, nights.Length);
-            var targetPrices = rule.Formula == UpsellFormula.PercentOfDifferenceAddedToOriginalRate
-                ? s.CachedTargetPrices(targetId, nights.Length)
-                : default;
+            var byDifference = rule.Formula == UpsellFormula.PercentOfDifferenceAddedToOriginalRate;
             decimal totalRate = 0m, totalAmount = 0m;
-            for (var i = 0; i < nights.Length; i++)
+            if (rule.InCents && s.OriginalsInCents && (!byDifference || s.TargetPricesInCents(targetId)))
             {
-                var original = s.Original[i];
-                var rate = NightRate(rule, s.Factor[i], original, targetPrices.IsEmpty ? 0m : targetPrices[i]);
-                nights[i] = new NightlyUpsell(stay.Arrival.AddDays(i), original, rate, rate - original);
-                totalRate += rate;
-                totalAmount += rate - original;
+                // Same numbers and the same two-decimal scale as the decimal path (see CentsMath).
+                var targetCents = byDifference ? s.CachedTargetCents(targetId, nights.Length) : default;
+                long rateCents = 0, amountCents = 0;
+                for (var i = 0; i < nights.Length; i++)
+                {
+                    var originalCents = s.OriginalCents[i];
+                    var rate = CentsMath.UpsellRateCents(rule.Formula, rule.Rounding, rule.ByLevels ? s.IntFactor[i] : rule.IntFactor, originalCents, byDifference ? targetCents[i] : 0);
+                    nights[i] = new NightlyUpsell(stay.Arrival.AddDays(i), s.Original[i], CentsMath.ToDecimal(rate), CentsMath.ToDecimal(rate - originalCents));
+                    rateCents += rate;
+                    amountCents += rate - originalCents;
+                }
+
+                totalRate = CentsMath.ToDecimal(rateCents);
+                totalAmount = CentsMath.ToDecimal(amountCents);
+            }
+            else
+            {
+                var targetPrices = byDifference ? s.CachedTargetPrices(targetId, nights.Length) : default;
+                for (var i = 0; i < nights.Length; i++)
+                {
+                    var original = s.Original[i];
+                    var rate = NightRate(rule, s.Factor[i], original, byDifference ? targetPrices[i] : 0m);
+                    nights[i] = new NightlyUpsell(stay.Arrival.AddDays(i), original, rate, rate - original);
+                    totalRate += rate;
+                    totalAmount += rate - original;
+                }
             }
 
             result[k] = new UpsellOffer
