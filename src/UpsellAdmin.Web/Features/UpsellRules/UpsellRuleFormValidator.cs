@@ -27,6 +27,8 @@ public sealed class UpsellRuleFormValidator : AbstractValidator<UpsellRuleFormMo
 
     public UpsellRuleFormValidator(PropertyLookups lookups, RuleCodeUniquenessCheck? isCodeUnique = null)
     {
+        // One message per field: the first failing check wins (e.g. "required" before "unknown code").
+        RuleLevelCascadeMode = CascadeMode.Stop;
         ArgumentNullException.ThrowIfNull(lookups);
         var roomTypes = lookups.RoomTypes.Select(x => x.Code).ToHashSet(StringComparer.Ordinal);
         var roomClasses = lookups.RoomClasses.Select(x => x.Code).ToHashSet(StringComparer.Ordinal);
@@ -65,15 +67,16 @@ public sealed class UpsellRuleFormValidator : AbstractValidator<UpsellRuleFormMo
         RuleFor(x => x.From)
             .NotEmpty().WithMessage(x => $"{FromLabel(x)} is required.")
             .Must((model, from) => (model.UpsellByRoomType ? roomTypes : roomClasses).Contains(from))
-            .When(x => !string.IsNullOrEmpty(x.From))
-            .WithMessage(x => $"{Kind(x)} {x.From} is not an active {Kind(x).ToLowerInvariant()} of this property.");
+            .WithMessage(x => $"{Kind(x)} {x.From} is not an active {Kind(x).ToLowerInvariant()} of this property.")
+            .When(x => !string.IsNullOrEmpty(x.From), ApplyConditionTo.CurrentValidator);
         RuleFor(x => x.To)
             .NotEmpty().WithMessage(x => $"{ToLabel(x)} is required.")
-            .NotEqual(x => x.From).When(x => !string.IsNullOrEmpty(x.To))
+            .NotEqual(x => x.From)
             .WithMessage(x => $"{ToLabel(x)} must differ from {FromLabel(x)} ({x.From}).")
+            .When(x => !string.IsNullOrEmpty(x.To), ApplyConditionTo.CurrentValidator)
             .Must((model, to) => (model.UpsellByRoomType ? roomTypes : roomClasses).Contains(to))
-            .When(x => !string.IsNullOrEmpty(x.To) && x.To != x.From)
-            .WithMessage(x => $"{Kind(x)} {x.To} is not an active {Kind(x).ToLowerInvariant()} of this property.");
+            .WithMessage(x => $"{Kind(x)} {x.To} is not an active {Kind(x).ToLowerInvariant()} of this property.")
+            .When(x => !string.IsNullOrEmpty(x.To) && x.To != x.From, ApplyConditionTo.CurrentValidator);
         RuleFor(x => x.To)
             .Must((model, to) => lookups.Hierarchy[model.From].Any(t => t.ToRoomType == to))
             .When(x => x.UpsellByRoomType && !string.IsNullOrEmpty(x.To) && x.To != x.From
@@ -117,8 +120,9 @@ public sealed class UpsellRuleFormValidator : AbstractValidator<UpsellRuleFormMo
 
         RuleFor(x => x.CurrencyCode)
             .NotEmpty().WithMessage("Currency Code is required.")
-            .Must(currencies.Contains).When(x => !string.IsNullOrEmpty(x.CurrencyCode))
-            .WithMessage(x => $"Currency {x.CurrencyCode} is not known here; choose one of {string.Join(", ", lookups.Currencies)}.");
+            .Must(currencies.Contains)
+            .WithMessage(x => $"Currency {x.CurrencyCode} is not known here; choose one of {string.Join(", ", lookups.Currencies)}.")
+            .When(x => !string.IsNullOrEmpty(x.CurrencyCode), ApplyConditionTo.CurrentValidator);
 
         RuleFor(x => x.DaysInAdvance)
             .InclusiveBetween(0, MaxDaysInAdvance)
