@@ -40,12 +40,16 @@ public sealed class RoutingAndAuthTests : SimulatorTestBase
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
     }
 
-    [Fact]
-    public async Task Get_KnownOperation_Returns405()
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task NonPost_KnownOperation_Returns405(string method)
     {
-        var response = await Client.PostRawAsync("api/connector/v1/configuration/get", ValidBody, Ct, HttpMethod.Put);
+        var response = await Client.PostRawAsync("api/connector/v1/configuration/get", ValidBody, Ct, new HttpMethod(method));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        Assert.Contains("POST", response.ContentHeaders.Allow);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class TestDates
 }
 
 /// <summary>One answer of the simulator: status, parsed body (null when empty) and headers.</summary>
-internal sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, HttpResponseHeaders Headers, string RawBody)
+internal sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, HttpResponseHeaders Headers, HttpContentHeaders ContentHeaders, string RawBody)
 {
     public JsonObject Object => Body as JsonObject ?? throw new InvalidOperationException($"Expected a JSON object, got: {RawBody}");
 
@@ -50,7 +50,7 @@ internal sealed class ConnectorTestClient(HttpClient http)
         using var response = await Http.SendAsync(request, ct);
         var raw = await response.Content.ReadAsStringAsync(ct);
         var node = string.IsNullOrWhiteSpace(raw) ? null : JsonNode.Parse(raw);
-        return new ApiResponse(response.StatusCode, node, response.Headers, raw);
+        return new ApiResponse(response.StatusCode, node, response.Headers, response.Content.Headers, raw);
     }
 }
 

@@ -74,7 +74,7 @@ internal static partial class DemoSeed
             var createdUtc = PastUtc(c, 1, 1500);
             var daysSinceCreated = (int)(c.TodayUtc - createdUtc).TotalDays;
             var updatedUtc = c.Random.NextDouble() < 0.35
-                ? PastUtc(c, 0, Math.Min(85, daysSinceCreated))
+                ? PastUtc(c, 1, Math.Max(1, Math.Min(85, daysSinceCreated)))
                 : createdUtc.AddDays(c.Random.Next(0, Math.Max(1, daysSinceCreated)));
             if (updatedUtc < createdUtc)
             {

@@ -39,9 +39,12 @@ internal static partial class DemoSeed
 
     private static Guid IdFor(string key, Guid? known = null) => known ?? DemoIds.Derive(key);
 
-    /// <summary>A past instant between <paramref name="minDaysAgo"/> and <paramref name="maxDaysAgo"/> days before today.</summary>
-    private static DateTimeOffset PastUtc(SeedContext c, int minDaysAgo, int maxDaysAgo) =>
-        c.TodayUtc.AddDays(-c.Random.Next(minDaysAgo, maxDaysAgo + 1)).AddMinutes(c.Random.Next(0, 24 * 60)).AddSeconds(c.Random.Next(0, 60));
+    /// <summary>A past instant between <paramref name="minDaysAgo"/> (at least 1) and <paramref name="maxDaysAgo"/> days before today.</summary>
+    private static DateTimeOffset PastUtc(SeedContext c, int minDaysAgo, int maxDaysAgo)
+    {
+        var min = Math.Max(1, minDaysAgo);
+        return c.TodayUtc.AddDays(-c.Random.Next(min, Math.Max(min, maxDaysAgo) + 1)).AddMinutes(c.Random.Next(0, 24 * 60)).AddSeconds(c.Random.Next(0, 60));
+    }
 
     /// <summary>Config-style timestamps: created long ago, last updated within the last 120 days.</summary>
     private static (DateTimeOffset Created, DateTimeOffset Updated) ConfigStamps(SeedContext c, int index) =>
