@@ -261,7 +261,7 @@ internal static class Paging
     }
 
     /// <summary>Pages already-filtered entities. An unknown cursor yields an empty page.</summary>
-    public static PagedResult Page<T>(SimulatorStore store, string collectionName, IEnumerable<T> filtered, Limitation? limitation, Action<PagedResult, List<T>>? extra = null)
+    public static PagedResult Page<T>(SimulatorStore store, string collectionName, IEnumerable<T> filtered, Limitation? limitation)
         where T : IStoreEntity
     {
         var limit = Validate(limitation);
@@ -273,8 +273,6 @@ internal static class Paging
         }
 
         var page = query.Take(limit.Count!.Value).ToList();
-        var result = new PagedResult(collectionName, page, page.Count == 0 ? null : page[^1].Id);
-        extra?.Invoke(result, page);
-        return result;
+        return new PagedResult(collectionName, page, page.Count == 0 ? null : page[^1].Id);
     }
 }

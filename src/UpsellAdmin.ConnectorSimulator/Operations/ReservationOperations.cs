@@ -1,5 +1,4 @@
 using UpsellAdmin.ConnectorSimulator.Model;
-using UpsellAdmin.ConnectorSimulator.Seed;
 
 namespace UpsellAdmin.ConnectorSimulator.Operations;
 

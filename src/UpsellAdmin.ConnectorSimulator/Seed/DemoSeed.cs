@@ -81,10 +81,7 @@ internal static partial class DemoSeed
         }
     }
 
-    private sealed record SeedContext(SimulatorStore Store, Random Random, DateOnly Today, DateTimeOffset TodayUtc, DateTimeOffset SetupUtc, SimulatorOptions Options)
-    {
-        public DateTimeOffset NowUtc => Store.UtcNow;
-    }
+    private sealed record SeedContext(SimulatorStore Store, Random Random, DateOnly Today, DateTimeOffset TodayUtc, DateTimeOffset SetupUtc, SimulatorOptions Options);
 
     /// <summary>What reservations need of a seeded enterprise.</summary>
     private sealed record EnterpriseSeed(
