@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
 using UpsellAdmin.Domain.Rules;
-
-[assembly: InternalsVisibleTo("UpsellAdmin.Domain.Tests")]
 
 namespace UpsellAdmin.Domain.Evaluation;
 
