@@ -90,10 +90,16 @@ public sealed class FaultInjectionTests : SimulatorTestBase
     public async Task PostWriteDelay_ClientTimesOut_WriteLandsOnce()
     {
         Server.Options.PostWriteDelay = TimeSpan.FromMinutes(5);
-        using var impatient = new HttpClient { BaseAddress = Server.BaseAddress, Timeout = TimeSpan.FromMilliseconds(500) };
+        using var impatient = new HttpClient { BaseAddress = Server.BaseAddress, Timeout = TimeSpan.FromSeconds(3) };
         var client = new ConnectorTestClient(impatient);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync("orders/add", Json(OrderBody), Ct));
+
+        // The write is applied before the delay; wait on that condition rather than on time.
+        for (var i = 0; i < 200 && Server.Store.Orders.Count == 0; i++)
+        {
+            await Task.Delay(50, Ct);
+        }
 
         Assert.Single(Server.Store.Orders);
         Assert.Equal(1, Server.Statistics.WritesApplied);

@@ -51,7 +51,7 @@ public sealed class WriteTests : SimulatorTestBase
     }
 
     [Fact]
-    public async Task ReservationsUpdate_CanceledReservation_Returns403()
+    public async Task ReservationsUpdate_CanceledReservation_Returns400WrongState()
     {
         var canceled = Server.Store.Reservations.First(r => r.EnterpriseId == DemoIds.EnterpriseA && r.State == "Canceled");
 
@@ -60,7 +60,8 @@ public sealed class WriteTests : SimulatorTestBase
             Json($$$"""{"ReservationUpdates":[{"ReservationId":"{{{canceled.Id}}}","ChannelNumber":{"Value":"X"}}]}"""),
             Ct);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("Invalid ReservationId", response.Object["Message"]!.GetValue<string>());
     }
 
     [Fact]
@@ -174,7 +175,7 @@ public sealed class WriteTests : SimulatorTestBase
     }
 
     [Fact]
-    public async Task AddProduct_ProcessedReservation_Returns403()
+    public async Task AddProduct_ProcessedReservation_Returns400WrongState()
     {
         var departed = Server.Store.Reservations.First(r => r.EnterpriseId == DemoIds.EnterpriseA && r.State == "Processed");
 
@@ -183,7 +184,7 @@ public sealed class WriteTests : SimulatorTestBase
             Json($$$"""{"ReservationId":"{{{departed.Id}}}","ProductId":"{{{DemoIds.ParkingProductA}}}","Count":1}"""),
             Ct);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Empty(Server.Store.Orders);
     }
 

@@ -162,11 +162,12 @@ internal static class ReservationOperations
         return reservation;
     }
 
+    /// <summary>A Canceled or Processed reservation is "in the wrong state": 400 "Invalid ReservationId" (§1.8).</summary>
     private static void EnsureModifiable(Reservation reservation)
     {
         if (reservation.State is "Canceled" or "Processed")
         {
-            throw ConnectorApiException.Forbidden($"Reservation {reservation.Number} is {reservation.State} and cannot be changed.");
+            throw ConnectorApiException.Invalid("ReservationId");
         }
     }
 
@@ -610,7 +611,7 @@ internal static class ReservationOperations
 
             if (!customer.IsActive)
             {
-                throw ConnectorApiException.Forbidden("The customer profile is deleted; charges cannot be posted to it.");
+                throw ConnectorApiException.Invalid("AccountId");
             }
 
             if (r.BusinessSegmentId is { } segmentId && store.BusinessSegmentTable.Find(segmentId)?.EnterpriseId != enterprise.Id)
