@@ -79,3 +79,27 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
         writer.WriteStringValue(utc.ToString(format, CultureInfo.InvariantCulture));
     }
 }
+
+/// <summary>For fields whose type the docs leave open (e.g. a floor number): reads a string, a number or a bool as text.</summary>
+public sealed class StringOrNumberConverter : JsonConverter<string>
+{
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => SkipAndReturnNull(ref reader),
+        };
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    private static string? SkipAndReturnNull(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+}

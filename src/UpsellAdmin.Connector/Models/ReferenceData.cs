@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using UpsellAdmin.Connector.Json;
 
 namespace UpsellAdmin.Connector.Models;
 
@@ -91,6 +93,8 @@ public sealed record ResourceData
 
 public sealed record ResourceDataValue
 {
+    /// <summary>The docs leave the type open: numbers are read as text.</summary>
+    [JsonConverter(typeof(StringOrNumberConverter))]
     public string? FloorNumber { get; init; }
     public string? LocationNotes { get; init; }
 }
