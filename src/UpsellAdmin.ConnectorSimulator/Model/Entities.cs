@@ -224,13 +224,17 @@ public sealed record AgeCategory : IStoreEntity
 
     public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
 
-    public required string Classification { get; init; }
-
-    public bool IsActive { get; init; } = true;
+    public IReadOnlyDictionary<string, string>? ShortNames { get; init; }
 
     public DateTimeOffset CreatedUtc { get; init; }
 
     public DateTimeOffset UpdatedUtc { get; init; }
+
+    public required string Classification { get; init; }
+
+    public bool IsActive { get; init; } = true;
+
+    public string? ExternalIdentifier { get; init; }
 
     [JsonIgnore]
     public Guid EnterpriseId { get; init; }

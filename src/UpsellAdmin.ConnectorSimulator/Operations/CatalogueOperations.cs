@@ -14,6 +14,37 @@ internal static class CatalogueOperations
         registry.Read("sources/getAll", GetSources);
         registry.Read("products/getAll", GetProducts);
         registry.Read("accountingCategories/getAll", GetAccountingCategories);
+        registry.Read("ageCategories/getAll", GetAgeCategories);
+    }
+
+    private sealed record AgeCategoriesRequest(
+        IReadOnlyList<Guid>? EnterpriseIds,
+        IReadOnlyList<Guid>? AgeCategoryIds,
+        IReadOnlyList<Guid>? ServiceIds,
+        TimeInterval? UpdatedUtc,
+        IReadOnlyList<string>? ActivityStates,
+        Limitation? Limitation);
+
+    /// <summary><c>ageCategories/getAll</c> (§2.19): the AgeCategoryIds of PersonCounts. ServiceIds default to all bookable services.</summary>
+    private static object GetAgeCategories(OperationContext context)
+    {
+        var r = context.Read<AgeCategoriesRequest>();
+        Check.MaxCount(r.AgeCategoryIds, "AgeCategoryIds", 1000);
+        Check.MaxCount(r.ServiceIds, "ServiceIds", 1000);
+        var updated = Check.Interval(r.UpdatedUtc, "UpdatedUtc");
+        Check.AllOf(r.ActivityStates, "ActivityStates", Check.ActivityStateValues);
+        Paging.Validate(r.Limitation);
+        return context.Store.Locked(() =>
+        {
+            var enterprises = context.ReadEnterpriseIds(r.EnterpriseIds);
+            var items = context.Store.AgeCategoryTable.All.Where(x =>
+                enterprises.Contains(x.EnterpriseId)
+                && Check.In(r.AgeCategoryIds, x.Id)
+                && Check.In(r.ServiceIds, x.ServiceId)
+                && (updated is null || updated.Contains(x.UpdatedUtc))
+                && Check.Activity(r.ActivityStates, x.IsActive));
+            return Paging.Page(context.Store, "AgeCategories", items, r.Limitation);
+        });
     }
 
     private sealed record ResourceCategoriesRequest(

@@ -169,7 +169,9 @@ internal static partial class DemoSeed
             ServiceId = accommodation.Id,
             MinimalAge = 18,
             Names = Text("Adult"),
+            ShortNames = Text("AD"),
             Classification = "Adult",
+            ExternalIdentifier = $"{k}-AGE-ADULT",
             CreatedUtc = c.SetupUtc,
             UpdatedUtc = c.SetupUtc,
         }, static (e, s) => e with { Sequence = s });
@@ -181,7 +183,9 @@ internal static partial class DemoSeed
             MinimalAge = 0,
             MaximalAge = 17,
             Names = Text("Child"),
+            ShortNames = Text("CH"),
             Classification = "Child",
+            ExternalIdentifier = $"{k}-AGE-CHILD",
             CreatedUtc = c.SetupUtc,
             UpdatedUtc = c.SetupUtc,
         }, static (e, s) => e with { Sequence = s });
