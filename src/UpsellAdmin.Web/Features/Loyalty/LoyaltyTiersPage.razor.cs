@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using UpsellAdmin.Connector;
+using UpsellAdmin.Web.Components.Shared;
+
+namespace UpsellAdmin.Web.Features.Loyalty;
+
+public partial class LoyaltyTiersPage
+{
+    [Inject] private ILoyaltyService Loyalty { get; set; } = default!;
+    [Inject] private LoyaltyChainState ChainState { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>The program whose tiers are shown (<c>?program=</c>).</summary>
+    [SupplyParameterFromQuery(Name = "program")] public string? Program { get; set; }
+
+    private LoyaltyChain? chain;
+    private IReadOnlyList<LoyaltyProgramRow> programs = [];
+    private string? programId;
+    private IReadOnlyList<LoyaltyTierRow> tiers = [];
+    private HashSet<LoyaltyTierRow> selected = [];
+    private bool canEdit;
+    private bool loading = true;
+    private string? loadError;
+
+    private LoyaltyProgramRow? CurrentProgram => programs.FirstOrDefault(p => p.Id == programId);
+
+    protected override async Task OnInitializedAsync()
+    {
+        canEdit = await AuthenticationState.CanEditAsync();
+        chain = await ChainState.EnsureLoadedAsync();
+        await LoadProgramsAsync(Program);
+    }
+
+    private async Task OnChainChangedAsync(LoyaltyChain value)
+    {
+        chain = value;
+        await LoadProgramsAsync(null);
+    }
+
+    private async Task LoadProgramsAsync(string? wanted)
+    {
+        loadError = null;
+        if (chain is null)
+        {
+            loading = false;
+            return;
+        }
+        try
+        {
+            programs = await Loyalty.GetProgramsAsync(chain.Id);
+        }
+        catch (MewsApiException e)
+        {
+            programs = [];
+            loadError = $"Mews did not return the programs: {e.MewsMessage}";
+        }
+        programId = programs.FirstOrDefault(p => string.Equals(p.Id, wanted, StringComparison.OrdinalIgnoreCase))?.Id ?? programs.FirstOrDefault()?.Id;
+        await LoadTiersAsync();
+    }
+
+    private async Task OnProgramChangedAsync(string? value)
+    {
+        programId = value;
+        if (value is not null)
+        {
+            Navigation.NavigateTo(LoyaltyUrls.TiersOf(value), replace: true);
+        }
+        await LoadTiersAsync();
+    }
+
+    private async Task LoadTiersAsync()
+    {
+        selected = [];
+        if (chain is null || programId is null)
+        {
+            tiers = [];
+            loading = false;
+            return;
+        }
+        loading = true;
+        try
+        {
+            tiers = await Loyalty.GetTiersAsync(chain.Id, programId);
+        }
+        catch (MewsApiException e)
+        {
+            tiers = [];
+            loadError = $"Mews did not return the tiers: {e.MewsMessage}";
+        }
+        finally
+        {
+            loading = false;
+        }
+    }
+
+    private Task NewAsync() => OpenDialogAsync($"New tiers of {CurrentProgram?.Name}",
+        [new LoyaltyTierForm { ProgramId = programId!, Ordering = tiers.Count == 0 ? 1 : tiers.Max(t => t.Ordering) + 1 }], isNew: true);
+
+    private Task EditAsync(LoyaltyTierRow row) => OpenDialogAsync($"Edit tier {row.Name}", [LoyaltyTierForm.From(row)], isNew: false);
+
+    private async Task OpenDialogAsync(string title, List<LoyaltyTierForm> items, bool isNew)
+    {
+        var parameters = new DialogParameters<LoyaltyTierDialog>
+        {
+            { x => x.ChainId, chain!.Id },
+            { x => x.Items, items },
+            { x => x.IsNew, isNew },
+        };
+        var dialog = await Dialogs.ShowAsync<LoyaltyTierDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: string message })
+        {
+            Snackbar.Add(message, Severity.Success);
+            await LoadTiersAsync();
+        }
+    }
+
+    private async Task DeleteSelectedAsync()
+    {
+        if (chain is null || programId is null || selected.Count == 0)
+        {
+            return;
+        }
+        var list = selected.OrderBy(t => t.Ordering).ToList();
+        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+        {
+            Title = list.Count == 1 ? "Delete 1 loyalty tier?" : $"Delete {list.Count} loyalty tiers?",
+            Message = $"This deletes {string.Join(", ", list.Select(t => $"{t.Name} ({t.Code})"))} of {CurrentProgram?.Name} in Mews. Memberships in these tiers keep their program without a tier; rules that name them will be flagged.",
+            YesText = list.Count == 1 ? "Delete tier" : $"Delete {list.Count} tiers",
+            CancelText = "Cancel",
+        });
+        if (confirmed != true)
+        {
+            return;
+        }
+        var result = await Loyalty.DeleteTiersAsync(chain.Id, programId, list.Select(t => t.Id).ToList());
+        Snackbar.Add(LoyaltyResultText.Describe(result), result.Succeeded ? Severity.Success : Severity.Error, o => o.RequireInteraction = !result.Succeeded);
+        await LoadTiersAsync();
+    }
+}
