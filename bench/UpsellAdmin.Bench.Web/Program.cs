@@ -1,1 +1,20 @@
-Console.WriteLine("benchmark not written yet");
+using UpsellAdmin.Bench.Web;
+
+// Data-side benchmarks of the web app on a real SQLite file. Run in Release:
+//   dotnet run -c Release --project bench/UpsellAdmin.Bench.Web -- rules-search [--runs 60] [--warmup 20] [--dir /tmp/x] [--plans]
+// Add a benchmark: write a class with a static Task<int> RunAsync(string[] args) and name it below.
+var benchmarks = new Dictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["rules-search"] = ("UpsellRuleService.SearchAsync at 1,000 and 100,000 rules in one property: p50/p95 and the ratio", RulesSearchBenchmark.RunAsync),
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.WriteLine("usage: UpsellAdmin.Bench.Web <benchmark> [options]");
+    foreach (var (name, (description, _)) in benchmarks)
+    {
+        Console.WriteLine($"  {name,-14} {description}");
+    }
+    return args.Length == 0 ? 0 : 2;
+}
+return await benchmark.Run(args[1..]);

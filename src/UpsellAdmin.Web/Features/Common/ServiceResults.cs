@@ -28,4 +28,7 @@ public sealed record SaveResult(SaveStatus Status, IReadOnlyList<FieldError> Err
 /// <summary>One server-side page request: 0-based page, size, optional sort column name and direction.</summary>
 public sealed record PageRequest(int Page, int PageSize, string? SortBy = null, bool Descending = false);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalItems);
+/// <summary>One page and the number of matching items. <paramref name="TotalIsLowerBound"/> true: counting stopped at
+/// <paramref name="TotalItems"/> (there are at least that many; show "1,000+"), because counting every match of a very
+/// large result costs more than the page itself. Asking for later pages raises the bound.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalItems, bool TotalIsLowerBound = false);

@@ -7,9 +7,10 @@ namespace UpsellAdmin.Web.Features.UpsellRules;
 
 /// <summary>
 /// Turns <see cref="UpsellRuleCriteria"/> into one SQL WHERE over UpsellRules. Each list criterion is
-/// "the rule has no list of that kind (a bit test on <see cref="UpsellRule.FilterKinds"/>) OR its id is in the
-/// uncorrelated set of rules listing the value" — SQLite and SQL Server evaluate that set once from the
-/// (Kind, Value, RuleId) index instead of probing per rule.
+/// "the rule has no list of that kind (a bit test on <see cref="UpsellRule.FilterKinds"/>, no subquery) OR EXISTS a
+/// value row (Kind, Value, RuleId)" — a single seek in that index per rule examined. Measured against the
+/// uncorrelated form (RuleId IN (SELECT …)), which SQLite materialises in full on every search (O(all rules that
+/// list the value)), EXISTS keeps a search's cost proportional to the rows the page and the bounded count look at.
 /// </summary>
 internal static class UpsellRuleQuery
 {
@@ -39,17 +40,23 @@ internal static class UpsellRuleQuery
         {
             var code = c.FromRoomType.Trim();
             var roomClass = await RoomClassOfAsync(db, propertyId, code, ct);
+            // The IN on FromCode is what lets SQL use the (FromCode, …) index; the second term keeps the
+            // semantics exact when a room type and a room class share a code.
             q = roomClass is null
-                ? q.Where(r => r.UpsellByRoomType && r.FromCode == code)
-                : q.Where(r => (r.UpsellByRoomType && r.FromCode == code) || (!r.UpsellByRoomType && r.FromCode == roomClass));
+                ? q.Where(r => r.FromCode == code && r.UpsellByRoomType)
+                : q.Where(r => (r.FromCode == code || r.FromCode == roomClass)
+                    && ((r.UpsellByRoomType && r.FromCode == code) || (!r.UpsellByRoomType && r.FromCode == roomClass)));
         }
         if (!string.IsNullOrWhiteSpace(c.ToRoomType))
         {
             var code = c.ToRoomType.Trim();
             var roomClass = await RoomClassOfAsync(db, propertyId, code, ct);
+            // The IN on ToCode is what lets SQL use the (ToCode, …) index; the second term keeps the
+            // semantics exact when a room type and a room class share a code.
             q = roomClass is null
-                ? q.Where(r => r.UpsellByRoomType && r.ToCode == code)
-                : q.Where(r => (r.UpsellByRoomType && r.ToCode == code) || (!r.UpsellByRoomType && r.ToCode == roomClass));
+                ? q.Where(r => r.ToCode == code && r.UpsellByRoomType)
+                : q.Where(r => (r.ToCode == code || r.ToCode == roomClass)
+                    && ((r.UpsellByRoomType && r.ToCode == code) || (!r.UpsellByRoomType && r.ToCode == roomClass)));
         }
 
         var values = db.UpsellRuleFilterValues.AsNoTracking();
@@ -61,11 +68,9 @@ internal static class UpsellRuleQuery
                 .Select(x => x.RateCategory!.Code)
                 .FirstOrDefaultAsync(ct) ?? v;
             const int rateBits = 1 << (int)RuleFilterKind.RateCode | 1 << (int)RuleFilterKind.RateCategory;
-            var matching = values
-                .Where(f => (f.Kind == RuleFilterKind.RateCode && f.Value == v)
-                    || (f.Kind == RuleFilterKind.RateCategory && (f.Value == v || f.Value == category)))
-                .Select(f => f.RuleId);
-            q = q.Where(r => (r.FilterKinds & rateBits) == 0 || matching.Contains(r.Id));
+            q = q.Where(r => (r.FilterKinds & rateBits) == 0
+                || values.Any(f => f.Kind == RuleFilterKind.RateCode && f.Value == v && f.RuleId == r.Id)
+                || values.Any(f => f.Kind == RuleFilterKind.RateCategory && (f.Value == v || f.Value == category) && f.RuleId == r.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(c.MembershipType))
@@ -74,10 +79,12 @@ internal static class UpsellRuleQuery
             var level = string.IsNullOrWhiteSpace(c.MembershipLevel) ? null : c.MembershipLevel.Trim();
             // A rule entry of the type without a level means any level; with a level it must be that level.
             // No level in the criteria: every rule listing the type (whatever level) matches.
-            var matching = level is null
-                ? values.Where(f => f.Kind == RuleFilterKind.Membership && f.Value == type).Select(f => f.RuleId)
-                : values.Where(f => f.Kind == RuleFilterKind.Membership && f.Value == type && (f.Level == null || f.Level == level)).Select(f => f.RuleId);
-            q = WhereListed(q, RuleFilterKind.Membership, matching);
+            const int bit = 1 << (int)RuleFilterKind.Membership;
+            q = level is null
+                ? q.Where(r => (r.FilterKinds & bit) == 0
+                    || values.Any(f => f.Kind == RuleFilterKind.Membership && f.Value == type && f.RuleId == r.Id))
+                : q.Where(r => (r.FilterKinds & bit) == 0
+                    || values.Any(f => f.Kind == RuleFilterKind.Membership && f.Value == type && f.RuleId == r.Id && (f.Level == null || f.Level == level)));
         }
         q = WhereListed(q, values, RuleFilterKind.Channel, c.Channel);
         q = WhereListed(q, values, RuleFilterKind.ReservationType, c.ReservationType);
@@ -92,13 +99,8 @@ internal static class UpsellRuleQuery
             return q;
         }
         var v = value.Trim();
-        return WhereListed(q, kind, values.Where(f => f.Kind == kind && f.Value == v).Select(f => f.RuleId));
-    }
-
-    private static IQueryable<UpsellRule> WhereListed(IQueryable<UpsellRule> q, RuleFilterKind kind, IQueryable<int> matchingRuleIds)
-    {
         var bit = UpsellRule.KindBit(kind);
-        return q.Where(r => (r.FilterKinds & bit) == 0 || matchingRuleIds.Contains(r.Id));
+        return q.Where(r => (r.FilterKinds & bit) == 0 || values.Any(f => f.Kind == kind && f.Value == v && f.RuleId == r.Id));
     }
 
     private static Task<string?> RoomClassOfAsync(AppDbContext db, int propertyId, string roomType, CancellationToken ct) =>

@@ -22,6 +22,10 @@ public sealed class UpsellRuleService(
 
     private const int DeleteChunkSize = 500;
 
+    /// <summary>How many matches past the requested page are counted exactly; beyond that TotalItems is a lower
+    /// bound (<see cref="PagedResult{T}.TotalIsLowerBound"/>).</summary>
+    public const int CountLookahead = 1000;
+
     public async Task<PagedResult<UpsellRuleRow>> SearchAsync(int propertyId, UpsellRuleCriteria criteria, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(criteria);
@@ -34,20 +38,37 @@ public sealed class UpsellRuleService(
         }
 
         var filtered = await UpsellRuleQuery.FilterAsync(db, propertyId, criteria, cancellationToken);
-        var total = await filtered.CountAsync(cancellationToken);
-        if (total == 0)
-        {
-            return new PagedResult<UpsellRuleRow>([], 0);
-        }
         var pageSize = Math.Clamp(page.PageSize, 1, 1000);
+        var skip = Math.Max(0, page.Page) * pageSize;
         var rules = await UpsellRuleQuery.Sort(filtered, page)
-            .Skip(Math.Max(0, page.Page) * pageSize)
+            .Skip(skip)
             .Take(pageSize)
             .Select(r => new
             {
                 r.Id, r.Code, r.Description, r.FromCode, r.ToCode, r.BeginDate, r.EndDate, r.UpsellByRoomType, r.FilterKinds,
             })
             .ToListAsync(cancellationToken);
+
+        // A page that is not full tells the total. Otherwise count at most CountLookahead matches past the page:
+        // SELECT COUNT(*) FROM (… LIMIT n) stops early, so a search costs about the same at 1,000 and at 100,000
+        // rules (bench/UpsellAdmin.Bench.Web rules-search).
+        int total;
+        var totalIsLowerBound = false;
+        if (rules.Count > 0 && rules.Count < pageSize)
+        {
+            total = skip + rules.Count;
+        }
+        else
+        {
+            var countLimit = skip + pageSize + CountLookahead;
+            total = await filtered.Take(countLimit + 1).CountAsync(cancellationToken);
+            totalIsLowerBound = total > countLimit;
+            total = Math.Min(total, countLimit);
+        }
+        if (rules.Count == 0)
+        {
+            return new PagedResult<UpsellRuleRow>([], total, totalIsLowerBound);
+        }
 
         // The page's filter lists in one query (only rules that have any), then the codes the page names.
         var withFilters = rules.Where(r => r.FilterKinds != 0).Select(r => r.Id).ToList();
@@ -71,7 +92,7 @@ public sealed class UpsellRuleService(
                 r.UpsellByRoomType ? RuleTypeRoomType : RuleTypeRoomClass, rates, Join(RuleFilterKind.Membership),
                 Join(RuleFilterKind.Channel), Join(RuleFilterKind.ReservationType), Join(RuleFilterKind.Market), warnings);
         }).ToList();
-        return new PagedResult<UpsellRuleRow>(rows, total);
+        return new PagedResult<UpsellRuleRow>(rows, total, totalIsLowerBound);
     }
 
     /// <summary>The grid's Type column.</summary>

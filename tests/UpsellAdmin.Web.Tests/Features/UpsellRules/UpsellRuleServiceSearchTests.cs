@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.UpsellRules;
 using UpsellAdmin.Web.Tests.TestSupport;
@@ -174,6 +175,39 @@ public sealed class UpsellRuleServiceSearchTests : IAsyncLifetime
 
         var byBeginDesc = await service.SearchAsync(_ids.Tst, new UpsellRuleCriteria(), new PageRequest(2, 3, nameof(UpsellRuleRow.BeginDate), Descending: true), ct);
         Assert.Equal(["R1"], byBeginDesc.Items.Select(r => r.Code));
+        Assert.Equal((7, false), (byBeginDesc.TotalItems, byBeginDesc.TotalIsLowerBound));
+
+        var pastTheEnd = await service.SearchAsync(_ids.Tst, new UpsellRuleCriteria(), new PageRequest(5, 3), ct);
+        Assert.Equal((0, 7), (pastTheEnd.Items.Count, pastTheEnd.TotalItems));
+    }
+
+    [Fact]
+    public async Task SearchAsync_MoreMatchesThanTheCountLooksAhead_ReportsALowerBoundThatGrowsWithThePage()
+    {
+        await using (var db = await _db.CreateDbContextAsync())
+        {
+            var rows = 50 + UpsellRuleService.CountLookahead + 50;
+            // Bulk rows straight in SQL (numbers only, no user input).
+            var sql = $"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows})
+                INSERT INTO UpsellRules (PropertyId, Code, Description, BeginDate, EndDate, UpsellByRoomType, FromCode, ToCode, Formula,
+                    UpsellAmount, CurrencyCode, RoundingRule, DaysInAdvance, UpsellByOccupancyLevels, FilterKinds, CreatedUtc, UpdatedUtc, UpdatedBy, Version)
+                SELECT {_ids.Tst}, printf('M%05d', i), 'Many ' || i, NULL, NULL, 1, 'STDK', 'DLXK', 'FlatAmountAddedToOriginalRate',
+                    '10.0', 'USD', 'None', NULL, 0, 0, '2026-11-01 00:00:00+00:00', '2026-11-01 00:00:00+00:00', 'test', upper(hex(randomblob(16)))
+                FROM n
+                """;
+            await db.Database.ExecuteSqlRawAsync(sql, TestContext.Current.CancellationToken);
+        }
+        var service = _db.Get<IUpsellRuleService>();
+        var ct = TestContext.Current.CancellationToken;
+
+        var first = await service.SearchAsync(_ids.Tst, new UpsellRuleCriteria(), new PageRequest(0, 50), ct);
+        var third = await service.SearchAsync(_ids.Tst, new UpsellRuleCriteria(), new PageRequest(2, 50), ct);
+        var ids = await service.SearchIdsAsync(_ids.Tst, new UpsellRuleCriteria(), ct);
+
+        Assert.Equal((50 + UpsellRuleService.CountLookahead, true), (first.TotalItems, first.TotalIsLowerBound));
+        Assert.Equal((50 + UpsellRuleService.CountLookahead + 50, false), (third.TotalItems, third.TotalIsLowerBound));
+        Assert.Equal(50 + UpsellRuleService.CountLookahead + 50, ids.Count); // the All button still gets every id
     }
 
     [Fact]

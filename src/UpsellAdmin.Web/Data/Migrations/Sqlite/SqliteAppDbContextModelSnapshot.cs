@@ -1011,15 +1011,20 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.HasIndex("PropertyId", "Code")
                         .IsUnique();
 
-                    b.HasIndex("PropertyId", "FilterKinds");
-
-                    b.HasIndex("PropertyId", "FromCode");
-
-                    b.HasIndex("PropertyId", "ToCode");
-
-                    b.HasIndex("PropertyId", "UpsellByRoomType");
+                    b.HasIndex("PropertyId", "EndDate");
 
                     b.HasIndex("PropertyId", "BeginDate", "EndDate");
+
+                    b.HasIndex("PropertyId", "Description", "Code");
+
+                    b.HasIndex("PropertyId", "UpsellByRoomType", "BeginDate", "EndDate", "FilterKinds")
+                        .HasDatabaseName("IX_UpsellRules_Search_Kinds");
+
+                    b.HasIndex("PropertyId", "FromCode", "UpsellByRoomType", "BeginDate", "EndDate", "FilterKinds")
+                        .HasDatabaseName("IX_UpsellRules_Search_From");
+
+                    b.HasIndex("PropertyId", "ToCode", "UpsellByRoomType", "BeginDate", "EndDate", "FilterKinds")
+                        .HasDatabaseName("IX_UpsellRules_Search_To");
 
                     b.ToTable("UpsellRules");
                 });
