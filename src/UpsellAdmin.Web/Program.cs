@@ -4,6 +4,7 @@ using UpsellAdmin.Web.Components.Hosting;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features;
 using UpsellAdmin.Web.Features.Api;
+using UpsellAdmin.Web.Features.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ builder.Services.AddAppIdentity();
 builder.Services.AddAppUi();
 builder.Services.AddApiKeyAuthentication(builder.Configuration);
 builder.Services.AddUpsellApi();
+builder.AddMewsSync();
 
 var app = builder.Build();
 
