@@ -54,6 +54,12 @@ public static class DatabaseInitializer
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer).FullName!);
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        // With the Mews sync registered, the demo chain comes from Mews (in demo mode the in-process simulator).
+        if (services.GetService<Features.Sync.DemoDataBootstrap>() is { } fromMews)
+        {
+            await fromMews.SeedAsync(cancellationToken);
+            return;
+        }
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
         await DemoDataSeeder.SeedAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), logger, cancellationToken);
     }
@@ -70,6 +76,7 @@ public static class DatabaseInitializer
             return;
         }
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        await IdentitySeeder.SeedAsync(users, roles, db, DemoDataSeeder.PropertyCodes, logger, cancellationToken);
+        var propertyCodes = await db.Properties.AsNoTracking().Select(p => p.Code).ToListAsync(cancellationToken);
+        await IdentitySeeder.SeedAsync(users, roles, db, propertyCodes, logger, cancellationToken);
     }
 }
