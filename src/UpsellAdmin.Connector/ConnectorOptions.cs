@@ -31,8 +31,8 @@ public sealed class ConnectorOptions
     /// <summary>The sliding window of <see cref="RequestsPerWindow"/>.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Added to <see cref="Window"/> before a used permit is freed, to absorb network jitter.</summary>
-    public TimeSpan RateLimitSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>Added to <see cref="Window"/> before a used permit is freed (its window already starts when its answer arrives).</summary>
+    public TimeSpan RateLimitSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Turns the client-side limiter off (tests that provoke Mews' own 429).</summary>
     public bool RateLimiterEnabled { get; set; } = true;

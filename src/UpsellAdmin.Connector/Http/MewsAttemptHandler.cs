@@ -13,13 +13,9 @@ public sealed partial class MewsAttemptHandler(TokenRedactor redactor, ILogger<M
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = MewsOperation.FromUri(request.RequestUri);
-        var attempt = 1;
-        if (request.Options.TryGetValue(MewsRateLimitHandler.AttemptKey, out var counter))
-        {
-            attempt = counter.Next();
-            if (attempt > 1)
-                counter.Limiter?.RecordUnmetered();
-        }
+        var (attempt, permit) = request.Options.TryGetValue(MewsRateLimitHandler.AttemptKey, out var counter)
+            ? counter.Next()
+            : (1, null);
 
         if (logger.IsEnabled(LogLevel.Trace) && request.Content is not null)
         {
@@ -37,6 +33,10 @@ public sealed partial class MewsAttemptHandler(TokenRedactor redactor, ILogger<M
         {
             LogAttemptError(operation, attempt, e.GetType().Name, redactor.Redact(e.Message));
             throw;
+        }
+        finally
+        {
+            permit?.Complete(); // the server has counted this attempt by now: its window starts here
         }
 
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

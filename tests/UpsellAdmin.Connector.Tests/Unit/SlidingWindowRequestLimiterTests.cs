@@ -8,25 +8,43 @@ public sealed class SlidingWindowRequestLimiterTests
     private static readonly TimeSpan Safety = TimeSpan.FromSeconds(30); // a guard against a hung test, not a timing assertion
 
     [Fact]
-    public async Task AcquireAsync_LimitReached_WaitsExactlyUntilTheOldestStartLeavesTheWindow()
+    public async Task AcquireAsync_LimitReached_WaitsUntilTheOldestAnswerLeavesTheWindow()
     {
         var clock = new ManualTimeProvider();
         var limiter = new SlidingWindowRequestLimiter(limit: 2, window: TimeSpan.FromSeconds(10), clock);
         var ct = TestContext.Current.CancellationToken;
 
-        await limiter.AcquireAsync(ct);        // t = 0
+        (await limiter.AcquireAsync(ct)).Complete();   // answered at t = 0
         clock.Advance(TimeSpan.FromSeconds(4));
-        await limiter.AcquireAsync(ct);        // t = 4
+        (await limiter.AcquireAsync(ct)).Complete();   // answered at t = 4
         var third = limiter.AcquireAsync(ct).AsTask();
 
         Assert.False(third.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(5.9)); // t = 9.9: both starts still inside the window
+        clock.Advance(TimeSpan.FromSeconds(5.9)); // t = 9.9: both answers still inside the window
         Assert.False(third.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(0.1)); // t = 10: the start at 0 has left
+        clock.Advance(TimeSpan.FromSeconds(0.1)); // t = 10: the answer at 0 has left
         await third.WaitAsync(Safety, ct);
 
         Assert.Equal(3, limiter.Admitted);
         Assert.Equal(1, limiter.Delayed);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_PermitStillInFlight_WindowStartsOnlyWhenItsAnswerArrives()
+    {
+        var clock = new ManualTimeProvider();
+        var limiter = new SlidingWindowRequestLimiter(limit: 1, window: TimeSpan.FromSeconds(10), clock);
+        var ct = TestContext.Current.CancellationToken;
+        var slow = await limiter.AcquireAsync(ct);    // sent at t = 0, no answer yet
+
+        var next = limiter.AcquireAsync(ct).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(60));       // the server may stamp the slow request as late as its answer
+        Assert.False(next.IsCompleted);
+        slow.Complete();                               // answered at t = 60
+        clock.Advance(TimeSpan.FromSeconds(9.9));
+        Assert.False(next.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(0.1));      // t = 70
+        await next.WaitAsync(Safety, ct);
     }
 
     [Fact]
@@ -36,14 +54,14 @@ public sealed class SlidingWindowRequestLimiterTests
         var limiter = new SlidingWindowRequestLimiter(limit: 1, window: TimeSpan.FromSeconds(10), clock);
         var ct = TestContext.Current.CancellationToken;
 
-        await limiter.AcquireAsync(ct);          // t = 0
+        (await limiter.AcquireAsync(ct)).Complete();  // t = 0
         clock.Advance(TimeSpan.FromSeconds(5));
-        limiter.RecordUnmetered();               // t = 5, a retry goes out without waiting
-        clock.Advance(TimeSpan.FromSeconds(5));  // t = 10: the first start left, the retry has not
+        limiter.RecordUnmetered().Complete();         // t = 5, a retry went out without waiting
+        clock.Advance(TimeSpan.FromSeconds(5));       // t = 10: the first answer left the window, the retry's has not
         var next = limiter.AcquireAsync(ct).AsTask();
 
         Assert.False(next.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(5));  // t = 15
+        clock.Advance(TimeSpan.FromSeconds(5));       // t = 15
         await next.WaitAsync(Safety, ct);
         Assert.Equal(1, limiter.Unmetered);
     }
@@ -54,7 +72,7 @@ public sealed class SlidingWindowRequestLimiterTests
         var clock = new ManualTimeProvider();
         var limiter = new SlidingWindowRequestLimiter(limit: 1, window: TimeSpan.FromSeconds(10), clock);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        await limiter.AcquireAsync(cts.Token);
+        (await limiter.AcquireAsync(cts.Token)).Complete();
 
         var waiting = limiter.AcquireAsync(cts.Token).AsTask();
         await cts.CancelAsync();
