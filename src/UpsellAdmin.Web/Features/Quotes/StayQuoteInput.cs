@@ -93,8 +93,11 @@ public sealed class StayQuoteInput
         BookedOn = today.ToDateTime(TimeOnly.MinValue),
     };
 
-    /// <summary>The Test dialog's input for a rule: its From room type (room-type rules), its first rate code, and the
-    /// occupancy level requirement; an arrival inside the rule's dates when today is not.</summary>
+    /// <summary>
+    /// The Test dialog's first input for a rule: a stay the rule is meant for, so that Test shows its offer at once and
+    /// the user varies from there. Arrival tomorrow (or the rule's begin date), booked early enough for Days in advance,
+    /// its From room type (room-type rules), and the first entry of each of its filters and level amounts.
+    /// </summary>
     public static StayQuoteInput ForRule(int propertyId, UpsellRuleDefinition rule, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -104,9 +107,20 @@ public sealed class StayQuoteInput
             input.Arrival = begin.ToDateTime(TimeOnly.MinValue);
         }
 
+        if (rule.DaysInAdvance is > 0 and var days && input.ArrivalDate is { } arrival)
+        {
+            input.BookedOn = arrival.AddDays(-days).ToDateTime(TimeOnly.MinValue);
+        }
+
         input.RoomType = rule.UpsellByRoomType && rule.From.Length > 0 ? rule.From : null;
         input.RateCode = rule.RateCodes.FirstOrDefault();
+        input.MembershipType = rule.Memberships.FirstOrDefault()?.Type;
+        input.MembershipLevel = rule.Memberships.FirstOrDefault()?.Level;
+        input.ReservationType = rule.ReservationTypes.FirstOrDefault();
+        input.Market = rule.MarketCodes.FirstOrDefault();
+        input.Source = rule.Channels.FirstOrDefault();
         input.OccupancyLevelRequired = rule.UpsellByOccupancyLevels;
+        input.OccupancyLevel = rule.UpsellByOccupancyLevels ? rule.OccupancyLevelAmounts.FirstOrDefault()?.Level : null;
         return input;
     }
 }

@@ -85,7 +85,9 @@ public sealed partial class UpsellRuleTestDialog : IDisposable
         targets = TargetRoomTypes(definition, lookups);
         input = StayQuoteInput.ForRule(EffectivePropertyId, definition, QuoteDates.Today(Clock, lookups.Property.TimeZone));
         input.RoomType ??= lookups.RoomTypes.FirstOrDefault(r => !definition.UpsellByRoomType && r.RoomClassCode == definition.From)?.Code;
-        input.RateCode ??= lookups.RateCodes.FirstOrDefault()?.Code;
+        input.RateCode ??= lookups.RateCodes.FirstOrDefault(r => r.RateCategoryCode is { } c && definition.RateCategories.Contains(c))?.Code
+            ?? lookups.RateCodes.FirstOrDefault(r => r.CurrencyCode == definition.CurrencyCode)?.Code
+            ?? lookups.RateCodes.FirstOrDefault()?.Code;
         await ReloadRatesAsync();
     }
 

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace UpsellAdmin.EndToEnd.Quotes;
+
+/// <summary>The Upsell Quote page and the rule Test dialog in a real browser over the real app and demo data.</summary>
+[Trait("Category", "E2E")]
+public sealed class QuoteEndToEndTests(QuoteAppFixture app) : IClassFixture<QuoteAppFixture>
+{
+    [Fact]
+    public async Task FrontDesk_RunsAQuote_SeesAnOffer()
+    {
+        var page = await app.LogInAsync("frontdesk@demo.local", "/upsell-quote");
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upsell Quote" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=stay-room-type]")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=quote-button]");
+
+        var rows = page.Locator("[data-testid=offer-row]");
+        await Expect(rows.First).ToBeVisibleAsync();
+        await Expect(rows.First.Locator("[data-testid=offer-rule]")).Not.ToBeEmptyAsync();
+        await Expect(rows.First.Locator("[data-testid=offer-total-upsell]")).ToContainTextAsync("+");
+
+        await rows.First.Locator("[data-testid=offer-nights-toggle]").ClickAsync();
+        await Expect(page.Locator("[data-testid=offer-nights]")).ToBeVisibleAsync();
+
+        await page.Locator("[data-testid=why-not]").ClickAsync();
+        await Expect(page.Locator("[data-testid=reason-item]").First).ToBeVisibleAsync();
+        await QuoteAppFixture.ScreenshotAsync(page, "quote-page");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task RevenueManager_OpensARule_PressesTest_SeesTheOffer()
+    {
+        var page = await app.LogInAsync("revenue@demo.local", "/upsell-rules");
+
+        var firstRow = page.Locator("tbody.mud-table-body tr.mud-table-row").First;
+        await Expect(firstRow).ToBeVisibleAsync();
+        await firstRow.Locator("td").First.ClickAsync();
+        await page.Locator("[data-testid=rule-test-button]").ClickAsync();
+
+        var dialog = page.Locator("[data-testid=rule-test-dialog]");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.Locator("[data-testid=rule-test-night]").First).ToBeVisibleAsync();
+        await dialog.Locator("[data-testid=rule-test-run]").ClickAsync();
+
+        await Expect(dialog.Locator("[data-testid=rule-test-result]")).ToBeVisibleAsync();
+        await QuoteAppFixture.ScreenshotAsync(page, "rule-test-dialog");
+        await Expect(dialog.Locator("[data-testid=offer-row]").First).ToBeVisibleAsync();
+    }
+}
