@@ -141,9 +141,9 @@ public sealed class PropertySetupCache(TimeProvider clock)
             rules.ToDictionary(r => r.Code, r => r.Description, StringComparer.Ordinal));
     }
 
-    /// <summary>The engine that quotes the property. The Domain's reference engine; swap in its compiled engine here
-    /// when it lands (same results by the Domain's own tests).</summary>
-    private static IUpsellQuoter Compile(PropertyUpsellSetup setup) => new NaiveQuoteEngine(setup);
+    /// <summary>The engine that quotes the property: the Domain's compiled context (immutable, thread-safe, built once
+    /// per stamp); it gives what the reference NaiveQuoteEngine gives, by the Domain's equivalence tests.</summary>
+    private static IUpsellQuoter Compile(PropertyUpsellSetup setup) => PropertyUpsellContext.Compile(setup);
 
     /// <summary>A stored rule as the engine sees it.</summary>
     public static UpsellRuleDefinition ToDefinition(UpsellRule rule)
