@@ -45,7 +45,8 @@ public static class DataServiceCollectionExtensions
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
+        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .AddInterceptors(SqlitePragmas.Instance);
 
     internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure());
