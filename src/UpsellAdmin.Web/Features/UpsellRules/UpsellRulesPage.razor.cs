@@ -85,7 +85,11 @@ public partial class UpsellRulesPage
         {
             knownCodes[row.Id] = row.Code;
         }
-        totalMatches = result.TotalItems;
+        if (totalMatches != result.TotalItems)
+        {
+            totalMatches = result.TotalItems;
+            await InvokeAsync(StateHasChanged); // the toolbar's count lives outside the grid
+        }
         return new GridData<UpsellRuleRow> { Items = result.Items, TotalItems = result.TotalItems };
     }
 
