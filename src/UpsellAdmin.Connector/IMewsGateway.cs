@@ -67,8 +67,14 @@ public interface IMewsGateway
     /// <summary>reservations/update, e.g. a room upgrade through <see cref="ReservationUpdate.RequestedCategoryId"/>.</summary>
     Task<IReadOnlyList<ReservationLegacy>> UpdateReservationsAsync(ReservationsUpdate update, CancellationToken ct = default);
 
-    /// <summary>orders/add: charge a guest account. Returns the OrderId.</summary>
+    /// <summary>
+    /// orders/add: charge a guest account. Returns the OrderId. Every line gets an ExternalIdentifier (one is generated
+    /// when null); an unknown outcome is settled by finding those identifiers with orderItems/getAll.
+    /// </summary>
     Task<string> AddOrderAsync(OrderAddition order, CancellationToken ct = default);
+
+    /// <summary>orderItems/getAll: posted lines, e.g. of an account or an order.</summary>
+    IAsyncEnumerable<OrderItem> GetOrderItemsAsync(OrderItemFilter filter, CancellationToken ct = default);
 
     // ---- loyalty ----
 

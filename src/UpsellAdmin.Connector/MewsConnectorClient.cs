@@ -126,11 +126,34 @@ public sealed partial class MewsConnectorClient(
         };
         var externalIds = (request.ProductOrders ?? []).Select(p => p.ExternalIdentifier!)
             .Concat((request.Items ?? []).Select(i => i.ExternalIdentifier!)).ToList();
-        var result = await WriteOnceAsync("orders/add", c => writes.AddOrderAsync(request, c),
-            $"Check the order items of account {order.AccountId} (orderItems/getAll by AccountIds) for the ExternalIdentifiers {string.Join(", ", externalIds)} before posting the order again.",
-            externalIds, ct).ConfigureAwait(false);
-        return result.OrderId ?? throw new MewsApiException("orders/add", HttpStatusCode.OK, "Mews answered without an OrderId.", null);
+        var sentAt = time.GetUtcNow();
+        var guidance = $"Check the order items of account {order.AccountId} (orderItems/getAll by AccountIds) for the ExternalIdentifiers {string.Join(", ", externalIds)} before posting the order again.";
+        var orderIds = await AddReconcilingAsync<OrderAddition, string>("orders/add", [request],
+            async (_, c) => [(await writes.AddOrderAsync(request, c)).OrderId
+                ?? throw new MewsApiException("orders/add", HttpStatusCode.OK, "Mews answered without an OrderId.", null)],
+            async (_, c) =>
+            {
+                // The order landed if Mews has order items of this account carrying our identifiers.
+                var items = await ToListAsync(GetOrderItemsAsync(new OrderItemFilter
+                {
+                    AccountIds = [order.AccountId],
+                    CreatedUtc = new TimeInterval(sentAt.AddMinutes(-5), time.GetUtcNow().AddMinutes(5)),
+                }, c), c);
+                var found = items.Where(i => i.ExternalIdentifier is { } id && externalIds.Contains(id)).ToList();
+                if (found.Count == 0)
+                    return [];
+                if (found.Select(i => i.ExternalIdentifier).Distinct().Count() == externalIds.Count && found.Select(i => i.ServiceOrderId).Distinct().Count() == 1)
+                    return [found[0].ServiceOrderId!];
+                throw new MewsOutcomeUnknownException("orders/add", "Only part of the order's lines were found. " + guidance, externalIds, null);
+            },
+            (_, _) => true,
+            ct, externalIds, guidance).ConfigureAwait(false);
+        return orderIds[0];
     }
+
+    public IAsyncEnumerable<OrderItem> GetOrderItemsAsync(OrderItemFilter filter, CancellationToken ct = default) =>
+        PageAsync<OrderItemFilter, OrderItem>("orderItems/getAll", filter with { EnterpriseIds = filter.EnterpriseIds ?? DefaultEnterpriseIds },
+            async (r, c) => await reads.GetOrderItemsAsync(r, c), ct);
 
     // ---- loyalty ----
 
@@ -290,8 +313,10 @@ public sealed partial class MewsConnectorClient(
     private async Task<IReadOnlyList<TResult>> AddReconcilingAsync<TAdd, TResult>(string operation, IReadOnlyList<TAdd> additions,
         Func<IReadOnlyList<TAdd>, CancellationToken, Task<IReadOnlyList<TResult>>> send,
         Func<IReadOnlyList<TAdd>, CancellationToken, Task<IReadOnlyList<TResult>>> lookup,
-        Func<TAdd, TResult, bool> matches, CancellationToken ct)
+        Func<TAdd, TResult, bool> matches, CancellationToken ct,
+        IReadOnlyList<string>? externalIdentifiers = null, string? guidance = null)
     {
+        externalIdentifiers ??= [];
         var results = new List<TResult>();
         var pending = additions;
         for (var resends = 0; ; resends++)
@@ -315,7 +340,7 @@ public sealed partial class MewsConnectorClient(
                 failure = translated;
             }
 
-            LogReconciling(operation, failure.MewsMessage, pending.Count);
+            LogReconciling(operation, failure.MewsMessage, failure.RequestId, pending.Count);
             IReadOnlyList<TResult> found;
             try
             {
@@ -323,11 +348,17 @@ public sealed partial class MewsConnectorClient(
                     await Task.Delay(Options.ReconcileDelay, time, ct).ConfigureAwait(false);
                 found = await lookup(pending, ct).ConfigureAwait(false);
             }
+            catch (MewsOutcomeUnknownException)
+            {
+                LogOutcomeUnknown(operation, failure.MewsMessage, failure.RequestId);
+                throw;
+            }
             catch (MewsApiException lookupFailure)
             {
+                LogOutcomeUnknown(operation, failure.MewsMessage, failure.RequestId);
                 throw new MewsOutcomeUnknownException(operation,
-                    $"The add timed out and looking it up failed too ({lookupFailure.MewsMessage}); list the items in Mews before adding them again.",
-                    [], failure);
+                    $"Looking the write up failed too ({lookupFailure.MewsMessage}). " + (guidance ?? "List the items in Mews before adding them again."),
+                    externalIdentifiers, failure);
             }
 
             var applied = found.Where(f => pending.Any(p => matches(p, f))).ToList();
@@ -338,9 +369,10 @@ public sealed partial class MewsConnectorClient(
                 return results;
             if (resends >= Options.MaxResendsAfterLookup)
             {
+                LogOutcomeUnknown(operation, failure.MewsMessage, failure.RequestId);
                 throw new MewsOutcomeUnknownException(operation,
-                    $"{pending.Count} item(s) were not found after the add failed ambiguously and were not sent again; list them in Mews before adding them again.",
-                    [], failure);
+                    $"{pending.Count} item(s) were not found after the write failed ambiguously and were not sent again. " + (guidance ?? "List them in Mews before adding them again."),
+                    externalIdentifiers, failure);
             }
         }
     }
@@ -390,8 +422,8 @@ public sealed partial class MewsConnectorClient(
     [LoggerMessage(LogLevel.Error, "Mews {Operation} outcome unknown ({MewsMessage}, RequestId {RequestId}); not re-sent")]
     private partial void LogOutcomeUnknown(string operation, string mewsMessage, string? requestId);
 
-    [LoggerMessage(LogLevel.Warning, "Mews {Operation} outcome unknown ({MewsMessage}); looking up {Count} item(s) before any re-send")]
-    private partial void LogReconciling(string operation, string mewsMessage, int count);
+    [LoggerMessage(LogLevel.Warning, "Mews {Operation} outcome unknown ({MewsMessage}, RequestId {RequestId}); looking up {Count} item(s) before any re-send")]
+    private partial void LogReconciling(string operation, string mewsMessage, string? requestId, int count);
 
     [LoggerMessage(LogLevel.Information, "Mews {Operation} reconciled: {Applied} item(s) found applied, {Missing} missing")]
     private partial void LogReconciled(string operation, int applied, int missing);

@@ -62,4 +62,8 @@ public interface IMewsReadApi
 
     [Post("/api/connector/v1/loyaltyMemberships/getAll")]
     Task<LoyaltyMembershipsResult> GetLoyaltyMembershipsAsync([Body] LoyaltyMembershipFilter request, CancellationToken ct = default);
+
+    /// <summary>Not among the brief's operations: used to settle an orders/add whose outcome is unknown.</summary>
+    [Post("/api/connector/v1/orderItems/getAll")]
+    Task<OrderItemsResult> GetOrderItemsAsync([Body] OrderItemFilter request, CancellationToken ct = default);
 }

@@ -53,3 +53,43 @@ public sealed record OrderAddResult
 {
     public string? OrderId { get; init; }
 }
+
+/// <summary>orderItems/getAll filters (at least one is required; AccountIds ≤ 100). Used to find posted charges.</summary>
+public sealed record OrderItemFilter : PagedRequest
+{
+    public IReadOnlyList<string>? EnterpriseIds { get; init; }
+    public IReadOnlyList<string>? OrderItemIds { get; init; }
+    public IReadOnlyList<string>? AccountIds { get; init; }
+    public IReadOnlyList<string>? ServiceOrderIds { get; init; }
+    public IReadOnlyList<string>? ServiceIds { get; init; }
+    public TimeInterval? CreatedUtc { get; init; }
+    public TimeInterval? UpdatedUtc { get; init; }
+    public TimeInterval? ConsumedUtc { get; init; }
+}
+
+public sealed record OrderItemsResult : IPagedResult<OrderItem>
+{
+    public IReadOnlyList<OrderItem>? OrderItems { get; init; }
+    public string? Cursor { get; init; }
+    IReadOnlyList<OrderItem>? IPagedResult<OrderItem>.Items => OrderItems;
+}
+
+/// <summary>A posted line. <see cref="ServiceOrderId"/> is the order (orders/add) or the reservation (addProduct).</summary>
+public sealed record OrderItem
+{
+    public string Id { get; init; } = "";
+    public string? EnterpriseId { get; init; }
+    public string? AccountId { get; init; }
+    public string? ServiceId { get; init; }
+    public string? ServiceOrderId { get; init; }
+    public string? ExternalIdentifier { get; init; }
+    public string? AccountingCategoryId { get; init; }
+    public int? UnitCount { get; init; }
+    public Amount? UnitAmount { get; init; }
+    public Amount? Amount { get; init; }
+    /// <summary>Open enum (ProductOrder, CustomItem, ResourceUpgradeFee…), kept as text.</summary>
+    public string? Type { get; init; }
+    public string? AccountingState { get; init; }
+    public DateTimeOffset? CreatedUtc { get; init; }
+    public DateTimeOffset? ConsumedUtc { get; init; }
+}

@@ -133,7 +133,7 @@ public sealed class ResilienceOverSimulatorTests
     }
 
     [Fact]
-    public async Task AddOrderAsync_ConnectionDroppedAfterTheWriteLanded_NotResentAndTellsTheCallerToCheck()
+    public async Task AddOrderAsync_ConnectionDroppedAfterTheWriteLanded_FindsItsItemsAndStoresExactlyOneOrder()
     {
         await using var s = await SimulatorSession.StartAsync(sim =>
         {
@@ -142,16 +142,34 @@ public sealed class ResilienceOverSimulatorTests
         });
         var ordersBefore = s.Simulator.Store.Orders.Count;
 
-        var e = await Assert.ThrowsAsync<MewsOutcomeUnknownException>(() => s.Gateway.AddOrderAsync(new OrderAddition
+        var orderId = await s.Gateway.AddOrderAsync(new OrderAddition
         {
             ServiceId = DemoIds.AccommodationServiceA.ToString(),
             AccountId = DemoIds.JohnSmith.ToString(),
             Items = [new OrderItemParameters { Name = "Late checkout", UnitCount = 1, UnitAmount = new AmountParameters { Currency = "GBP", GrossValue = 20m, TaxCodes = ["UK-S"] } }],
-        }, Ct));
+        }, Ct);
 
         Assert.Equal(1, s.Simulator.Statistics.RequestsFor("orders/add"));
+        Assert.Equal(1, s.Simulator.Statistics.ConnectionsDropped);
         Assert.Equal(ordersBefore + 1, s.Simulator.Store.Orders.Count);
-        var item = s.Simulator.Store.Orders.SelectMany(o => o.Items).Single(i => i.Name == "Late checkout");
-        Assert.Equal([item.ExternalIdentifier!], e.ExternalIdentifiers);
+        var order = Assert.Single(s.Simulator.Store.Orders, o => o.Items.Any(i => i.Name == "Late checkout"));
+        Assert.Equal(order.Id.ToString(), orderId);
+    }
+
+    [Fact]
+    public async Task AddReservationProductAsync_TimedOutAfterTheWriteLanded_NotResentAndTellsTheCallerToCheck()
+    {
+        await using var s = await SimulatorSession.StartAsync(
+            sim => { sim.PostWriteDelay = TimeSpan.FromSeconds(5); sim.FaultOperations = new HashSet<string> { "reservations/addProduct" }; },
+            gw => gw.WriteTimeout = TimeSpan.FromMilliseconds(500));
+        var product = s.Simulator.Store.Products.First(p => p.ServiceId == DemoIds.AccommodationServiceA && p.IsActive && !p.IsDefault && p.ChargingMode == "PerTimeUnit");
+        var itemsBefore = s.Simulator.Store.Orders.SelectMany(o => o.Items).Count(i => i.ProductId == product.Id);
+
+        var e = await Assert.ThrowsAsync<MewsOutcomeUnknownException>(() => s.Gateway.AddReservationProductAsync(
+            new ReservationProductAddition { ReservationId = DemoIds.UpcomingReservationA.ToString(), ProductId = product.Id.ToString(), Count = 1 }, Ct));
+
+        Assert.Contains(DemoIds.UpcomingReservationA.ToString(), e.Guidance);
+        Assert.Equal(1, s.Simulator.Statistics.RequestsFor("reservations/addProduct"));
+        Assert.True(s.Simulator.Store.Orders.SelectMany(o => o.Items).Count(i => i.ProductId == product.Id) > itemsBefore);
     }
 }

@@ -92,24 +92,70 @@ public sealed class ErrorsAndRetriesTests
         Assert.Equal(3, stub.Requests.Count);
     }
 
+    private static OrderAddition UpgradeOrder() => new()
+    {
+        ServiceId = "svc",
+        AccountId = "acc",
+        Items = [new OrderItemParameters { Name = "Upgrade", UnitCount = 1, UnitAmount = new AmountParameters { Currency = "EUR", GrossValue = 30m, TaxCodes = ["DE-S"] } }],
+    };
+
+    private static string SentExternalId(RecordedRequest add) => JsonNode.Parse(add.Body)!["Items"]![0]!["ExternalIdentifier"]!.GetValue<string>();
+
     [Fact]
-    public async Task AddOrderAsync_500_IsNotResentAndThrowsOutcomeUnknownWithExternalIdentifiers()
+    public async Task AddOrderAsync_500AndLookupFailingToo_IsNotResentAndThrowsOutcomeUnknownWithExternalIdentifiers()
     {
         var stub = new StubHandler(_ => StubHandler.Json("""{"Message":"Internal error.","RequestId":"req-o"}""", HttpStatusCode.InternalServerError));
-        await using var host = GatewayHost.OverStub(stub);
+        await using var host = GatewayHost.OverStub(stub, o => o.MaxRetryAttempts = 1);
 
-        var e = await Assert.ThrowsAsync<MewsOutcomeUnknownException>(() => host.Gateway.AddOrderAsync(new OrderAddition
-        {
-            ServiceId = "svc",
-            AccountId = "acc",
-            Items = [new OrderItemParameters { Name = "Upgrade", UnitCount = 1, UnitAmount = new AmountParameters { Currency = "EUR", GrossValue = 30m, TaxCodes = ["DE-S"] } }],
-        }, TestContext.Current.CancellationToken));
+        var e = await Assert.ThrowsAsync<MewsOutcomeUnknownException>(() => host.Gateway.AddOrderAsync(UpgradeOrder(), TestContext.Current.CancellationToken));
 
-        var request = Assert.Single(stub.Requests);
-        var sentId = JsonNode.Parse(request.Body)!["Items"]![0]!["ExternalIdentifier"]!.GetValue<string>();
-        Assert.Equal([sentId], e.ExternalIdentifiers);
+        var add = Assert.Single(stub.Requests, r => r.Operation == "orders/add");
+        Assert.Equal([SentExternalId(add)], e.ExternalIdentifiers);
         Assert.Equal("req-o", e.RequestId);
         Assert.Contains("acc", e.Guidance);
+    }
+
+    [Fact]
+    public async Task AddOrderAsync_500AfterMewsApplied_FindsItsItemsAndReturnsTheOrderWithoutResending()
+    {
+        RecordedRequest? add = null;
+        var stub = new StubHandler(request =>
+        {
+            if (request.Operation == "orders/add")
+            {
+                add = request;
+                return StubHandler.Json("""{"Message":"Internal error."}""", HttpStatusCode.InternalServerError);
+            }
+
+            var item = new JsonObject { ["Id"] = "i1", ["AccountId"] = "acc", ["ServiceOrderId"] = "order-1", ["ExternalIdentifier"] = SentExternalId(add!) };
+            return StubHandler.Json(new JsonObject { ["OrderItems"] = new JsonArray(item), ["Cursor"] = "i1" }.ToJsonString());
+        });
+        await using var host = GatewayHost.OverStub(stub);
+
+        var orderId = await host.Gateway.AddOrderAsync(UpgradeOrder(), TestContext.Current.CancellationToken);
+
+        Assert.Equal("order-1", orderId);
+        Assert.Equal(["orders/add", "orderItems/getAll"], stub.Requests.Select(r => r.Operation));
+        Assert.Equal(["acc"], JsonNode.Parse(stub.Requests[1].Body)!["AccountIds"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AddOrderAsync_500BeforeMewsApplied_NotFoundSoResentOnceWithTheSameIdentifiers()
+    {
+        var adds = 0;
+        var stub = new StubHandler(request => request.Operation switch
+        {
+            "orders/add" when Interlocked.Increment(ref adds) == 1 => StubHandler.Json("""{"Message":"Internal error."}""", HttpStatusCode.InternalServerError),
+            "orders/add" => StubHandler.Json("""{"OrderId":"order-2"}"""),
+            _ => StubHandler.Json("""{"OrderItems":[],"Cursor":null}"""),
+        });
+        await using var host = GatewayHost.OverStub(stub);
+
+        var orderId = await host.Gateway.AddOrderAsync(UpgradeOrder(), TestContext.Current.CancellationToken);
+
+        Assert.Equal("order-2", orderId);
+        Assert.Equal(["orders/add", "orderItems/getAll", "orders/add"], stub.Requests.Select(r => r.Operation));
+        Assert.Equal(SentExternalId(stub.Requests[0]), SentExternalId(stub.Requests[2]));
     }
 
     [Fact]
