@@ -108,7 +108,8 @@ public sealed class CopyConflict
     public bool IsLike(CopyConflict other) => other.Kind == Kind && string.Equals(other.Value, Value, StringComparison.Ordinal);
 }
 
-/// <summary>What the copy of one rule to one target will do, given the current choices.</summary>
+/// <summary>What the copy of one rule to one target will do, given the current choices. <see cref="Result"/> is the
+/// rule as it would land (also for a rule skipped as invalid, to show why); null when a choice skips it.</summary>
 public sealed record RuleCopyPlan(CopyOutcome Outcome, string Code, string? Reason, UpsellRuleFormModel? Result)
 {
     public string? NewCode => Outcome == CopyOutcome.Renamed ? Code : null;

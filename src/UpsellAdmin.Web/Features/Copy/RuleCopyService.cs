@@ -25,8 +25,11 @@ public sealed class RuleCopyService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    ILogger<RuleCopyService> logger) : IRuleCopyService
+    ILogger<RuleCopyService> logger,
+    IEnumerable<IRuleCopyWriteHook>? writeHooks = null) : IRuleCopyService
 {
+    private readonly IReadOnlyList<IRuleCopyWriteHook> _hooks = writeHooks?.ToList() ?? [];
+
     public const string ForbiddenMessage =
         "You may not copy upsell rules. Ask an administrator for the Revenue Manager role.";
 
@@ -158,7 +161,9 @@ public sealed class RuleCopyService(
                     rule.UpdatedBy = caller.Name;
                     rule.Version = Guid.NewGuid();
                 }
-                db.UpsellRules.AddRange(added);
+                // Overwrites first (tracked entities), then the new rules in bulk, then the log: one transaction.
+                await db.SaveChangesAsync(token);
+                await RuleBulkWriter.InsertAsync(db, target.Property.Code, added, _hooks, token);
                 db.RuleCopyLogs.Add(Log(source, target.Property, items, caller));
                 await db.SaveChangesAsync(token);
                 return (true, added.Count);
