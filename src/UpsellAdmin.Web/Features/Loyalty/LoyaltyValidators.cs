@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using UpsellAdmin.Connector.Models;
 
 namespace UpsellAdmin.Web.Features.Loyalty;
@@ -46,14 +47,15 @@ public sealed class LoyaltyProgramBatchValidator : AbstractValidator<LoyaltyProg
         RuleFor(x => x.Items).NotEmpty().WithMessage("Add at least one program.")
             .Must(i => i.Count <= LoyaltyLimits.MaxItemsPerWrite).WithMessage($"At most {LoyaltyLimits.MaxItemsPerWrite} programs at once.");
         RuleForEach(x => x.Items).SetValidator(new LoyaltyProgramFormValidator());
-        RuleForEach(x => x.Items).Custom((item, context) =>
+        RuleFor(x => x.Items).Custom((items, context) =>
         {
-            var batch = (LoyaltyProgramBatch)context.InstanceToValidate;
-            var index = batch.Items.IndexOf(item);
-            if (!string.IsNullOrWhiteSpace(item.Code)
-                && batch.Items.Take(index).Any(o => string.Equals(o.Code.Trim(), item.Code.Trim(), StringComparison.OrdinalIgnoreCase)))
+            for (var i = 0; i < items.Count; i++)
             {
-                context.AddFailure($"Items[{index}].Code", $"Code {item.Code.Trim()} appears twice in this list.");
+                var code = items[i].Code?.Trim() ?? "";
+                if (code.Length > 0 && items.Take(i).Any(o => string.Equals(o.Code?.Trim(), code, StringComparison.OrdinalIgnoreCase)))
+                {
+                    context.AddFailure(new ValidationFailure($"Items[{i}].Code", $"Code {code} appears twice in this list."));
+                }
             }
         });
     }
@@ -86,14 +88,16 @@ public sealed class LoyaltyTierBatchValidator : AbstractValidator<LoyaltyTierBat
         RuleFor(x => x.Items).NotEmpty().WithMessage("Add at least one tier.")
             .Must(i => i.Count <= LoyaltyLimits.MaxItemsPerWrite).WithMessage($"At most {LoyaltyLimits.MaxItemsPerWrite} tiers at once.");
         RuleForEach(x => x.Items).SetValidator(new LoyaltyTierFormValidator());
-        RuleForEach(x => x.Items).Custom((item, context) =>
+        RuleFor(x => x.Items).Custom((items, context) =>
         {
-            var batch = (LoyaltyTierBatch)context.InstanceToValidate;
-            var index = batch.Items.IndexOf(item);
-            if (!string.IsNullOrWhiteSpace(item.Code)
-                && batch.Items.Take(index).Any(o => o.ProgramId == item.ProgramId && string.Equals(o.Code.Trim(), item.Code.Trim(), StringComparison.OrdinalIgnoreCase)))
+            for (var i = 0; i < items.Count; i++)
             {
-                context.AddFailure($"Items[{index}].Code", $"Code {item.Code.Trim()} appears twice in this list.");
+                var item = items[i];
+                var code = item.Code?.Trim() ?? "";
+                if (code.Length > 0 && items.Take(i).Any(o => o.ProgramId == item.ProgramId && string.Equals(o.Code?.Trim(), code, StringComparison.OrdinalIgnoreCase)))
+                {
+                    context.AddFailure(new ValidationFailure($"Items[{i}].Code", $"Code {code} appears twice in this list."));
+                }
             }
         });
     }
