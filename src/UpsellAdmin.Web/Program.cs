@@ -4,6 +4,7 @@ using UpsellAdmin.Web.Components.Hosting;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features;
 using UpsellAdmin.Web.Features.Api;
+using UpsellAdmin.Web.Features.Copy;
 using UpsellAdmin.Web.Features.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services.AddAppIdentity();
 builder.Services.AddAppUi();
 builder.Services.AddApiKeyAuthentication(builder.Configuration);
 builder.Services.AddUpsellApi();
+builder.Services.AddRuleCopy();
 builder.AddMewsSync();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ await app.InitializeDatabaseAsync();
 app.UseAppPipeline();
 app.MapAppEndpoints();
 app.MapUpsellApi();
+app.MapCopyApi();
 
 app.Run();
 

@@ -145,6 +145,23 @@ public partial class UpsellRulesPage
         }
     }
 
+    private async Task CopySelectedAsync()
+    {
+        if (lookups is null || selected.Count == 0)
+        {
+            return;
+        }
+        var dialog = await Dialogs.ShowAsync<Copy.RuleCopyDialog>("Copy rules", new DialogParameters<Copy.RuleCopyDialog>
+        {
+            { d => d.SourcePropertyId, lookups.Property.Id },
+            { d => d.RuleIds, (IReadOnlyList<int>)selected.ToList() },
+        }, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await ReloadAsync();
+        }
+    }
+
     private async Task DeleteSelectedAsync()
     {
         if (lookups is null || selected.Count == 0)
