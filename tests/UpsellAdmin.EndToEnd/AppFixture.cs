@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using UpsellAdmin.Web.Components;
+
+namespace UpsellAdmin.EndToEnd;
+
+/// <summary>
+/// The real app on Kestrel (loopback, free port) over a temp SQLite file, migrated and demo-seeded, and one headless
+/// Debian Chromium. The factory's type argument only names UpsellAdmin.Web's assembly (its Program type clashes
+/// with the simulator's). A missing Chromium fails the tests with the install command; it never skips them.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string Password = "UpsellDemo1!";
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"upsell-e2e-rules-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<App>? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Screenshots go here when UPSELL_SCREENSHOTS names a folder (to look at the pages).</summary>
+    public static string? ScreenshotFolder => Environment.GetEnvironmentVariable("UPSELL_SCREENSHOTS");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium not found at {ChromiumPath}: install it with `apt-get install -y chromium`.");
+        }
+
+        _factory = new WebApplicationFactory<App>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("Database:Provider", "Sqlite");
+            b.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
+            b.UseSetting("Database:MigrateOnStartup", "true");
+            b.UseSetting("DemoMode", "true");
+        });
+        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A new browser page logged in as <paramref name="email"/> through the login form, with the console watched.</summary>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> LogInAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync($"{BaseUrl}{PageUrls.UpsellRules}");
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await page.FillAsync("[data-testid=login-email]", email);
+        await page.FillAsync("[data-testid=login-password]", Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => url.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync(email);
+        return (page, errors);
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (ScreenshotFolder is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
