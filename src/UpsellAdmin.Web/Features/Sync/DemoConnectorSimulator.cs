@@ -6,9 +6,9 @@ namespace UpsellAdmin.Web.Features.Sync;
 
 /// <summary>
 /// Demo mode's Mews: the Connector API simulator on its own Kestrel listener on 127.0.0.1 (free port), started on
-/// first use (the start-up demo sync runs before hosted services start) or when the host starts, stopped with the
-/// host. The gateway is pointed at it by <see cref="DemoSimulatorRoutingHandler"/>, so it goes through real HTTP,
-/// the same pipeline as for Mews.
+/// first use (the start-up demo sync runs before hosted services start), stopped with the host. The gateway is
+/// pointed at it by <see cref="DemoSimulatorRoutingHandler"/>, so it goes through real HTTP, the same pipeline as
+/// for Mews.
 /// </summary>
 public sealed class DemoConnectorSimulator(IConfiguration configuration, ILogger<DemoConnectorSimulator> logger) : IHostedService, IAsyncDisposable
 {
@@ -51,7 +51,8 @@ public sealed class DemoConnectorSimulator(IConfiguration configuration, ILogger
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => GetBaseAddressAsync(cancellationToken);
+    /// <summary>Nothing: the simulator starts on first use, so a host that never syncs never seeds it.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

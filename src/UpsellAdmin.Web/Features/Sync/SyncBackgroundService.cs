@@ -6,7 +6,8 @@ namespace UpsellAdmin.Web.Features.Sync;
 
 /// <summary>
 /// Syncs every <see cref="SyncOptions.Interval"/> (0 = never), counted from the start of the last run of any kind,
-/// so a manual sync postpones the next scheduled one and an app that was down catches up once when it starts.
+/// so a manual sync postpones the next scheduled one and an app that was down catches up once when it starts. It
+/// never makes the very first sync of a database (that is the Sync page's or demo mode's first start).
 /// </summary>
 public sealed partial class SyncBackgroundService(
     SyncCoordinator coordinator,
@@ -58,7 +59,9 @@ public sealed partial class SyncBackgroundService(
         var last = await db.SyncRuns.AsNoTracking().OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.StartedUtc).FirstOrDefaultAsync(ct);
         if (last is null)
         {
-            return TimeSpan.Zero;
+            // Never synced: the first sync is started by a person (Sync page) or by demo mode's first start, not by
+            // a test host or a fresh deployment that merely booted; look again after one interval.
+            return interval > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : interval;
         }
         var due = last.Value + interval - clock.GetUtcNow();
         return due <= TimeSpan.Zero ? TimeSpan.Zero : due > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : due;

@@ -23,6 +23,10 @@ public sealed partial class SyncPage
 
     private bool IsDemo => MewsSyncSetup.IsDemoConnector(Configuration);
 
+    private string IntervalText => Options.CurrentValue.Interval is var i && i.TotalHours >= 1 && i.TotalHours == Math.Floor(i.TotalHours)
+        ? $"{i.TotalHours:0} h"
+        : Options.CurrentValue.Interval.ToString("g", System.Globalization.CultureInfo.InvariantCulture);
+
     private string TargetText => IsDemo ? "Demo mode: in-process Mews simulator" : $"Mews at {Connector.CurrentValue.BaseUrl}";
 
     protected override void OnInitialized()
