@@ -76,6 +76,7 @@ public sealed class AppFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
         await page.FillAsync("[data-testid=login-email]", email);
         await page.FillAsync("[data-testid=login-password]", Password);
+        await ScreenshotAsync(page, "login");
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(url => url.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync(email);

@@ -78,6 +78,11 @@ public sealed class UpsellRulesEndToEndTests(AppFixture app) : IClassFixture<App
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Deleted 1 upsell rule." })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=empty-state]")).ToBeVisibleAsync();
 
+        // The configuration screen of the same property, as an editor sees it.
+        await page.ClickAsync("a[href='/upsell-configuration']");
+        await Expect(page.Locator("[data-testid=config-save]")).ToBeVisibleAsync();
+        await AppFixture.ScreenshotAsync(page, "upsell-configuration");
+
         Assert.Empty(consoleErrors);
     }
 
