@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Data;
@@ -20,9 +18,12 @@ namespace UpsellAdmin.Web.Tests.Copy;
 public sealed class CopyTestDatabase : IAsyncDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"upsell-copy-{Guid.NewGuid():N}.db");
+
+    /// <summary>The SQLite connection string (the API tests point the app at the same file).</summary>
+    public string ConnectionString => $"Data Source={_path}";
     private readonly DbContextOptions<SqliteAppDbContext> _options;
 
-    public FailingRuleInsertInterceptor Faults { get; } = new();
+    public FailingWriteHook Faults { get; } = new();
     public IDbContextFactory<AppDbContext> Factory { get; }
 
     public static readonly UserContext RevenueManagerAdmin =
@@ -33,7 +34,6 @@ public sealed class CopyTestDatabase : IAsyncDisposable
     {
         _options = new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite($"Data Source={_path}")
-            .AddInterceptors(Faults)
             .Options;
         Factory = new TestFactory(_options);
     }
@@ -46,10 +46,11 @@ public sealed class CopyTestDatabase : IAsyncDisposable
         return db;
     }
 
-    /// <summary>Migrations when the provider has any, else EnsureCreated (tests only).</summary>
+    /// <summary>The committed migrations; EnsureCreated (tests only) while there are none or the model is ahead of
+    /// them (another engineer mid-change).</summary>
     public static async Task CreateSchemaAsync(AppDbContext context, CancellationToken ct)
     {
-        if (context.Database.GetMigrations().Any())
+        if (context.Database.GetMigrations().Any() && !context.Database.HasPendingModelChanges())
         {
             await context.Database.MigrateAsync(ct);
         }
@@ -60,7 +61,7 @@ public sealed class CopyTestDatabase : IAsyncDisposable
     }
 
     public RuleCopyService Service(UserContext? user = null) =>
-        new(Factory, new FixedUser(user ?? RevenueManagerAdmin), TimeProvider.System, NullLogger<RuleCopyService>.Instance);
+        new(Factory, new FixedUser(user ?? RevenueManagerAdmin), TimeProvider.System, NullLogger<RuleCopyService>.Instance, [Faults]);
 
     public async Task<AppDbContext> ContextAsync(CancellationToken ct) => await Factory.CreateDbContextAsync(ct);
 
@@ -155,59 +156,30 @@ public sealed class CopyTestDatabase : IAsyncDisposable
     }
 }
 
-/// <summary>Throws once, on the INSERT of an upsell rule after <see cref="FailAfterRuleInserts"/> rules were
-/// inserted (null = never): a failure in the middle of a target's copy, after rows were already written. Later
-/// inserts (other targets) go through.</summary>
-public sealed class FailingRuleInsertInterceptor : DbCommandInterceptor
+/// <summary>The injected failure: throws once, right after the copy wrote <see cref="FailAfter"/> rules into a
+/// target inside its transaction (rows already written), then lets later writes (other targets) through.</summary>
+public sealed class FailingWriteHook : IRuleCopyWriteHook
 {
-    public int? FailAfterRuleInserts { get; private set; }
-    /// <summary>Rule INSERTs since <see cref="FailAfter"/>.</summary>
-    public int RuleInserts { get; private set; }
-    /// <summary>How many rule INSERTs had run when the failure was thrown (null = not thrown yet).</summary>
-    public int? InsertsBeforeFailure { get; private set; }
+    private int? _failAfter;
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    /// <summary>How many rules the copy had written in the target when the failure was thrown.</summary>
+    public int? WrittenBeforeFailure { get; private set; }
+
+    public void FailAfter(int rules)
     {
-        Count(command);
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        _failAfter = rules;
+        WrittenBeforeFailure = null;
     }
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public ValueTask RuleWrittenAsync(string targetPropertyCode, int rulesWritten, CancellationToken cancellationToken)
     {
-        Count(command);
-        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    /// <summary>Arms the failure: the rule INSERT after the next <paramref name="inserts"/> ones throws.</summary>
-    public void FailAfter(int inserts)
-    {
-        RuleInserts = 0;
-        InsertsBeforeFailure = null;
-        FailAfterRuleInserts = inserts;
-    }
-
-    private void Count(DbCommand command)
-    {
-        var text = command.CommandText;
-        var inserts = 0;
-        for (var i = text.IndexOf("INSERT INTO \"UpsellRules\"", StringComparison.Ordinal); i >= 0;
-             i = text.IndexOf("INSERT INTO \"UpsellRules\"", i + 1, StringComparison.Ordinal))
+        if (_failAfter is { } limit && rulesWritten >= limit)
         {
-            inserts++;
+            _failAfter = null;
+            WrittenBeforeFailure = rulesWritten;
+            throw new InvalidOperationException($"Injected failure after {rulesWritten} upsell rules were written to {targetPropertyCode}.");
         }
-        if (inserts == 0)
-        {
-            return;
-        }
-        if (FailAfterRuleInserts is { } limit && RuleInserts + inserts > limit)
-        {
-            FailAfterRuleInserts = null;
-            InsertsBeforeFailure = RuleInserts;
-            throw new InvalidOperationException($"Injected failure after {RuleInserts} upsell rules were inserted.");
-        }
-        RuleInserts += inserts;
+        return ValueTask.CompletedTask;
     }
 }
 

@@ -370,6 +370,56 @@ public sealed class RuleCopyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveProblems_AgreeWithTheRuleFormValidatorOnEveryScenarioRule()
+    {
+        var rules = new[]
+        {
+            await RuleAsync("CLEAN", "KNG", "PRS", F(RuleFilterKind.RateCode, "RACK")),
+            await RuleAsync("R-INV", "JRS", "DKN"),
+            await RuleAsync("R-SAME", "KNG", "JRS"),
+            await _db.AddRuleAsync(_s.Source, "R-PCT", "KNG", "PRS", r =>
+            {
+                r.Formula = UpsellFormula.PercentOfDifferenceAddedToOriginalRate;
+                r.UpsellAmount = 150m; // over the validator's maximum
+            }, Ct),
+            await _db.AddRuleAsync(_s.Source, "R-DAYS", "KNG", "PRS", r => r.DaysInAdvance = 5000, Ct),
+            await _db.AddRuleAsync(_s.Source, "R-OCC", "KNG", "PRS", r =>
+            {
+                r.UpsellByOccupancyLevels = true;
+                r.UpsellAmount = null;
+                r.OccupancyAmounts.AddRange([new() { Level = 1, Amount = 10 }, new() { Level = 2, Amount = 20 }, new() { Level = 3, Amount = 30 }]);
+            }, Ct),
+            await _db.AddRuleAsync(_s.Source, "R-OCC1", "KNG", "PRS", r =>
+            {
+                r.UpsellByOccupancyLevels = true;
+                r.UpsellAmount = null;
+                r.OccupancyAmounts.Add(new() { Level = 1, Amount = 10 });
+            }, Ct),
+        };
+        var preview = await PreviewAsync(rules, _s.TargetA.Id, _s.TargetB.Id);
+        foreach (var c in preview.AllConflicts.Where(c => c.Options.Contains(CopyResolution.UseTargetCurrency) || c.Options.Contains(CopyResolution.Drop)))
+        {
+            c.Resolution = c.Options.Contains(CopyResolution.Drop) ? CopyResolution.Drop : CopyResolution.UseTargetCurrency;
+        }
+
+        var checkedPlans = 0;
+        foreach (var item in preview.Targets.SelectMany(t => t.Rules))
+        {
+            var plan = item.Plan();
+            if (plan.Result is null)
+            {
+                continue;
+            }
+            var validator = item.Target.Validator.Validate(plan.Result);
+            Assert.True(validator.IsValid == !plan.IsInvalid,
+                $"{item.Code} in {item.Target.Lookups.Property.Code}: validator {(validator.IsValid ? "valid" : string.Join(" ", validator.Errors))}, copy {plan.Reason ?? "valid"}");
+            checkedPlans++;
+        }
+        Assert.True(checkedPlans >= 10, $"only {checkedPlans} plans compared");
+        Assert.Contains(preview.Targets.SelectMany(t => t.Rules), i => i.Plan().IsInvalid);
+    }
+
+    [Fact]
     public async Task ApplyToAllLike_SetsTheChoiceOnEveryConflictOfTheSameKindAndValue()
     {
         var a = await RuleAsync("R-A", "KNG", "TWN");
@@ -437,7 +487,7 @@ public sealed class RuleCopyServiceTests : IAsyncLifetime
             new RuleCopyDecision(_s.TargetA.Id, rules[^1].Id, CopyConflictKind.CodeExists, "DUP", CopyResolution.Overwrite),
             new RuleCopyDecision(_s.TargetB.Id, rules[0].Id, CopyConflictKind.CurrencyDiffers, "USD", CopyResolution.UseTargetCurrency));
 
-        Assert.Equal(3, _db.Faults.InsertsBeforeFailure); // three rules were written before the failure
+        Assert.Equal(3, _db.Faults.WrittenBeforeFailure); // three rules (and the overwrite) were written before the failure
         var a = result.Targets.Single(t => t.Property.Code == "TGA");
         Assert.NotNull(a.Error);
         Assert.Contains("Injected failure", a.Error);
