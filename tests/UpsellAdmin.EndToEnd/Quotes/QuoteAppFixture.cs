@@ -49,6 +49,7 @@ public sealed class QuoteAppFixture : IAsyncLifetime
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -62,12 +63,14 @@ public sealed class QuoteAppFixture : IAsyncLifetime
     public async Task<IPage> LogInAsync(string email, string path)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        // The first page of a run waits for migrations, the demo seed and a cold circuit on a busy 2-core machine.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{BaseUrl}/Account/Login?ReturnUrl={Uri.EscapeDataString(path)}");
         await page.FillAsync("[data-testid=login-email]", email);
         await page.FillAsync("[data-testid=login-password]", Password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 90_000 });
         if (!page.Url.EndsWith(path, StringComparison.Ordinal))
         {
             await page.GotoAsync(BaseUrl + path);

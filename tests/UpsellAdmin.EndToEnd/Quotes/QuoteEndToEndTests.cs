@@ -41,20 +41,29 @@ public sealed class QuoteEndToEndTests(QuoteAppFixture app) : IClassFixture<Quot
     [Fact]
     public async Task RevenueManager_OpensARule_PressesTest_SeesTheOffer()
     {
-        var page = await app.LogInAsync("revenue@demo.local", "/upsell-rules");
+        // A rule that surely offers something: the one behind the first offer of a default quote.
+        var page = await app.LogInAsync("revenue@demo.local", "/upsell-quote");
+        await page.ClickAsync("[data-testid=quote-button]");
+        var ruleCode = (await page.Locator("[data-testid=offer-row] [data-testid=offer-rule]").First.InnerTextAsync()).Trim();
 
-        var firstRow = page.Locator("tbody.mud-table-body tr.mud-table-row").First;
-        await Expect(firstRow).ToBeVisibleAsync();
-        await firstRow.Locator("td").First.ClickAsync();
+        await page.GotoAsync(app.BaseUrl + "/upsell-rules");
+        await page.Locator("[data-testid=interactive]").WaitForAsync();
+        var code = page.Locator("[data-testid=criteria-code]");
+        await code.FillAsync(ruleCode);
+        await code.PressAsync("Enter");
+        await page.Locator("[data-testid=rule-code]", new() { HasTextString = ruleCode }).First.ClickAsync();
+        await Expect(page.Locator("[data-testid=form-title]")).ToBeVisibleAsync();
         await page.Locator("[data-testid=rule-test-button]").ClickAsync();
 
-        var dialog = page.Locator("[data-testid=rule-test-dialog]");
-        await Expect(dialog).ToBeVisibleAsync();
+        // MudDialog puts the test id on its content; its title and actions are siblings, so look at the page.
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(page.Locator("[data-testid=rule-test-dialog]")).ToBeVisibleAsync();
         await Expect(dialog.Locator("[data-testid=rule-test-night]").First).ToBeVisibleAsync();
         await dialog.Locator("[data-testid=rule-test-run]").ClickAsync();
 
         await Expect(dialog.Locator("[data-testid=rule-test-result]")).ToBeVisibleAsync();
         await QuoteAppFixture.ScreenshotAsync(page, "rule-test-dialog");
         await Expect(dialog.Locator("[data-testid=offer-row]").First).ToBeVisibleAsync();
+        await Expect(dialog.Locator("[data-testid=offer-rule]").First).ToHaveTextAsync(ruleCode);
     }
 }

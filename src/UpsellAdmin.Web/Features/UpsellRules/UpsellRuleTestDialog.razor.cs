@@ -158,8 +158,11 @@ public sealed partial class UpsellRuleTestDialog : IDisposable
         get
         {
             var kind = definition.UpsellByRoomType ? "room type" : "room class";
+            var unit = definition.Formula.IsPercentage() ? " %" : "";
             var amount = definition.UpsellByOccupancyLevels
-                ? "by occupancy level"
+                ? "by occupancy level (" + (definition.OccupancyLevelAmounts.Count == 0
+                    ? "no level amounts yet"
+                    : string.Join(", ", definition.OccupancyLevelAmounts.Select(l => $"level {l.Level}: {l.Amount.ToString("0.##", CultureInfo.InvariantCulture)}{unit}"))) + ")"
                 : definition.UpsellAmount is { } a
                     ? (definition.Formula.IsPercentage() ? $"{a.ToString("0.##", CultureInfo.InvariantCulture)} %" : $"{a.ToString("0.00", CultureInfo.InvariantCulture)} {definition.CurrencyCode}")
                     : "no amount yet";
