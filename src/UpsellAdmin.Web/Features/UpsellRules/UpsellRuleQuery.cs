@@ -67,10 +67,14 @@ internal static class UpsellRuleQuery
                 .Where(x => x.PropertyId == propertyId && x.Code == v && x.RateCategory != null)
                 .Select(x => x.RateCategory!.Code)
                 .FirstOrDefaultAsync(ct) ?? v;
-            const int rateBits = 1 << (int)RuleFilterKind.RateCode | 1 << (int)RuleFilterKind.RateCategory;
-            q = q.Where(r => (r.FilterKinds & rateBits) == 0
-                || values.Any(f => f.Kind == RuleFilterKind.RateCode && f.Value == v && f.RuleId == r.Id)
-                || values.Any(f => f.Kind == RuleFilterKind.RateCategory && (f.Value == v || f.Value == category) && f.RuleId == r.Id));
+            // Probe only the list the rule has (the bit tells which), so a rule costs at most one seek here.
+            const int codeBit = 1 << (int)RuleFilterKind.RateCode;
+            const int categoryBit = 1 << (int)RuleFilterKind.RateCategory;
+            q = q.Where(r => (r.FilterKinds & (codeBit | categoryBit)) == 0
+                || ((r.FilterKinds & codeBit) != 0
+                    && values.Any(f => f.Kind == RuleFilterKind.RateCode && f.Value == v && f.RuleId == r.Id))
+                || ((r.FilterKinds & categoryBit) != 0
+                    && values.Any(f => f.Kind == RuleFilterKind.RateCategory && (f.Value == v || f.Value == category) && f.RuleId == r.Id)));
         }
 
         if (!string.IsNullOrWhiteSpace(c.MembershipType))
