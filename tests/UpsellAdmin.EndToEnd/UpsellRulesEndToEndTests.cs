@@ -40,10 +40,10 @@ public sealed class UpsellRulesEndToEndTests(AppFixture app) : IClassFixture<App
         await Expect(page.Locator("[data-testid=form-title]")).ToHaveTextAsync("Upsell Rules - New");
         await page.FillAsync("[data-testid=field-code]", "E2E-UP1");
         await page.FillAsync("[data-testid=field-description]", "E2E upgrade rule");
-        var from = await ChooseFirstAsync(page, "field-from");
-        var to = await ChooseFirstAsync(page, "field-to");
         await page.FillAsync("[data-testid=field-amount]", "12.50");
         await page.Locator("[data-testid=field-amount]").BlurAsync();
+        var from = await ChooseFirstAsync(page, "field-from");
+        var to = await ChooseFirstAsync(page, "field-to");
         await AppFixture.ScreenshotAsync(page, "upsell-rule-new");
         await page.ClickAsync("[data-testid=save]");
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Rule E2E-UP1 saved.");
