@@ -5,6 +5,7 @@ using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features;
 using UpsellAdmin.Web.Features.Api;
 using UpsellAdmin.Web.Features.Copy;
+using UpsellAdmin.Web.Features.Loyalty;
 using UpsellAdmin.Web.Features.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.Services.AddApiKeyAuthentication(builder.Configuration);
 builder.Services.AddUpsellApi();
 builder.Services.AddRuleCopy();
 builder.AddMewsSync();
+builder.Services.AddLoyalty();
 
 var app = builder.Build();
 
