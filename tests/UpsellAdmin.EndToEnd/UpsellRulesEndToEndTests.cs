@@ -118,4 +118,19 @@ public sealed class UpsellRulesEndToEndTests(AppFixture app) : IClassFixture<App
 
         Assert.Empty(consoleErrors);
     }
+
+    [Fact]
+    public async Task Login_WrongPassword_SaysSoPlainly_AndUnauthenticatedPagesGoToLogin()
+    {
+        var context = await app.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(app.BaseUrl + PageUrls.UpsellConfiguration);
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await page.FillAsync("[data-testid=login-email]", "revenue@demo.local");
+        await page.FillAsync("[data-testid=login-password]", "not-the-password");
+        await page.ClickAsync("[data-testid=login-submit]");
+
+        await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("Invalid email or password.");
+    }
 }
