@@ -6,6 +6,7 @@ using UpsellAdmin.Bench.Web;
 var benchmarks = new Dictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["rules-search"] = ("UpsellRuleService.SearchAsync at 1,000 and 100,000 rules in one property: p50/p95 and the ratio", RulesSearchBenchmark.RunAsync),
+    ["copy"] = ("Copy N rules of one property to M properties: preview and apply (args: [rules] [targets])", CopyBenchmark.RunAsync),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
