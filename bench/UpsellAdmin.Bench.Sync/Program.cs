@@ -12,6 +12,12 @@ using UpsellAdmin.Web.Features.Sync;
 // Sync benchmark: a cold full sync of the demo chain (3 enterprises, 400 nights of prices and occupancy), then a
 // warm one (nothing changed). The simulator keeps Mews' rate limit (200 requests / 30 s per token) and the
 // gateway its client-side budget; --latency-ms adds a delay per request to look like a real network.
+//
+// Measured 2026-11-22 on the shared 2-core box (Release, other builds running; 61 requests every run: 42
+// rates/getPricing, 6 availability, 3 configuration/get, 10 code lists; cold run adds 68,619 rows incl. 67,200
+// nightly prices, warm run changes nothing):
+//   latency  0 ms: cold 16.1 s, warm 3.2-4.2 s
+//   latency 40 ms: cold 14.1 s, warm 5.6 s
 var latencyMs = args.SkipWhile(a => a is not ("--latency-ms" or "latency-ms")).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault();
 var runs = args.SkipWhile(a => a is not ("--runs" or "runs")).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(2);
 
