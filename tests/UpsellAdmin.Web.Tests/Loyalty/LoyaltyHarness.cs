@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using UpsellAdmin.Connector;
 using UpsellAdmin.ConnectorSimulator;
 using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Loyalty;
 using UpsellAdmin.Web.Features.Properties;
@@ -32,12 +33,15 @@ public sealed class LoyaltyHarness : IAsyncDisposable
     public IDbContextFactory<AppDbContext> Db => Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
     /// <summary>The service as a user of <paramref name="role"/> sees it (a new scope each time).</summary>
-    public ILoyaltyService As(string role)
+    public ILoyaltyService As(string role) => ScopeAs(role).GetRequiredService<ILoyaltyService>();
+
+    /// <summary>A new scope whose current user has <paramref name="role"/>.</summary>
+    public IServiceProvider ScopeAs(string role)
     {
         var scope = Services.CreateScope();
         ((MutableCurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUser>()).User =
             new UserContext($"u-{role}", $"{role}@test.local", new HashSet<string> { role });
-        return scope.ServiceProvider.GetRequiredService<ILoyaltyService>();
+        return scope.ServiceProvider;
     }
 
     public static async Task<LoyaltyHarness> StartAsync(CancellationToken ct)
@@ -57,6 +61,7 @@ public sealed class LoyaltyHarness : IAsyncDisposable
             o.ReconcileDelay = TimeSpan.Zero;
         });
         services.AddScoped<ICurrentUser, MutableCurrentUser>();
+        services.AddUpsellFeatures();
         services.AddLoyalty();
         harness._services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 

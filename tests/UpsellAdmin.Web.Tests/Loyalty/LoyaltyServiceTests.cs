@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.ConnectorSimulator;
 using UpsellAdmin.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.Loyalty;
+using UpsellAdmin.Web.Features.UpsellRules;
 
 namespace UpsellAdmin.Web.Tests.Loyalty;
 
@@ -245,6 +248,43 @@ public sealed class LoyaltyServiceTests : IAsyncLifetime
         Assert.Equal(LoyaltyWriteStatus.Forbidden, result.Status);
         Assert.NotEmpty(await frontDesk.GetProgramsAsync(Chain, null, ct)); // reads are fine
         Assert.Empty(await frontDesk.GetProgramsAsync(Chain, new LoyaltyProgramQuery(["SNK"]), ct));
+    }
+
+    [Fact]
+    public async Task DeleteTierThenProgram_ARuleNamingThem_IsFlaggedOnTheRulesGrid()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.True((await _loyalty.AddProgramsAsync(Chain, [new LoyaltyProgramForm { Name = "Rule Club", Code = "RULEX" }], ct)).Succeeded);
+        var program = Assert.Single(await _loyalty.GetProgramsAsync(Chain, new LoyaltyProgramQuery(["RULEX"]), ct));
+        Assert.True((await _loyalty.AddTiersAsync(Chain, [new LoyaltyTierForm { ProgramId = program.Id, Name = "Top", Code = "T1", Ordering = 1 }], ct)).Succeeded);
+        var tier = Assert.Single(await _loyalty.GetTiersAsync(Chain, program.Id, ct));
+        int propertyId;
+        await using (var db = await _h.Db.CreateDbContextAsync(ct))
+        {
+            propertyId = await db.Properties.Where(p => p.Code == "CAH").Select(p => p.Id).SingleAsync(ct);
+            var rule = new UpsellRule
+            {
+                PropertyId = propertyId, Code = "LOY1", Description = "Loyal guests", FromCode = "A", ToCode = "B", CurrencyCode = "GBP",
+                Filters = [new UpsellRuleFilterValue { Kind = RuleFilterKind.Membership, Value = "RULEX", Level = "T1" }],
+            };
+            rule.RefreshFilterKinds();
+            db.UpsellRules.Add(rule);
+            await db.SaveChangesAsync(ct);
+        }
+        var rules = _h.ScopeAs(Roles.Administrator).GetRequiredService<IUpsellRuleService>();
+        async Task<IReadOnlyList<string>> WarningsAsync() =>
+            Assert.Single((await rules.SearchAsync(propertyId, new UpsellRuleCriteria { CodeOrDescription = "LOY1" }, new PageRequest(0, 10), ct)).Items).Warnings;
+        Assert.DoesNotContain(await WarningsAsync(), w => w.Contains("RULEX", StringComparison.Ordinal));
+
+        Assert.True((await _loyalty.DeleteTiersAsync(Chain, program.Id, [tier.Id], ct)).Succeeded);
+        Assert.Contains("Membership level RULEX/T1 is inactive", await WarningsAsync());
+
+        Assert.True((await _loyalty.DeleteProgramsAsync(Chain, [program.Id], ct)).Succeeded);
+        Assert.Contains("Membership level RULEX/T1 is inactive", await WarningsAsync());
+        await using (var db = await _h.Db.CreateDbContextAsync(ct))
+        {
+            Assert.False(await db.MembershipTypes.Where(t => t.PropertyId == propertyId && t.Code == "RULEX").Select(t => t.IsActive).SingleAsync(ct));
+        }
     }
 
     private async Task<int> LocalTypesAsync(string code1, string code2, bool active)
