@@ -19,6 +19,7 @@ public partial class UpsellRuleEditPage
     [Inject] private IReferenceDataService ReferenceData { get; set; } = default!;
     [Inject] private CurrentPropertyState PropertyState { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<UpsellRuleEditPage> Logger { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -95,6 +96,22 @@ public partial class UpsellRuleEditPage
         }
         validator = new UpsellRuleFormValidator(lookups, Rules.IsCodeUniqueAsync);
         validation = validator.ForMudForm(fieldErrors);
+    }
+
+    /// <summary>OPERA's Test: tests the rule as it is on screen, saved or not; never changes the form.</summary>
+    private async Task TestAsync()
+    {
+        if (model is null)
+        {
+            return;
+        }
+        var parameters = new DialogParameters<UpsellRuleTestDialog>
+        {
+            { d => d.Rule, model },
+            { d => d.PropertyId, model.PropertyId },
+            { d => d.Lookups, lookups },
+        };
+        await Dialogs.ShowAsync<UpsellRuleTestDialog>($"Test {model.Code}".Trim(), parameters, UpsellRuleTestDialog.Options);
     }
 
     private async Task ReloadAsync()
