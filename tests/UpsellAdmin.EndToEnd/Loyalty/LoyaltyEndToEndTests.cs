@@ -106,4 +106,28 @@ public sealed class LoyaltyEndToEndTests(LoyaltyAppFixture app) : IClassFixture<
 
         Assert.Empty(consoleErrors);
     }
+
+    [Fact]
+    public async Task FrontDesk_ReadsProgramsAndTiers_LooksUpMemberships_ChangesNothing()
+    {
+        var (page, consoleErrors) = await app.LogInAsync("frontdesk@demo.local", LoyaltyUrls.Programs);
+
+        await Expect(page.Locator("[data-testid=program-name]").Filter(new() { HasText = "Platinum Club" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=program-new]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=program-delete]")).ToHaveCountAsync(0);
+        await page.ClickAsync("[data-testid=program-tiers-PC01]");
+        await Expect(page.Locator("[data-testid=tier-name]").First).ToHaveTextAsync("Platinum");
+        await Expect(page.Locator("[data-testid=tier-new]")).ToHaveCountAsync(0);
+
+        await page.GotoAsync(app.BaseUrl + LoyaltyUrls.Memberships);
+        await page.Locator("[data-testid=interactive]").WaitForAsync();
+        await page.FillAsync("[data-testid=membership-customer]", "Smith");
+        await page.ClickAsync("[data-testid=membership-search]");
+        await Expect(page.Locator("[data-testid=membership-customer-name]").Filter(new() { HasText = "John Smith" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=membership-new]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=membership-edit]")).ToHaveCountAsync(0);
+        await LoyaltyAppFixture.ScreenshotAsync(page, "loyalty-memberships-frontdesk");
+
+        Assert.Empty(consoleErrors);
+    }
 }
