@@ -23,6 +23,7 @@ builder.Services.AddUpsellApi();
 builder.Services.AddRuleCopy();
 builder.AddMewsSync();
 builder.Services.AddLoyalty();
+builder.Services.AddAdministration();
 
 var app = builder.Build();
 

@@ -42,6 +42,7 @@ public static class DatabaseInitializer
             }
         }
 
+        await services.EnsureBootstrapAdministratorAsync(configuration, cancellationToken);
         if (demoMode)
         {
             await SeedDemoDataAsync(services, cancellationToken);
