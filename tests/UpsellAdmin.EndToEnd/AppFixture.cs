@@ -3,28 +3,34 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UpsellAdmin.Web.Components;
+using UpsellAdmin.Web.Data;
 
 namespace UpsellAdmin.EndToEnd;
 
 /// <summary>
-/// The real app on Kestrel (loopback, free port) over a temp SQLite file, migrated and demo-seeded, and one headless
-/// Debian Chromium. The factory's type argument only names UpsellAdmin.Web's assembly (its Program type clashes
-/// with the simulator's). A missing Chromium fails the tests with the install command; it never skips them.
+/// The real app in demo mode (the Connector API simulator in-process, demo data synced from it, the demo users) on
+/// Kestrel (loopback, free port) over a temp SQLite file, and one headless Debian Chromium. Every end-to-end test
+/// class uses it (a subclass may add data in <see cref="SeedAsync"/>). The factory's type argument only names
+/// UpsellAdmin.Web's assembly (its Program type clashes with the simulator's). A missing Chromium fails the tests
+/// with the install command; it never skips them.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public const string Password = "UpsellDemo1!";
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"upsell-e2e-rules-{Guid.NewGuid():N}.db");
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"upsell-e2e-{Guid.NewGuid():N}.db");
     private WebApplicationFactory<App>? _factory;
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
+    public IDbContextFactory<AppDbContext> Db => _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
     /// <summary>Screenshots go here when UPSELL_SCREENSHOTS names a folder (to look at the pages).</summary>
     public static string? ScreenshotFolder => Environment.GetEnvironmentVariable("UPSELL_SCREENSHOTS");
@@ -43,10 +49,14 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
             b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("DemoMode", "true");
+            b.UseSetting("Sync:Interval", "00:00:00");
         });
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await SeedAsync();
+        // A cold circuit on a busy 2-core machine can take many seconds: waits are on conditions, with room.
+        Assertions.SetDefaultExpectTimeout(30_000);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -57,10 +67,17 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser page logged in as <paramref name="email"/> through the login form, with the console watched.</summary>
-    public async Task<(IPage Page, List<string> ConsoleErrors)> LogInAsync(string email)
+    /// <summary>Data a test class needs beyond the demo data (runs once, after the app started).</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// A new browser page logged in as <paramref name="email"/> through the login form, on <paramref name="path"/>
+    /// (default Upsell Rules) with a live circuit; console errors and page errors are collected.
+    /// </summary>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> LogInAsync(string email, string path = PageUrls.UpsellRules)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
@@ -72,20 +89,25 @@ public sealed class AppFixture : IAsyncLifetime
         };
         page.PageError += (_, error) => errors.Add(error);
 
-        await page.GotoAsync($"{BaseUrl}{PageUrls.UpsellRules}");
+        await page.GotoAsync(BaseUrl + path);
         await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
         await page.FillAsync("[data-testid=login-email]", email);
         await page.FillAsync("[data-testid=login-password]", Password);
         await ScreenshotAsync(page, "login");
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => url.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        if (!page.Url.EndsWith(path, StringComparison.Ordinal))
+        {
+            await page.GotoAsync(BaseUrl + path);
+        }
+        await page.Locator("[data-testid=interactive]").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync(email);
         return (page, errors);
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        if (ScreenshotFolder is { } folder)
+        if (ScreenshotFolder is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
@@ -94,6 +116,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_playwright is not null)
         {
             await Browser.DisposeAsync();
@@ -103,7 +126,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" })
         {
             File.Delete(file);

@@ -21,46 +21,9 @@ namespace UpsellAdmin.EndToEnd.Copy;
 /// The real app (demo users) plus three properties of its own: CPS with rules CP-1, CP-2 (KNG → TWN), CP-3, and
 /// CPA / CPB, which have no TWN. revenue@demo.local may edit all three.
 /// </summary>
-public sealed class CopyAppFixture : IAsyncLifetime
+public sealed class CopyAppFixture : AppFixture
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"upsell-e2e-copy-{Guid.NewGuid():N}.db");
-    private WebApplicationFactory<App>? _factory;
-    private IPlaywright? _playwright;
-
-    public string BaseUrl { get; private set; } = "";
-    public IBrowser Browser { get; private set; } = default!;
-    public IDbContextFactory<AppDbContext> Db => _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium not found at {ChromiumPath}: install it with `apt-get install -y chromium`.");
-        }
-        _factory = new WebApplicationFactory<App>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("Database:Provider", "Sqlite");
-            b.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
-            b.UseSetting("Database:MigrateOnStartup", "true");
-            b.UseSetting("DemoMode", "true");
-        });
-        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await SeedAsync();
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    private async Task SeedAsync()
+    protected override async Task SeedAsync()
     {
         await using var db = await Db.CreateDbContextAsync();
         var user = await db.Users.SingleAsync(u => u.Email == "revenue@demo.local");
@@ -95,24 +58,6 @@ public sealed class CopyAppFixture : IAsyncLifetime
         }
         await db.SaveChangesAsync();
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_playwright is not null)
-        {
-            await Browser.DisposeAsync();
-            _playwright.Dispose();
-        }
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
 }
 
 [Trait("Category", "E2E")]
@@ -143,16 +88,7 @@ public sealed class CopyEndToEndTests(CopyAppFixture app) : IClassFixture<CopyAp
     [Fact]
     public async Task RevenueManager_CopiesThreeRulesToTwoPropertiesMappingAMissingRoomType()
     {
-        var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync($"{app.BaseUrl}{PageUrls.UpsellRules}");
-        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        await page.FillAsync("[data-testid=login-email]", "revenue@demo.local");
-        await page.FillAsync("[data-testid=login-password]", "UpsellDemo1!");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => url.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
+        var (page, errors) = await app.LogInAsync("revenue@demo.local");
 
         await ChoosePropertyAsync(page, "CPS");
         await SearchAsync(page, "CP-");
@@ -174,12 +110,12 @@ public sealed class CopyEndToEndTests(CopyAppFixture app) : IClassFixture<CopyAp
         await Expect(page.Locator("[data-testid=copy-rule-CPA-CP-2] [data-testid=copy-outcome]")).ToHaveTextAsync("Create");
         await conflict.Locator("[data-testid=conflict-apply-all]").ClickAsync();
         await Expect(page.Locator("[data-testid=copy-summary]")).ToContainTextAsync("4 copied as is, 2 copied with changes, 0 skipped");
-        await ScreenshotAsync(page, "rule-copy-preview");
+        await AppFixture.ScreenshotAsync(page, "rule-copy-preview");
 
         await page.ClickAsync("[data-testid=copy-apply-button]");
         await Expect(page.Locator("[data-testid=copy-result-CPA]")).ToContainTextAsync("3 created");
         await Expect(page.Locator("[data-testid=copy-result-CPB]")).ToContainTextAsync("3 created");
-        await ScreenshotAsync(page, "rule-copy-result");
+        await AppFixture.ScreenshotAsync(page, "rule-copy-result");
         await page.ClickAsync("[data-testid=copy-close-button]");
 
         // On the targets: the grid of CPA, and both targets in the database.
@@ -198,14 +134,5 @@ public sealed class CopyEndToEndTests(CopyAppFixture app) : IClassFixture<CopyAp
             Assert.Equal("RACK", Assert.Single(rules[2].Filters).Value);
         }
         Assert.Empty(errors);
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("UPSELL_SCREENSHOTS") is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-        }
     }
 }

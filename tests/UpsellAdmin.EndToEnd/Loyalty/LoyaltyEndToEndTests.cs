@@ -8,7 +8,7 @@ namespace UpsellAdmin.EndToEnd.Loyalty;
 
 /// <summary>Loyalty in Chromium over the real app, demo mode (Mews = the in-process simulator, portfolio token).</summary>
 [Trait("Category", "E2E")]
-public sealed class LoyaltyEndToEndTests(LoyaltyAppFixture app) : IClassFixture<LoyaltyAppFixture>
+public sealed class LoyaltyEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string Rows = "tbody.mud-table-body tr.mud-table-row";
 
@@ -44,11 +44,11 @@ public sealed class LoyaltyEndToEndTests(LoyaltyAppFixture app) : IClassFixture<
         await page.ClickAsync("[data-testid=program-new]");
         await page.FillAsync("[data-testid=program-field-name]", "E2E Diamond Club");
         await page.FillAsync("[data-testid=program-field-code]", "E2EDC");
-        await LoyaltyAppFixture.ScreenshotAsync(page, "loyalty-program-new");
+        await AppFixture.ScreenshotAsync(page, "loyalty-program-new");
         await page.ClickAsync("[data-testid=program-save]");
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Added loyalty program E2E Diamond Club.");
         await Expect(page.Locator("[data-testid=program-name]").Filter(new() { HasText = "E2E Diamond Club" })).ToBeVisibleAsync();
-        await LoyaltyAppFixture.ScreenshotAsync(page, "loyalty-programs");
+        await AppFixture.ScreenshotAsync(page, "loyalty-programs");
 
         // A tier of it
         await page.ClickAsync("[data-testid=program-tiers-E2EDC]");
@@ -59,7 +59,7 @@ public sealed class LoyaltyEndToEndTests(LoyaltyAppFixture app) : IClassFixture<
         await page.ClickAsync("[data-testid=tier-save]");
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Added loyalty tier Diamond." })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=tier-name]")).ToHaveTextAsync(["Diamond"]);
-        await LoyaltyAppFixture.ScreenshotAsync(page, "loyalty-tiers");
+        await AppFixture.ScreenshotAsync(page, "loyalty-tiers");
 
         // John Smith enrolled in it
         await page.GotoAsync(app.BaseUrl + LoyaltyUrls.Memberships);
@@ -71,14 +71,14 @@ public sealed class LoyaltyEndToEndTests(LoyaltyAppFixture app) : IClassFixture<
         await ChooseAsync(page, "membership-field-program", "E2E Diamond Club");
         await ChooseAsync(page, "membership-field-tier", "Diamond");
         await page.FillAsync("[data-testid=membership-field-points]", "250");
-        await LoyaltyAppFixture.ScreenshotAsync(page, "loyalty-membership-new");
+        await AppFixture.ScreenshotAsync(page, "loyalty-membership-new");
         await page.ClickAsync("[data-testid=membership-save]");
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Enrolled John Smith." })).ToBeVisibleAsync();
         var johnRow = page.Locator(Rows).Filter(new() { HasText = "E2E Diamond Club" });
         await Expect(johnRow).ToContainTextAsync("John Smith");
         await Expect(johnRow).ToContainTextAsync("Diamond");
         await Expect(johnRow).ToContainTextAsync("250");
-        await LoyaltyAppFixture.ScreenshotAsync(page, "loyalty-memberships");
+        await AppFixture.ScreenshotAsync(page, "loyalty-memberships");
 
         // The new tier in a rule's Membership filter
         await page.GotoAsync(app.BaseUrl + PageUrls.UpsellRules);
@@ -95,7 +95,7 @@ public sealed class LoyaltyEndToEndTests(LoyaltyAppFixture app) : IClassFixture<
         await ChooseAsync(page, "field-memberships", "E2EDC/DIA", closes: false);
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator("[data-testid=field-memberships]")).ToHaveValueAsync("E2EDC/DIA");
-        await LoyaltyAppFixture.ScreenshotAsync(page, "loyalty-rule-membership");
+        await AppFixture.ScreenshotAsync(page, "loyalty-rule-membership");
         await page.ClickAsync("[data-testid=save]");
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Rule E2E-LOY saved." })).ToBeVisibleAsync();
         await page.WaitForURLAsync(url => url.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
@@ -126,7 +126,7 @@ public sealed class LoyaltyEndToEndTests(LoyaltyAppFixture app) : IClassFixture<
         await Expect(page.Locator("[data-testid=membership-customer-name]").Filter(new() { HasText = "John Smith" }).First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=membership-new]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=membership-edit]")).ToHaveCountAsync(0);
-        await LoyaltyAppFixture.ScreenshotAsync(page, "loyalty-memberships-frontdesk");
+        await AppFixture.ScreenshotAsync(page, "loyalty-memberships-frontdesk");
 
         Assert.Empty(consoleErrors);
     }

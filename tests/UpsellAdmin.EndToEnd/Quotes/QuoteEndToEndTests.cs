@@ -1,24 +1,18 @@
 using Microsoft.Playwright;
+using UpsellAdmin.Web.Components;
+using UpsellAdmin.Web.Features.Quotes;
 using static Microsoft.Playwright.Assertions;
 
 namespace UpsellAdmin.EndToEnd.Quotes;
 
 /// <summary>The Upsell Quote page and the rule Test dialog in a real browser over the real app and demo data.</summary>
 [Trait("Category", "E2E")]
-public sealed class QuoteEndToEndTests(QuoteAppFixture app) : IClassFixture<QuoteAppFixture>
+public sealed class QuoteEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task FrontDesk_RunsAQuote_SeesAnOffer()
     {
-        var page = await app.LogInAsync("frontdesk@demo.local", "/upsell-quote");
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var (page, errors) = await app.LogInAsync("frontdesk@demo.local", QuoteUrls.UpsellQuote);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upsell Quote" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=stay-room-type]")).ToBeVisibleAsync();
@@ -34,7 +28,7 @@ public sealed class QuoteEndToEndTests(QuoteAppFixture app) : IClassFixture<Quot
 
         await page.Locator("[data-testid=why-not]").ClickAsync();
         await Expect(page.Locator("[data-testid=reason-item]").First).ToBeVisibleAsync();
-        await QuoteAppFixture.ScreenshotAsync(page, "quote-page");
+        await AppFixture.ScreenshotAsync(page, "quote-page");
         Assert.Empty(errors);
     }
 
@@ -42,11 +36,11 @@ public sealed class QuoteEndToEndTests(QuoteAppFixture app) : IClassFixture<Quot
     public async Task RevenueManager_OpensARule_PressesTest_SeesTheOffer()
     {
         // A rule that surely offers something: the one behind the first offer of a default quote.
-        var page = await app.LogInAsync("revenue@demo.local", "/upsell-quote");
+        var (page, errors) = await app.LogInAsync("revenue@demo.local", QuoteUrls.UpsellQuote);
         await page.ClickAsync("[data-testid=quote-button]");
         var ruleCode = (await page.Locator("[data-testid=offer-row] [data-testid=offer-rule]").First.InnerTextAsync()).Trim();
 
-        await page.GotoAsync(app.BaseUrl + "/upsell-rules");
+        await page.GotoAsync(app.BaseUrl + PageUrls.UpsellRules);
         await page.Locator("[data-testid=interactive]").WaitForAsync();
         var code = page.Locator("[data-testid=criteria-code]");
         await code.FillAsync(ruleCode);
@@ -62,8 +56,9 @@ public sealed class QuoteEndToEndTests(QuoteAppFixture app) : IClassFixture<Quot
         await dialog.Locator("[data-testid=rule-test-run]").ClickAsync();
 
         await Expect(dialog.Locator("[data-testid=rule-test-result]")).ToBeVisibleAsync();
-        await QuoteAppFixture.ScreenshotAsync(page, "rule-test-dialog");
+        await AppFixture.ScreenshotAsync(page, "rule-test-dialog");
         await Expect(dialog.Locator("[data-testid=offer-row]").First).ToBeVisibleAsync();
         await Expect(dialog.Locator("[data-testid=offer-rule]").First).ToHaveTextAsync(ruleCode);
+        Assert.Empty(errors);
     }
 }
