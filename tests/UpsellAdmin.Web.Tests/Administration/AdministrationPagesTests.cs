@@ -58,7 +58,7 @@ public sealed class AdministrationPagesTests : UiTestContext
 
         cut.FindAll("[data-testid=property-edit]")[0].Click();
         var code = Dialogs.WaitForElement("[data-testid=property-field-code]");
-        Assert.True(code.HasAttribute("readonly"));
+        Assert.True(code.HasAttribute("disabled"));
         Assert.Contains("3 upsell rules belong to this property", Dialogs.Markup);
 
         Dialogs.Find("[data-testid=property-field-time-zone]").Input("Mars/Olympus");

@@ -14,6 +14,8 @@ public partial class PropertiesPage
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
+    private static string ShortId(Guid? id, string none) => id is { } value ? value.ToString()[..8] + "…" : none;
+
     private async Task LoadAsync()
     {
         loading = true;
