@@ -47,6 +47,23 @@ public sealed class AdministrationPagesTests : UiTestContext
     }
 
     [Fact]
+    public void UsersPage_EditAndSave_KeepsThePropertiesAndReloads()
+    {
+        var cut = Render<UsersPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=user-edit]").Count));
+
+        cut.FindAll("[data-testid=user-edit]")[1].Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("HTL1", Dialogs.Find("[data-testid=user-field-properties]").GetAttribute("value")));
+        Dialogs.Find("[data-testid=user-field-display-name]").Input("Frankie F.");
+        Dialogs.Find("[data-testid=user-save]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("User frankie@hotel.test saved", Snackbars.Markup));
+        var saved = Assert.Single(_users.Saved);
+        Assert.Equal(("2", "Frankie F.", Roles.FrontDesk, false), (saved.Id, saved.DisplayName, saved.Role, saved.AllProperties));
+        Assert.Equal(["HTL1"], saved.PropertyCodes);
+    }
+
+    [Fact]
     public void PropertiesPage_ShowsRows_LocksCodeWithRules_AndValidatesTimeZone()
     {
         var cut = Render<PropertiesPage>();
