@@ -42,7 +42,12 @@ public sealed class AdministrationPagesTests : UiTestContext
         Dialogs.Find("[data-testid=user-save]").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("Enter a valid email address, e.g. name@hotel.com.", ErrorTexts(Dialogs)));
 
+        Dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Cancel").Click();
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[data-testid=user-dialog]")));
+
         cut.FindAll("[data-testid=user-lock]")[0].Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Lock out ada@hotel.test?", Dialogs.Markup));
+        Dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Lock out").Click();
         cut.WaitForAssertion(() => Assert.Equal("You cannot lock yourself out.", cut.Find("[data-testid=users-error]").TextContent.Trim()));
     }
 

@@ -69,6 +69,12 @@ public partial class UsersPage
     private async Task ToggleLockAsync(UserAdminRow row)
     {
         error = null;
+        if (!row.IsLockedOut && await Dialogs.ShowMessageBoxAsync($"Lock out {row.Email}?",
+                "They cannot sign in until you unlock them, and their open sessions end within 30 minutes.",
+                yesText: "Lock out", cancelText: "Cancel") != true)
+        {
+            return;
+        }
         var result = await Users.SetLockedOutAsync(row.Id, !row.IsLockedOut);
         if (!result.Succeeded)
         {
