@@ -332,26 +332,9 @@ public static class DemoDataSeeder
     }
 
     private static UpsellRule NewRule(PropertySpec spec, string code, string description, bool byRoomType, string from, string to,
-        UpsellFormula formula, decimal? amount, RoundingRule rounding)
-    {
-        var stamp = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
-        return new UpsellRule
-        {
-            Code = code.Length > UpsellRule.CodeMaxLength ? code[..UpsellRule.CodeMaxLength] : code,
-            Description = description.Length > UpsellRule.DescriptionMaxLength ? description[..UpsellRule.DescriptionMaxLength] : description,
-            UpsellByRoomType = byRoomType,
-            FromCode = from,
-            ToCode = to,
-            Formula = formula,
-            UpsellAmount = amount,
-            CurrencyCode = spec.Currency,
-            RoundingRule = rounding,
-            CreatedUtc = stamp,
-            UpdatedUtc = stamp,
-            UpdatedBy = "demo seed",
-        };
-    }
+        UpsellFormula formula, decimal? amount, RoundingRule rounding) =>
+        DemoRules.Create(spec.Currency, code, description, byRoomType, from, to, formula, amount, rounding);
 
     private static void AddFilters(UpsellRule rule, RuleFilterKind kind, IEnumerable<string> values) =>
-        rule.Filters.AddRange(values.Select(v => new UpsellRuleFilterValue { Kind = kind, Value = v }));
+        DemoRules.AddFilters(rule, kind, values);
 }

@@ -5,6 +5,7 @@ using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 using UpsellAdmin.Web.Features.UpsellRules;
 
+using UpsellAdmin.Web.Data.Seeding;
 namespace UpsellAdmin.Web.Features.Sync;
 
 /// <summary>
@@ -189,26 +190,9 @@ internal static class DemoRuleSeeder
     }
 
     private static UpsellRule NewRule(Property property, string code, string description, bool byRoomType, string from, string to,
-        UpsellFormula formula, decimal? amount, RoundingRule rounding)
-    {
-        var stamp = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
-        return new UpsellRule
-        {
-            Code = code.Length > UpsellRule.CodeMaxLength ? code[..UpsellRule.CodeMaxLength] : code,
-            Description = description.Length > UpsellRule.DescriptionMaxLength ? description[..UpsellRule.DescriptionMaxLength] : description,
-            UpsellByRoomType = byRoomType,
-            FromCode = from,
-            ToCode = to,
-            Formula = formula,
-            UpsellAmount = amount,
-            CurrencyCode = property.CurrencyCode,
-            RoundingRule = rounding,
-            CreatedUtc = stamp,
-            UpdatedUtc = stamp,
-            UpdatedBy = "demo seed",
-        };
-    }
+        UpsellFormula formula, decimal? amount, RoundingRule rounding) =>
+        DemoRules.Create(property.CurrencyCode, code, description, byRoomType, from, to, formula, amount, rounding);
 
     private static void AddFilters(UpsellRule rule, RuleFilterKind kind, IEnumerable<string> values) =>
-        rule.Filters.AddRange(values.Where(v => v.Length <= UpsellRule.FilterValueMaxLength).Distinct().Select(v => new UpsellRuleFilterValue { Kind = kind, Value = v }));
+        DemoRules.AddFilters(rule, kind, values);
 }
