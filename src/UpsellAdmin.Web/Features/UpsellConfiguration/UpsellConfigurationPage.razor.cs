@@ -15,7 +15,6 @@ public partial class UpsellConfigurationPage
     [Inject] private IReferenceDataService ReferenceData { get; set; } = default!;
     [Inject] private CurrentPropertyState PropertyState { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private ILogger<UpsellConfigurationPage> Logger { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private MudForm? form;
@@ -95,7 +94,6 @@ public partial class UpsellConfigurationPage
             switch (result.Status)
             {
                 case SaveStatus.Saved:
-                    Logger.LogInformation("Upsell configuration of property {PropertyId} saved", model.PropertyId);
                     Snackbar.Add($"Upsell configuration of {lookups!.Property.Code} saved.", MudBlazor.Severity.Success);
                     await LoadAsync();
                     break;

@@ -21,7 +21,6 @@ public partial class UpsellRuleEditPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private ILogger<UpsellRuleEditPage> Logger { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private MudForm? form;
@@ -170,8 +169,7 @@ public partial class UpsellRuleEditPage
         switch (result.Status)
         {
             case SaveStatus.Saved:
-                Logger.LogInformation("Upsell rule {RuleCode} of property {PropertyId} saved", model!.Code, PropertyId);
-                Snackbar.Add($"Rule {model.Code} saved.", MudBlazor.Severity.Success);
+                Snackbar.Add($"Rule {model!.Code} saved.", MudBlazor.Severity.Success);
                 Navigation.NavigateTo(PageUrls.UpsellRules);
                 break;
             case SaveStatus.Conflict:

@@ -18,7 +18,6 @@ public partial class UpsellRulesPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private ILogger<UpsellRulesPage> Logger { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private MudDataGrid<UpsellRuleRow>? grid;
@@ -183,7 +182,6 @@ public partial class UpsellRulesPage
         try
         {
             var deleted = await Rules.DeleteAsync(lookups.Property.Id, ids);
-            Logger.LogInformation("Deleted {Deleted} of {Requested} upsell rules of property {PropertyId}", deleted, ids.Count, lookups.Property.Id);
             Snackbar.Add(deleted == ids.Count
                     ? $"Deleted {deleted} upsell rule{(deleted == 1 ? "" : "s")}."
                     : $"Deleted {deleted} of {ids.Count} selected rules; the others had already been deleted by someone else.",
