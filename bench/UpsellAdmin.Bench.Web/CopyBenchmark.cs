@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Data;
@@ -27,22 +28,17 @@ public static class CopyBenchmark
         var rules = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1000;
         var targets = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
         var path = Path.Combine(Path.GetTempPath(), $"upsell-copy-bench-{Guid.NewGuid():N}.db");
-        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path}").Options;
-        IDbContextFactory<AppDbContext> factory = new Factory(options);
+        // The app's own database registration (provider, migrations history table, connection pragmas).
+        await using var services = new ServiceCollection()
+            .AddAppDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" })
+            .BuildServiceProvider();
+        var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         try
         {
             var setup = Stopwatch.StartNew();
             await using (var db = await factory.CreateDbContextAsync())
             {
-                // The committed migrations, unless the model is ahead of them (then its current schema).
-                if (db.Database.HasPendingModelChanges())
-                {
-                    await db.Database.EnsureCreatedAsync();
-                }
-                else
-                {
-                    await db.Database.MigrateAsync();
-                }
+                await db.Database.MigrateAsync();
             }
             var (sourceId, ruleIds, targetIds) = await SeedAsync(factory, rules, targets);
             Console.WriteLine($"copy: seeded {rules} rules and {targets} target properties in {setup.Elapsed.TotalSeconds:0.0} s ({path})");
@@ -222,11 +218,6 @@ public static class CopyBenchmark
                 Levels = Enumerable.Range(0, 3).Select(l => new MembershipLevel { Code = $"L{l}", Name = $"Tier {l}", Sequence = l }).ToList(),
             });
         }
-    }
-
-    private sealed class Factory(DbContextOptions<SqliteAppDbContext> options) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new SqliteAppDbContext(options);
     }
 
     private sealed class FixedUser(UserContext user) : ICurrentUser
