@@ -13,8 +13,8 @@ using UpsellAdmin.Web.Features.UpsellRules;
 
 namespace UpsellAdmin.Web.Tests.Copy;
 
-/// <summary>A real SQLite file per test (the schema from the committed migrations, or EnsureCreated while none
-/// exist), a context factory with a fault-injection interceptor, and builders for properties and rules.</summary>
+/// <summary>A real SQLite file per test (the schema from the committed migrations), a context factory, a write hook
+/// that injects failures mid-copy, and builders for properties and rules.</summary>
 public sealed class CopyTestDatabase : IAsyncDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"upsell-copy-{Guid.NewGuid():N}.db");
@@ -42,22 +42,8 @@ public sealed class CopyTestDatabase : IAsyncDisposable
     {
         var db = new CopyTestDatabase();
         await using var context = await db.Factory.CreateDbContextAsync(ct);
-        await CreateSchemaAsync(context, ct);
+        await context.Database.MigrateAsync(ct);
         return db;
-    }
-
-    /// <summary>The committed migrations; EnsureCreated (tests only) while there are none or the model is ahead of
-    /// them (another engineer mid-change).</summary>
-    public static async Task CreateSchemaAsync(AppDbContext context, CancellationToken ct)
-    {
-        if (context.Database.GetMigrations().Any() && !context.Database.HasPendingModelChanges())
-        {
-            await context.Database.MigrateAsync(ct);
-        }
-        else
-        {
-            await context.Database.EnsureCreatedAsync(ct);
-        }
     }
 
     public RuleCopyService Service(UserContext? user = null) =>

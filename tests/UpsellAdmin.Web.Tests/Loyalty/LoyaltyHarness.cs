@@ -66,9 +66,8 @@ public sealed class LoyaltyHarness : IAsyncDisposable
         harness._services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         await using var db = await harness.Db.CreateDbContextAsync(ct);
-        // The schema as the model has it now (the committed migrations are tested elsewhere; a model change still in
-        // flight in the shared checkout must not fail the loyalty tests).
-        await db.Database.EnsureCreatedAsync(ct);
+        // The schema the app gets: the committed migrations.
+        await db.Database.MigrateAsync(ct);
         db.Properties.AddRange(
             new Property { Code = "CAH", Name = "Connector API Hotel", CurrencyCode = "GBP", TimeZone = "Europe/Budapest", MewsEnterpriseId = DemoIds.EnterpriseA, MewsChainId = DemoIds.Chain },
             new Property { Code = "CAL", Name = "Connector API Hotel Lisbon", CurrencyCode = "EUR", TimeZone = "Europe/Lisbon", MewsEnterpriseId = DemoIds.EnterpriseB, MewsChainId = DemoIds.Chain });

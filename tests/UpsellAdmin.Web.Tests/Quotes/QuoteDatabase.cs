@@ -58,7 +58,7 @@ public sealed class QuoteDatabase : IAsyncDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = await ContextAsync();
-        await db.Database.EnsureCreatedAsync(ct);
+        await db.Database.MigrateAsync(ct);
         var property = new Property { Code = "TST", Name = "Test Hotel", CurrencyCode = "USD" };
         db.Properties.Add(property);
         await db.SaveChangesAsync(ct);
