@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using UpsellAdmin.Connector;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.ConnectorSimulator;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Common;
+using UpsellAdmin.Web.Features.Loyalty;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Sync;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
@@ -109,6 +111,38 @@ public sealed class MewsSyncTests
 
         var third = await h.SyncAsync(Ct);
         Assert.Equal(new SyncCounts(0, 0, 0), third.Counts);
+    }
+
+    [Fact]
+    public async Task LoyaltyRefresh_AfterAChangeInMews_LeavesTheRowsTheSyncWouldLeave()
+    {
+        var chain = DemoIds.Chain.ToString();
+        await using var h = await SyncHarness.StartAsync(new Dictionary<string, string?> { ["Connector:ChainId"] = chain, ["Sync:PriceDays"] = "1" }, Ct);
+        Assert.Empty((await h.SyncAsync(Ct)).Errors);
+        // A program whose code clashes with the demo's PC01 (the merge makes it unique) and a tier in it.
+        var program = (await h.Gateway.AddLoyaltyProgramsAsync(
+            [new LoyaltyProgramAddition { Name = "Partner club", Code = "pc01", Type = LoyaltyProgramType.ExternalPartner, Subscription = LoyaltySubscription.Free }], Ct)).Single();
+        await h.Gateway.AddLoyaltyTiersAsync([new LoyaltyTierAddition { LoyaltyProgramId = program.Id, Name = "Partner gold", Code = "PGOLD", Ordering = 2 }], Ct);
+
+        // What the Loyalty screens run after a change.
+        var refresher = new LoyaltyReferenceRefresher(new FixedGateways(h.Gateway), h.Db, NullLogger<LoyaltyReferenceRefresher>.Instance);
+        Assert.Equal(3 * 2, await refresher.RefreshAsync(chain, Ct)); // the program and its tier in each of the chain's three properties
+
+        await using (var db = await h.Db.CreateDbContextAsync(Ct))
+        {
+            var added = await db.MembershipTypes.AsNoTracking().Include(t => t.Levels).Where(t => t.MewsId == Guid.Parse(program.Id)).ToListAsync(Ct);
+            Assert.Equal(3, added.Count);
+            Assert.All(added, t => Assert.Equal(("PC01-2", "Partner club", "PGOLD"), (t.Code, t.Name, t.Levels.Single().Code)));
+        }
+        // The sync finds nothing left to do: both wrote the same rows.
+        var next = await h.SyncAsync(Ct);
+        Assert.Empty(next.Errors);
+        Assert.Equal(new SyncCounts(0, 0, 0), next.Counts);
+    }
+
+    private sealed class FixedGateways(IMewsGateway gateway) : ILoyaltyGatewayFactory
+    {
+        public IMewsGateway ForChain(string? chainId) => gateway;
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed partial class MewsSyncService
             var groups = allGroups.Where(g => view.IsMine(null, g.ServiceId)).OrderBy(g => g.Ordering ?? int.MaxValue).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
             var existing = await db.RateCategories.Where(x => x.PropertyId == pid).ToListAsync(ct);
             run.Counts += ReferenceMerge.Merge(existing,
-                Incoming(groups, g => g.Id, g => MewsText.Code(ReferenceItem.CodeMaxLength, MewsText.Pick(g.ShortNames, lang), g.ExternalIdentifier, MewsText.Pick(g.Names, lang) ?? g.Name),
+                ReferenceMerge.Incoming(groups, g => g.Id, g => MewsText.Code(ReferenceItem.CodeMaxLength, MewsText.Pick(g.ShortNames, lang), g.ExternalIdentifier, MewsText.Pick(g.Names, lang) ?? g.Name),
                     g => MewsText.Pick(g.Names, lang) ?? g.Name, g => g.IsActive),
                 () => new RateCategory { PropertyId = pid }, (_, _) => false, r => db.RateCategories.Add(r));
             await db.SaveChangesAsync(ct);
@@ -49,7 +49,7 @@ public sealed partial class MewsSyncService
             var existing = await db.RateCodes.Where(x => x.PropertyId == pid).ToListAsync(ct);
             var currency = view.Property.CurrencyCode;
             run.Counts += ReferenceMerge.Merge(existing,
-                Incoming(rates, r => r.Id, r => MewsText.Code(ReferenceItem.CodeMaxLength, r.ShortName, r.ExternalIdentifier, MewsText.Pick(r.Names, lang) ?? r.Name),
+                ReferenceMerge.Incoming(rates, r => r.Id, r => MewsText.Code(ReferenceItem.CodeMaxLength, r.ShortName, r.ExternalIdentifier, MewsText.Pick(r.Names, lang) ?? r.Name),
                     r => MewsText.Pick(r.Names, lang) ?? r.Name, r => r.IsActive),
                 () => new RateCode { PropertyId = pid },
                 (row, rate) =>
@@ -67,7 +67,7 @@ public sealed partial class MewsSyncService
         {
             var segments = allSegments.Where(s => view.IsMine(null, s.ServiceId)).OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
             var existing = await db.Markets.Where(x => x.PropertyId == pid).ToListAsync(ct);
-            run.Counts += ReferenceMerge.Merge(existing, Incoming(segments, s => s.Id, s => MewsText.CodeFromName(s.Name), s => s.Name, s => s.IsActive),
+            run.Counts += ReferenceMerge.Merge(existing, ReferenceMerge.Incoming(segments, s => s.Id, s => MewsText.CodeFromName(s.Name), s => s.Name, s => s.IsActive),
                 () => new Market { PropertyId = pid }, (_, _) => false, m => db.Markets.Add(m));
             await db.SaveChangesAsync(ct);
         }
@@ -75,7 +75,7 @@ public sealed partial class MewsSyncService
         {
             var ordered = sources.OrderBy(s => s.Code ?? int.MaxValue).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
             var existing = await db.Channels.Where(x => x.PropertyId == pid).ToListAsync(ct);
-            run.Counts += ReferenceMerge.Merge(existing, Incoming(ordered, s => s.Id, s => MewsText.CodeFromName(s.Name), s => s.Name, _ => true),
+            run.Counts += ReferenceMerge.Merge(existing, ReferenceMerge.Incoming(ordered, s => s.Id, s => MewsText.CodeFromName(s.Name), s => s.Name, _ => true),
                 () => new Channel { PropertyId = pid }, (_, _) => false, c => db.Channels.Add(c));
             await db.SaveChangesAsync(ct);
         }
@@ -84,7 +84,7 @@ public sealed partial class MewsSyncService
             var products = allProducts.Where(p => view.IsMine(null, p.ServiceId)).OrderBy(p => p.Ordering ?? int.MaxValue).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
             var existing = await db.Products.Where(x => x.PropertyId == pid).ToListAsync(ct);
             run.Counts += ReferenceMerge.Merge(existing,
-                Incoming(products, p => p.Id, p => MewsText.Code(ReferenceItem.CodeMaxLength, MewsText.Pick(p.ShortNames, lang), p.ExternalIdentifier, MewsText.Pick(p.Names, lang)),
+                ReferenceMerge.Incoming(products, p => p.Id, p => MewsText.Code(ReferenceItem.CodeMaxLength, MewsText.Pick(p.ShortNames, lang), p.ExternalIdentifier, MewsText.Pick(p.Names, lang)),
                     p => MewsText.Pick(p.Names, lang), p => p.IsActive),
                 () => new ReferenceData.Product { PropertyId = pid },
                 (row, product) =>
@@ -104,32 +104,18 @@ public sealed partial class MewsSyncService
             var accounting = allAccounting.Where(a => view.IsMine(a.EnterpriseId, null)).OrderBy(a => a.Code, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
             var existing = await db.AccountingCategories.Where(x => x.PropertyId == pid).ToListAsync(ct);
             run.Counts += ReferenceMerge.Merge(existing,
-                Incoming(accounting, a => a.Id, a => MewsText.Code(ReferenceItem.CodeMaxLength, a.Code, a.ExternalCode, a.Name), a => a.Name, a => a.IsActive),
+                ReferenceMerge.Incoming(accounting, a => a.Id, a => MewsText.Code(ReferenceItem.CodeMaxLength, a.Code, a.ExternalCode, a.Name), a => a.Name, a => a.IsActive),
                 () => new ReferenceData.AccountingCategory { PropertyId = pid }, (_, _) => false, a => db.AccountingCategories.Add(a));
             await db.SaveChangesAsync(ct);
         }
         if (data.Programs is { } allPrograms && data.Tiers is { } allTiers && view.Property.MewsChainId is { } chain)
         {
-            run.Counts += await SyncLoyaltyAsync(db, view, allPrograms.Where(p => Guid.TryParse(p.ChainId, out var c) && c == chain).ToList(), allTiers, ct);
+            run.Counts += await LoyaltyMerge.MergeAsync(db, view.Property.Id, allPrograms.Where(p => Guid.TryParse(p.ChainId, out var c) && c == chain).ToList(), allTiers, ct);
         }
 
         var roomTypes = await db.RoomTypes.Where(x => x.PropertyId == pid && x.IsActive && x.MewsId != null).Select(x => new { x.MewsId, x.Id }).ToDictionaryAsync(x => x.MewsId!.Value, x => x.Id, ct);
         var rateCodes = await db.RateCodes.Where(x => x.PropertyId == pid && x.IsActive && x.MewsId != null).Select(x => new { x.MewsId, x.Id }).ToDictionaryAsync(x => x.MewsId!.Value, x => x.Id, ct);
         return new LocalMaps(roomTypes, rateCodes);
-    }
-
-    private static List<IncomingItem<T>> Incoming<T>(IEnumerable<T> items, Func<T, string> id, Func<T, string> code, Func<T, string?> name, Func<T, bool> active)
-    {
-        var list = new List<IncomingItem<T>>();
-        foreach (var item in items)
-        {
-            if (Guid.TryParse(id(item), out var guid))
-            {
-                var c = code(item);
-                list.Add(new IncomingItem<T>(guid, c, MewsText.Name(name(item), c), active(item), item));
-            }
-        }
-        return list;
     }
 
     /// <summary>Room classes from the Type/Classification mapping (sequence from the lowest Ordering), then room types.</summary>
@@ -174,7 +160,7 @@ public sealed partial class MewsSyncService
         var existing = await db.RoomTypes.Where(x => x.PropertyId == pid).ToListAsync(ct);
         var lang = view.Language;
         counts += ReferenceMerge.Merge(existing,
-            Incoming(categories, c => c.Id, c => MewsText.Code(ReferenceItem.CodeMaxLength, MewsText.Pick(c.ShortNames, lang), c.ExternalIdentifier, MewsText.Pick(c.Names, lang)),
+            ReferenceMerge.Incoming(categories, c => c.Id, c => MewsText.Code(ReferenceItem.CodeMaxLength, MewsText.Pick(c.ShortNames, lang), c.ExternalIdentifier, MewsText.Pick(c.Names, lang)),
                 c => MewsText.Pick(c.Names, lang), c => c.IsActive),
             () => new RoomType { PropertyId = pid },
             (row, category) =>
@@ -204,74 +190,5 @@ public sealed partial class MewsSyncService
             return byType.Trim().ToUpperInvariant();
         }
         return options.DefaultRoomClass.Trim().ToUpperInvariant();
-    }
-
-    /// <summary>Loyalty programs (membership types) of the property's chain and their tiers (membership levels).</summary>
-    private static async Task<SyncCounts> SyncLoyaltyAsync(AppDbContext db, PropertyView view, List<LoyaltyProgram> programs, List<LoyaltyTier> tiers, CancellationToken ct)
-    {
-        var pid = view.Property.Id;
-        var existing = await db.MembershipTypes.Where(x => x.PropertyId == pid).Include(x => x.Levels).ToListAsync(ct);
-        var tiersOf = tiers.GroupBy(t => t.LoyaltyProgramId ?? "", StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
-        var levelCounts = new SyncCounts();
-        var counts = ReferenceMerge.Merge(existing,
-            Incoming(programs.OrderBy(p => p.Code, StringComparer.Ordinal), p => p.Id, p => MewsText.Code(ReferenceItem.CodeMaxLength, p.Code, p.Name), p => p.Name, _ => true),
-            () => new MembershipType { PropertyId = pid },
-            (row, program) =>
-            {
-                levelCounts += MergeLevels(row, tiersOf.GetValueOrDefault(program.Id) ?? []);
-                return false;
-            },
-            t => db.MembershipTypes.Add(t));
-        await db.SaveChangesAsync(ct);
-        return counts + levelCounts;
-    }
-
-    private static SyncCounts MergeLevels(MembershipType type, List<LoyaltyTier> tiers)
-    {
-        var counts = new SyncCounts();
-        var byMewsId = type.Levels.Where(l => l.MewsId is not null).GroupBy(l => l.MewsId!.Value).ToDictionary(g => g.Key, g => g.First());
-        var matched = new HashSet<MembershipLevel>(ReferenceEqualityComparer.Instance);
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var incoming = tiers.Where(t => Guid.TryParse(t.Id, out _)).OrderBy(t => t.Ordering ?? int.MaxValue).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
-        var incomingIds = incoming.Select(t => Guid.Parse(t.Id)).ToHashSet();
-        foreach (var level in type.Levels.Where(l => l.MewsId is null || !incomingIds.Contains(l.MewsId.Value)))
-        {
-            taken.Add(level.Code);
-        }
-        foreach (var tier in incoming)
-        {
-            var id = Guid.Parse(tier.Id);
-            var wantedCode = MewsText.Code(ReferenceItem.CodeMaxLength, tier.Code, tier.Name);
-            if (!byMewsId.TryGetValue(id, out var level))
-            {
-                level = type.Levels.FirstOrDefault(l => !matched.Contains(l) && (l.MewsId is null || !incomingIds.Contains(l.MewsId.Value))
-                    && string.Equals(l.Code, wantedCode, StringComparison.OrdinalIgnoreCase));
-                if (level is not null)
-                {
-                    taken.Remove(level.Code);
-                }
-            }
-            var code = ReferenceMerge.Unique(wantedCode, taken);
-            var name = MewsText.Name(tier.Name, code);
-            var sequence = tier.Ordering ?? 0;
-            if (level is null)
-            {
-                type.Levels.Add(new MembershipLevel { Code = code, Name = name, Sequence = sequence, MewsId = id, IsActive = true });
-                counts += new SyncCounts(1, 0, 0);
-                continue;
-            }
-            matched.Add(level);
-            if (level.Code != code || level.Name != name || level.Sequence != sequence || level.MewsId != id || !level.IsActive)
-            {
-                (level.Code, level.Name, level.Sequence, level.MewsId, level.IsActive) = (code, name, sequence, id, true);
-                counts += new SyncCounts(0, 1, 0);
-            }
-        }
-        foreach (var level in type.Levels.Where(l => !matched.Contains(l) && l.MewsId is not null && l.IsActive && !incomingIds.Contains(l.MewsId.Value)))
-        {
-            level.IsActive = false;
-            counts += new SyncCounts(0, 0, 1);
-        }
-        return counts;
     }
 }

@@ -107,4 +107,19 @@ internal static class ReferenceMerge
         }
         return candidate;
     }
+
+    /// <summary>Mews items as the merge wants them; items without a valid Mews id are left out.</summary>
+    public static List<IncomingItem<T>> Incoming<T>(IEnumerable<T> items, Func<T, string> id, Func<T, string> code, Func<T, string?> name, Func<T, bool> active)
+    {
+        var list = new List<IncomingItem<T>>();
+        foreach (var item in items)
+        {
+            if (Guid.TryParse(id(item), out var guid))
+            {
+                var c = code(item);
+                list.Add(new IncomingItem<T>(guid, c, MewsText.Name(name(item), c), active(item), item));
+            }
+        }
+        return list;
+    }
 }
