@@ -39,7 +39,7 @@ public sealed class AdministrationServiceTests : IAsyncLifetime
 
     private UserManager<AppUser> UserManager => _scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
 
-    private UserAdministrationService Users => new(UserManager, _database.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+    private UserAdministrationService Users => new(_database.Services.GetRequiredService<IServiceScopeFactory>(), _database.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
         _database.CurrentUser, TimeProvider.System, NullLogger<UserAdministrationService>.Instance);
 
     private PropertyAdministrationService Properties => new(_database.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
@@ -85,6 +85,54 @@ public sealed class AdministrationServiceTests : IAsyncLifetime
         var row = Assert.Single(await Users.GetUsersAsync(ct), u => u.Id == id);
         Assert.Equal(("Frankie", Roles.RevenueManager, true), (row.DisplayName, row.Role, row.AllProperties));
         Assert.Equal(["OTH", "TST"], row.PropertyCodes);
+    }
+
+    [Fact]
+    public async Task Actions_AfterTheUserChangedElsewhere_StillApply_AsOnAPageLeftOpen()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await CreateAsync("stale@hotel.test", Roles.FrontDesk, "TST");
+        var page = Users; // one service for several actions, as one Users page keeps it
+        Assert.True((await page.UpdateAsync(new UserForm { Id = id, Email = "stale@hotel.test", DisplayName = "Before", Role = Roles.FrontDesk, PropertyCodes = ["TST"] }, ct)).Succeeded);
+
+        // Meanwhile the user mistypes their password at the login page: a new concurrency stamp in the database.
+        await using (var elsewhere = _database.Services.CreateAsyncScope())
+        {
+            var manager = elsewhere.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await manager.AccessFailedAsync((await manager.FindByIdAsync(id))!)).Succeeded);
+        }
+
+        var locked = await page.SetLockedOutAsync(id, lockedOut: true, ct);
+        var renamed = await page.UpdateAsync(new UserForm { Id = id, Email = "stale@hotel.test", DisplayName = "After", Role = Roles.FrontDesk, PropertyCodes = ["TST"] }, ct);
+
+        Assert.True(locked.Succeeded, locked.Message);
+        Assert.True(renamed.Succeeded, renamed.Message);
+        var row = Assert.Single(await page.GetUsersAsync(ct), u => u.Id == id);
+        Assert.Equal(("After", true), (row.DisplayName, row.IsLockedOut));
+    }
+
+    [Fact]
+    public async Task Update_RoleChanged_RenewsTheSecurityStampSoOpenSessionsSignOut()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await CreateAsync("boss@hotel.test", Roles.Administrator);
+        var id = await CreateAsync("demoted@hotel.test", Roles.Administrator);
+        async Task<string?> StampAsync()
+        {
+            await using var scope = _database.Services.CreateAsyncScope();
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            return await manager.GetSecurityStampAsync((await manager.FindByIdAsync(id))!);
+        }
+        var before = await StampAsync();
+
+        var sameRole = await Users.UpdateAsync(new UserForm { Id = id, Email = "demoted@hotel.test", DisplayName = "Renamed", Role = Roles.Administrator }, ct);
+        var afterRename = await StampAsync();
+        var demoted = await Users.UpdateAsync(new UserForm { Id = id, Email = "demoted@hotel.test", DisplayName = "Renamed", Role = Roles.FrontDesk, PropertyCodes = ["TST"] }, ct);
+
+        Assert.True(sameRole.Succeeded, sameRole.Message);
+        Assert.True(demoted.Succeeded, demoted.Message);
+        Assert.Equal(before, afterRename); // a new display name does not sign anyone out
+        Assert.NotEqual(afterRename, await StampAsync());
     }
 
     [Fact]
@@ -145,8 +193,9 @@ public sealed class AdministrationServiceTests : IAsyncLifetime
         var rejected = await Users.ResetPasswordAsync(id, "alllowercase", ct);
         Assert.Contains("Passwords must have at least one uppercase ('A'-'Z').", rejected.Message);
         Assert.True((await Users.ResetPasswordAsync(id, "NewSecret34?", ct)).Succeeded);
-        var user = (await UserManager.FindByIdAsync(id))!;
-        Assert.True(await UserManager.CheckPasswordAsync(user, "NewSecret34?"));
+        await using var fresh = _database.Services.CreateAsyncScope(); // this class's UserManager holds the user as created
+        var manager = fresh.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.True(await manager.CheckPasswordAsync((await manager.FindByIdAsync(id))!, "NewSecret34?"));
     }
 
     [Fact]
@@ -175,7 +224,7 @@ public sealed class AdministrationServiceTests : IAsyncLifetime
         locked.Code = "TST2";
         var lockedResult = await Properties.UpdateAsync(locked, ct);
         Assert.Equal(nameof(PropertyForm.Code), Assert.Single(lockedResult.Errors).Field);
-        Assert.Contains("1 upsell rule belong", lockedResult.Message);
+        Assert.Contains("1 upsell rule belongs to this property", lockedResult.Message);
 
         var form = PropertyForm.From(oth);
         form.Code = "TST";

@@ -31,6 +31,9 @@ public static class IdentitySetup
             o.AccessDeniedPath = PageUrls.AccessDenied;
             o.SlidingExpiration = true;
         });
+        // A page load re-reads the user (roles, lockout, security stamp) at most a minute after an administrator
+        // changed them; open pages do the same through IdentityRevalidatingAuthenticationStateProvider.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -9,9 +9,12 @@ namespace UpsellAdmin.Web.Features.Accounts;
 /// Users, roles and property access for Administrators. Writes go through <see cref="UserManager{TUser}"/> (password
 /// rules, security stamp, lockout); the property access rows through a short-lived context. Guard rails: nobody
 /// demotes or locks themselves, and the last Administrator stays an unlocked Administrator.
+/// <para>Each call takes a <see cref="UserManager{TUser}"/> from a new DI scope: in Blazor Server the page's scope
+/// lasts as long as the circuit, and a user manager from it keeps the users it once loaded — after the user signed in
+/// elsewhere (a new concurrency stamp) every later change failed with "Optimistic concurrency failure".</para>
 /// </summary>
 public sealed partial class UserAdministrationService(
-    UserManager<AppUser> users,
+    IServiceScopeFactory scopes,
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
@@ -56,6 +59,8 @@ public sealed partial class UserAdministrationService(
     public async Task<AdminResult> CreateAsync(UserForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var me = await currentUser.GetAsync(cancellationToken);
         if (!me.IsAdministrator)
         {
@@ -87,6 +92,8 @@ public sealed partial class UserAdministrationService(
     public async Task<AdminResult> UpdateAsync(UserForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var me = await currentUser.GetAsync(cancellationToken);
         if (!me.IsAdministrator)
         {
@@ -107,7 +114,7 @@ public sealed partial class UserAdministrationService(
             {
                 return AdminResult.Fail("You cannot remove your own Administrator role. Ask another administrator to do it.", nameof(UserForm.Role));
             }
-            if (await AdministratorCountAsync() <= 1)
+            if (await AdministratorCountAsync(users) <= 1)
             {
                 return AdminResult.Fail($"{user.Email} is the last Administrator. Make another user Administrator first.", nameof(UserForm.Role));
             }
@@ -123,6 +130,9 @@ public sealed partial class UserAdministrationService(
         {
             var removed = await users.RemoveFromRolesAsync(user, current);
             var added = removed.Succeeded ? await users.AddToRoleAsync(user, form.Role) : removed;
+            // A new security stamp signs the user out of open sessions at the next revalidation (a minute at most),
+            // so a demoted Administrator does not keep the old rights in a page left open.
+            added = added.Succeeded ? await users.UpdateSecurityStampAsync(user) : added;
             if (!added.Succeeded)
             {
                 return FromIdentity(added);
@@ -135,6 +145,8 @@ public sealed partial class UserAdministrationService(
 
     public async Task<AdminResult> ResetPasswordAsync(string userId, string newPassword, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var me = await currentUser.GetAsync(cancellationToken);
         if (!me.IsAdministrator)
         {
@@ -169,6 +181,8 @@ public sealed partial class UserAdministrationService(
 
     public async Task<AdminResult> SetLockedOutAsync(string userId, bool lockedOut, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var me = await currentUser.GetAsync(cancellationToken);
         if (!me.IsAdministrator)
         {
@@ -185,7 +199,7 @@ public sealed partial class UserAdministrationService(
             {
                 return AdminResult.Fail("You cannot lock yourself out.");
             }
-            if (await users.IsInRoleAsync(user, Roles.Administrator) && await AdministratorCountAsync() <= 1)
+            if (await users.IsInRoleAsync(user, Roles.Administrator) && await AdministratorCountAsync(users) <= 1)
             {
                 return AdminResult.Fail($"{user.Email} is the last Administrator and cannot be locked.");
             }
@@ -217,7 +231,7 @@ public sealed partial class UserAdministrationService(
     }
 
     /// <summary>Administrators who are not locked out.</summary>
-    private async Task<int> AdministratorCountAsync()
+    private async Task<int> AdministratorCountAsync(UserManager<AppUser> users)
     {
         var now = clock.GetUtcNow();
         return (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(u => u.LockoutEnd is not { } end || end <= now);
@@ -241,8 +255,11 @@ public sealed partial class UserAdministrationService(
     }
 
     /// <summary>Identity's own messages (e.g. the password rules), on the field they concern.</summary>
+    internal const string ChangedMeanwhileMessage =
+        "This user was changed meanwhile (by another administrator, or by signing in). Nothing was saved; try again.";
+
     internal static AdminResult FromIdentity(IdentityResult result) =>
-        new(result.Errors.Select(e => new FieldError(
+        new(result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure) ? new FieldError("", ChangedMeanwhileMessage) : new FieldError(
             e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(UserForm.Password)
             : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(UserForm.Email)
             : "",

@@ -17,7 +17,7 @@ public sealed partial class PropertyAdministrationService(
     public const string ForbiddenMessage = "Only an Administrator may change properties.";
 
     public static string CodeLockedMessage(int ruleCount) =>
-        $"The code cannot change: {ruleCount} upsell rule{(ruleCount == 1 ? "" : "s")} belong to this property, and quotes, the API and rule copies name it by this code.";
+        $"The code cannot change: {(ruleCount == 1 ? "1 upsell rule belongs" : $"{ruleCount} upsell rules belong")} to this property, and quotes, the API and rule copies name it by this code.";
 
     public async Task<IReadOnlyList<PropertyAdminRow>> GetAllAsync(CancellationToken cancellationToken = default)
     {
