@@ -70,11 +70,8 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Data a test class needs beyond the demo data (runs once, after the app started).</summary>
     protected virtual Task SeedAsync() => Task.CompletedTask;
 
-    /// <summary>
-    /// A new browser page logged in as <paramref name="email"/> through the login form, on <paramref name="path"/>
-    /// (default Upsell Rules) with a live circuit; console errors and page errors are collected.
-    /// </summary>
-    public async Task<(IPage Page, List<string> ConsoleErrors)> LogInAsync(string email, string path = PageUrls.UpsellRules)
+    /// <summary>A new browser context (no cookies) and page whose console and page errors are collected.</summary>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
         context.SetDefaultTimeout(90_000);
@@ -88,13 +85,29 @@ public class AppFixture : IAsyncLifetime
             }
         };
         page.PageError += (_, error) => errors.Add(error);
+        return (page, errors);
+    }
 
-        await page.GotoAsync(BaseUrl + path);
-        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+    /// <summary>Fills and submits the login form (the page must show it).</summary>
+    public static async Task SubmitLoginAsync(IPage page, string email, string password)
+    {
         await page.FillAsync("[data-testid=login-email]", email);
-        await page.FillAsync("[data-testid=login-password]", Password);
+        await page.FillAsync("[data-testid=login-password]", password);
         await ScreenshotAsync(page, "login");
         await page.ClickAsync("[data-testid=login-submit]");
+    }
+
+    /// <summary>
+    /// A new browser page logged in as <paramref name="email"/> (with the demo password unless another is given)
+    /// through the login form, on <paramref name="path"/> (default Upsell Rules) with a live circuit; console errors
+    /// and page errors are collected.
+    /// </summary>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> LogInAsync(string email, string path = PageUrls.UpsellRules, string password = Password)
+    {
+        var (page, errors) = await NewPageAsync();
+        await page.GotoAsync(BaseUrl + path);
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await SubmitLoginAsync(page, email, password);
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
         if (!page.Url.EndsWith(path, StringComparison.Ordinal))
         {
