@@ -123,8 +123,8 @@ internal static class AdminUi
         await Expect(Dialog(page)).ToContainTextAsync("New user");
         await page.FillAsync("[data-testid=user-field-email]", email);
         await page.FillAsync("[data-testid=user-field-display-name]", displayName);
-        await ChooseAsync(page, "user-field-role", role);
-        await Expect(page.Locator("[data-testid=user-field-role]")).ToHaveTextAsync(role);
+        await ChooseAsync(page, "user-field-role", Roles.Label(role));
+        await Expect(page.Locator("[data-testid=user-field-role]")).ToHaveValueAsync(Roles.Label(role));
         await page.FillAsync("[data-testid=user-field-password]", password);
         if (propertyCodes is null)
         {
@@ -158,8 +158,8 @@ internal static class AdminUi
         await Row(page, email).Locator("[data-testid=user-edit]").ClickAsync();
         await Expect(Dialog(page)).ToContainTextAsync($"Edit {email}");
         await Expect(page.Locator("[data-testid=user-field-email]")).ToHaveValueAsync(email);
-        await ChooseAsync(page, "user-field-role", role);
-        await Expect(page.Locator("[data-testid=user-field-role]")).ToHaveTextAsync(role);
+        await ChooseAsync(page, "user-field-role", Roles.Label(role));
+        await Expect(page.Locator("[data-testid=user-field-role]")).ToHaveValueAsync(Roles.Label(role));
         await page.ClickAsync("[data-testid=user-save]");
     }
 

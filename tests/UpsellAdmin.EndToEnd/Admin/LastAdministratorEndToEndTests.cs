@@ -31,14 +31,14 @@ public sealed class LastAdministratorEndToEndTests(AppFixture app) : IClassFixtu
 
         var (first, firstErrors) = await app.LogInAsync(AdminEmail, AdminUrls.Users);
         await CreateUserAsync(first, second, "Second Admin", Roles.Administrator, password, propertyCodes: null);
-        await Expect(Cell(Row(first, second), RoleCell)).ToHaveTextAsync(Roles.Administrator);
+        await Expect(Cell(Row(first, second), RoleCell)).ToHaveTextAsync(Roles.Label(Roles.Administrator));
 
         // B demotes A: allowed while there are two.
         var (other, otherErrors) = await app.LogInAsync(second, AdminUrls.Users, password);
         await Expect(other.Locator("[data-testid=user-role]")).ToHaveTextAsync("Administrator");
         await ChangeRoleAsync(other, AdminEmail, Roles.RevenueManager);
         await Expect(Snackbar(other, $"User {AdminEmail} saved")).ToBeVisibleAsync();
-        await Expect(Cell(Row(other, AdminEmail), RoleCell)).ToHaveTextAsync(Roles.RevenueManager);
+        await Expect(Cell(Row(other, AdminEmail), RoleCell)).ToHaveTextAsync(Roles.Label(Roles.RevenueManager));
         Assert.Equal([Roles.RevenueManager], (await ReadUserAsync(app, AdminEmail)).Roles);
         Assert.Empty(otherErrors);
 

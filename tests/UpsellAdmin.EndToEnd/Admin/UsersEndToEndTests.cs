@@ -39,14 +39,14 @@ public sealed class UsersEndToEndTests(AdminAppFixture app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=nav-users]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=nav-properties]")).ToBeVisibleAsync();
-        await Expect(Cell(Row(page, AdminEmail), RoleCell)).ToHaveTextAsync(Roles.Administrator);
+        await Expect(Cell(Row(page, AdminEmail), RoleCell)).ToHaveTextAsync(Roles.Label(Roles.Administrator));
         await Expect(Cell(Row(page, AdminEmail), PropertiesCell)).ToHaveTextAsync("All properties");
-        await Expect(Cell(Row(page, "frontdesk@demo.local"), RoleCell)).ToHaveTextAsync(Roles.FrontDesk);
+        await Expect(Cell(Row(page, "frontdesk@demo.local"), RoleCell)).ToHaveTextAsync(Roles.Label(Roles.FrontDesk));
 
         await CreateUserAsync(page, email, "Fran Newman", Roles.FrontDesk, password, [propertyCode], screenshot: "admin-user-new");
         var row = Row(page, email);
         await Expect(Cell(row, 1)).ToHaveTextAsync("Fran Newman");
-        await Expect(Cell(row, RoleCell)).ToHaveTextAsync(Roles.FrontDesk);
+        await Expect(Cell(row, RoleCell)).ToHaveTextAsync(Roles.Label(Roles.FrontDesk));
         await Expect(Cell(row, PropertiesCell)).ToHaveTextAsync(propertyCode);
         await Expect(Cell(row, LockedCell)).ToHaveTextAsync("");
         await AppFixture.ScreenshotAsync(page, "admin-users");
@@ -101,14 +101,14 @@ public sealed class UsersEndToEndTests(AdminAppFixture app)
         var (page, errors) = await app.LogInAsync(AdminEmail, AdminUrls.Users);
         await CreateUserAsync(page, email, "Remi Rota", Roles.RevenueManager, firstPassword, propertyCodes: null);
         var row = Row(page, email);
-        await Expect(Cell(row, RoleCell)).ToHaveTextAsync(Roles.RevenueManager);
+        await Expect(Cell(row, RoleCell)).ToHaveTextAsync(Roles.Label(Roles.RevenueManager));
         await Expect(Cell(row, PropertiesCell)).ToHaveTextAsync("All properties");
 
         // Role: Revenue Manager -> Front Desk.
         await ChangeRoleAsync(page, email, Roles.FrontDesk);
         await Expect(Snackbar(page, $"User {email} saved")).ToBeVisibleAsync();
         await Expect(Dialog(page)).ToHaveCountAsync(0);
-        await Expect(Cell(row, RoleCell)).ToHaveTextAsync(Roles.FrontDesk);
+        await Expect(Cell(row, RoleCell)).ToHaveTextAsync(Roles.Label(Roles.FrontDesk));
         Assert.Equal([Roles.FrontDesk], (await ReadUserAsync(app, email)).Roles);
 
         // Password: a weak one is refused with Identity's rules and changes nothing; a good one is set.
@@ -183,7 +183,7 @@ public sealed class UsersEndToEndTests(AdminAppFixture app)
         await AppFixture.ScreenshotAsync(page, "admin-demote-self");
         await Dialog(page).GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
         await Expect(Dialog(page)).ToHaveCountAsync(0);
-        await Expect(Cell(row, RoleCell)).ToHaveTextAsync(Roles.Administrator);
+        await Expect(Cell(row, RoleCell)).ToHaveTextAsync(Roles.Label(Roles.Administrator));
         Assert.Equal([Roles.Administrator], (await ReadUserAsync(app, AdminEmail)).Roles);
 
         // Lock out: refused after the confirmation, with the reason above the grid.

@@ -32,6 +32,9 @@ public sealed class AdministrationPagesTests : UiTestContext
         Assert.Contains("ada@hotel.test", cut.Markup);
         Assert.Contains("All properties", cut.Markup);
         Assert.Contains("Locked", cut.FindAll("tbody.mud-table-body tr.mud-table-row")[1].TextContent);
+        // Roles as people read them, not the stored names.
+        Assert.Contains("Front Desk", cut.FindAll("tbody.mud-table-body tr.mud-table-row")[1].TextContent);
+        Assert.DoesNotContain("FrontDesk", cut.Markup);
 
         cut.Find("[data-testid=user-new]").Click();
         Dialogs.WaitForElement("[data-testid=user-save]").Click();

@@ -17,6 +17,16 @@ public static class Roles
     public const string Editors = Administrator + "," + RevenueManager;
 
     public static readonly IReadOnlyList<string> All = [Administrator, RevenueManager, FrontDesk];
+
+    /// <summary>The role as people read it on screen ("Revenue Manager"); <see cref="All"/> holds the stored names.</summary>
+    public static string Label(string? role) => role switch
+    {
+        Administrator => "Administrator",
+        RevenueManager => "Revenue Manager",
+        FrontDesk => "Front Desk",
+        null => "No role",
+        _ => role,
+    };
 }
 
 public sealed class AppUser : IdentityUser

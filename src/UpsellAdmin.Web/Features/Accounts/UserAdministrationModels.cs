@@ -56,7 +56,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         });
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter the name shown in the app bar.")
             .MaximumLength(AppUser.DisplayNameMaxLength);
-        RuleFor(f => f.Role).Must(r => Roles.All.Contains(r)).WithMessage("Choose Administrator, RevenueManager or FrontDesk.");
+        RuleFor(f => f.Role).Must(r => Roles.All.Contains(r)).WithMessage("Choose Administrator, Revenue Manager or Front Desk.");
     }
 }
 
