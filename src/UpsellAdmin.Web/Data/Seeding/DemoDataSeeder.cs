@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.Sync;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 using UpsellAdmin.Web.Features.UpsellRules;
 
@@ -191,7 +192,7 @@ public static class DemoDataSeeder
                 }
             }
         }
-        await BulkInsert.NightlyPricesAsync(db, prices, ct);
+        await NightlyPriceWriter.InsertAsync(db, prices, ct);
         return (rules.Count, prices.Count);
     }
 
