@@ -225,30 +225,10 @@ public static class DemoDataSeeder
         var names = spec.RoomTypes.ToDictionary(r => r.Code, r => r.Name);
         var rateCodes = spec.Rates.Where(r => r.Active).Select(r => r.Code).ToArray();
         var pairs = spec.Hierarchy.SelectMany(h => h.To.Select(to => (h.From, To: to))).ToList();
-        var formulas = new[] { UpsellFormula.FlatAmountAddedToOriginalRate, UpsellFormula.PercentOfDifferenceAddedToOriginalRate, UpsellFormula.PercentOfOriginalRateAddedToOriginalRate };
-        var roundings = Enum.GetValues<RoundingRule>();
-        var winterStart = new DateOnly(today.Year, 12, 1);
-
         for (var i = 0; i < pairs.Count && rules.Count < 9; i++)
         {
             var (from, to) = pairs[i];
-            var formula = formulas[i % 3];
-            var rule = NewRule(spec, $"UP-{from}-{to}", $"{names[from]} to {names[to]}", true, from, to, formula,
-                formula switch
-                {
-                    UpsellFormula.FlatAmountAddedToOriginalRate => 15m + 10m * i,
-                    UpsellFormula.PercentOfDifferenceAddedToOriginalRate => 40m + 5m * (i % 5),
-                    _ => 10m + 2m * (i % 4),
-                },
-                roundings[i % roundings.Length]);
-            switch (i % 4)
-            {
-                case 0: rule.BeginDate = today.AddDays(-30); break;
-                case 1: rule.BeginDate = winterStart; rule.EndDate = winterStart.AddMonths(4).AddDays(-1); break;
-                case 2: rule.BeginDate = new DateOnly(today.Year + 1, 5, 1); rule.EndDate = new DateOnly(today.Year + 1, 9, 30); break;
-                default: break; // open-ended both ways
-            }
-            rule.DaysInAdvance = i % 3 == 2 ? 7 : null;
+            var rule = DemoRules.RoomTypeUpgrade(spec.Currency, i, from, to, names[from], names[to], today);
             if (i % 2 == 0)
             {
                 AddFilters(rule, RuleFilterKind.RateCode, rateCodes.Where((_, k) => (k + i) % 3 != 0).Take(3));

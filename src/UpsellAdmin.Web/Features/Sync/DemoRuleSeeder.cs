@@ -73,29 +73,10 @@ internal static class DemoRuleSeeder
         var membership = memberships.FirstOrDefault(m => m.Levels.Count > 1) ?? memberships.FirstOrDefault();
 
         var rules = new List<UpsellRule>();
-        var formulas = new[] { UpsellFormula.FlatAmountAddedToOriginalRate, UpsellFormula.PercentOfDifferenceAddedToOriginalRate, UpsellFormula.PercentOfOriginalRateAddedToOriginalRate };
-        var roundings = Enum.GetValues<RoundingRule>();
-        var winterStart = new DateOnly(today.Year, 12, 1);
         for (var i = 0; i < pairs.Count && rules.Count < 9; i++)
         {
             var (from, to) = pairs[i];
-            var formula = formulas[i % 3];
-            var rule = NewRule(property, $"UP-{from}-{to}", $"{names[from]} to {names[to]}", true, from, to, formula,
-                formula switch
-                {
-                    UpsellFormula.FlatAmountAddedToOriginalRate => 15m + 10m * i,
-                    UpsellFormula.PercentOfDifferenceAddedToOriginalRate => 40m + 5m * (i % 5),
-                    _ => 10m + 2m * (i % 4),
-                },
-                roundings[i % roundings.Length]);
-            switch (i % 4)
-            {
-                case 0: rule.BeginDate = today.AddDays(-30); break;
-                case 1: rule.BeginDate = winterStart; rule.EndDate = winterStart.AddMonths(4).AddDays(-1); break;
-                case 2: rule.BeginDate = new DateOnly(today.Year + 1, 5, 1); rule.EndDate = new DateOnly(today.Year + 1, 9, 30); break;
-                default: break;
-            }
-            rule.DaysInAdvance = i % 3 == 2 ? 7 : null;
+            var rule = DemoRules.RoomTypeUpgrade(property.CurrencyCode, i, from, to, names[from], names[to], today);
             if (i % 2 == 0)
             {
                 AddFilters(rule, RuleFilterKind.RateCode, rateCodes.Where((_, k) => (k + i) % 3 != 0).Take(3));
