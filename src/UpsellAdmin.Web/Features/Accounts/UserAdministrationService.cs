@@ -22,6 +22,10 @@ public sealed partial class UserAdministrationService(
 {
     public const string ForbiddenMessage = "Only an Administrator may manage users.";
 
+    /// <summary>An administrator's lock has no end, unlike Identity's lock after failed sign-ins (the login page tells
+    /// the two apart by it).</summary>
+    public static readonly DateTimeOffset AdministratorLockEnd = DateTimeOffset.MaxValue;
+
     public async Task<IReadOnlyList<UserAdminRow>> GetUsersAsync(CancellationToken cancellationToken = default)
     {
         if (!(await currentUser.GetAsync(cancellationToken)).IsAdministrator)
@@ -206,7 +210,7 @@ public sealed partial class UserAdministrationService(
             result = await users.SetLockoutEnabledAsync(user, true);
             if (result.Succeeded)
             {
-                result = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+                result = await users.SetLockoutEndDateAsync(user, AdministratorLockEnd);
             }
             if (result.Succeeded)
             {
