@@ -30,6 +30,7 @@ public sealed class SimulatorStore
     internal EntityTable<LoyaltyTier> LoyaltyTierTable { get; } = new();
     internal EntityTable<LoyaltyMembership> LoyaltyMembershipTable { get; } = new();
     internal EntityTable<Order> OrderTable { get; } = new();
+    internal EntityTable<ResourceCategoryAssignment> ResourceCategoryAssignmentTable { get; } = new();
 
     /// <summary>Creates a store seeded with the demo chain for the given options (seed, today, sizes).</summary>
     public SimulatorStore(SimulatorOptions options)
@@ -67,6 +68,14 @@ public sealed class SimulatorStore
     public IReadOnlyList<LoyaltyProgram> LoyaltyPrograms => Snapshot(LoyaltyProgramTable);
     public IReadOnlyList<LoyaltyTier> LoyaltyTiers => Snapshot(LoyaltyTierTable);
     public IReadOnlyList<LoyaltyMembership> LoyaltyMemberships => Snapshot(LoyaltyMembershipTable);
+
+    public IReadOnlyList<ResourceCategoryAssignment> ResourceCategoryAssignments => Snapshot(ResourceCategoryAssignmentTable);
+
+    /// <summary>
+    /// The seeded "no free room on one night" case of enterprise A (see the README's seed table), or null when the seed
+    /// could not place it (no room type above the arrival's had free rooms on the first two nights).
+    /// </summary>
+    public FullNightScenario? FullNight { get; internal set; }
 
     /// <summary>Orders posted by orders/add and items posted by reservations/addProduct (one Order each).</summary>
     public IReadOnlyList<Order> Orders => Snapshot(OrderTable);
@@ -107,12 +116,29 @@ public sealed class SimulatorStore
 
     internal static long OrderItemSequence(Order order, int index) => (order.Sequence * 10_000) + index;
 
+    /// <summary>Makes a computed item (a reservation's SpaceOrder night) addressable as a paging cursor. Call under the lock.</summary>
+    internal void RegisterSequence(Guid id, long sequence) => _sequenceById[id] = sequence;
+
     /// <summary>The creation sequence of any entity ever stored (cursor look-up), or null.</summary>
     internal long? SequenceOf(Guid id) => _sequenceById.TryGetValue(id, out var seq) ? seq : null;
 
     private IReadOnlyList<T> Snapshot<T>(EntityTable<T> table)
         where T : class, IStoreEntity => Locked(() => table.All.OrderBy(e => e.Sequence).ToList());
 }
+
+/// <summary>
+/// Seed facts for the upsell desk: <see cref="ReservationId"/> (guest <see cref="CustomerId"/>, an Enrolled loyalty
+/// member) arrives today in <see cref="FromCategoryId"/> for three nights; <see cref="FullCategoryId"/>, a room type
+/// above it, has free rooms (UsableResources − Occupied ≥ 1) on the first two nights and none on
+/// <see cref="FullNight"/> (the third night, Today + 2).
+/// </summary>
+public sealed record FullNightScenario(
+    Guid EnterpriseId,
+    Guid ReservationId,
+    Guid CustomerId,
+    Guid FromCategoryId,
+    Guid FullCategoryId,
+    DateOnly FullNight);
 
 /// <summary>One kind of entity by id. Not thread-safe by itself: used under the store lock.</summary>
 internal sealed class EntityTable<T>

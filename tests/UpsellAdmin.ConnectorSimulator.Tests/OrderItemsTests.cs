@@ -32,10 +32,14 @@ public sealed class OrderItemsTests : SimulatorTestBase
             Json($$$"""{"ReservationId":"{{{DemoIds.Reservation52}}}","ProductId":"{{{DemoIds.ParkingProductA}}}","Count":1}"""),
             Ct);
 
-        var ids = await ReadAllIdsAsync("orderItems/getAll", "OrderItems", () => Json($$$"""{"ServiceOrderIds":["{{{DemoIds.Reservation52}}}"]}"""), 2);
+        var products = await ReadAllIdsAsync("orderItems/getAll", "OrderItems", () => Json($$$"""{"ServiceOrderIds":["{{{DemoIds.Reservation52}}}"],"Types":["ProductOrder"]}"""), 2);
+        var all = await ReadAllIdsAsync("orderItems/getAll", "OrderItems", () => Json($$$"""{"ServiceOrderIds":["{{{DemoIds.Reservation52}}}"]}"""), 2);
 
-        Assert.Equal(3, ids.Count);
-        Assert.Equal(3, ids.Distinct().Count());
+        // Parking per night for the 3 nights, plus the stay's own 3 nights (SpaceOrder items).
+        Assert.Equal(3, products.Count);
+        Assert.Equal(3, products.Distinct().Count());
+        Assert.Equal(6, all.Distinct().Count());
+        Assert.Superset(products.ToHashSet(), all.ToHashSet());
     }
 
     [Fact]

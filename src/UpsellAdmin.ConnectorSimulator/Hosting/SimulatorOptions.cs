@@ -32,6 +32,12 @@ public sealed class SimulatorOptions
     /// <summary>Arrival horizon of the seeded future reservations.</summary>
     public int ReservationHorizonDays { get; set; } = 60;
 
+    /// <summary>
+    /// Extra arrivals for a benchmark: <see cref="BulkArrivalsOptions.Count"/> more reservations (each with its own new
+    /// customer) arriving on one date in one enterprise. Count 0 (the default) adds nothing.
+    /// </summary>
+    public BulkArrivalsOptions BulkArrivals { get; set; } = new();
+
     // ---- fault injection (applied to requests that passed authentication and the rate limit) ----
 
     /// <summary>Share (0..1) of requests answered 500 before anything is executed.</summary>
@@ -72,4 +78,17 @@ public sealed class SimulatorOptions
         var set = FaultOperations;
         return set.Count == 0 || set.Contains(operation);
     }
+}
+
+/// <summary>"Seed N extra arrivals on date D for enterprise E" (<see cref="SimulatorOptions.BulkArrivals"/>).</summary>
+public sealed class BulkArrivalsOptions
+{
+    /// <summary>How many arrivals to add; 0 or less adds none.</summary>
+    public int Count { get; set; }
+
+    /// <summary>Their arrival date (local to the enterprise). Null: the simulator's Today.</summary>
+    public DateOnly? Date { get; set; }
+
+    /// <summary>The enterprise they arrive at. Null: enterprise A (<see cref="DemoIds.EnterpriseA"/>).</summary>
+    public Guid? EnterpriseId { get; set; }
 }

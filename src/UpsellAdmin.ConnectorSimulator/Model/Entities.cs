@@ -620,9 +620,23 @@ public sealed record Reservation : IStoreEntity
     [JsonIgnore]
     public Guid EnterpriseId { get; init; }
 
-    /// <summary>Per-night price overrides from reservations/update TimeUnitPrices (index → amount).</summary>
+    /// <summary>
+    /// Per-night price overrides from reservations/update TimeUnitPrices (index → amount in the enterprise's pricing
+    /// mode: gross for Gross enterprises, net for Net ones).
+    /// </summary>
     [JsonIgnore]
     public IReadOnlyDictionary<int, decimal> TimeUnitPriceOverrides { get; init; } = new Dictionary<int, decimal>();
+
+    /// <summary>
+    /// The category the nights are priced on when it differs from the requested one: set by reservations/update with
+    /// <c>Reprice: false</c> (the guest keeps the old price), cleared by a repricing update. Null: the requested category.
+    /// </summary>
+    [JsonIgnore]
+    public Guid? PriceCategoryId { get; init; }
+
+    /// <summary>Like <see cref="PriceCategoryId"/>, for a rate changed without repricing. Null: the reservation's rate.</summary>
+    [JsonIgnore]
+    public Guid? PriceRateId { get; init; }
 
     [JsonIgnore]
     public long Sequence { get; init; }
@@ -874,6 +888,9 @@ public sealed record OrderItem
     public string? ExternalIdentifier { get; init; }
 
     public DateTimeOffset ConsumptionUtc { get; init; }
+
+    /// <summary>Set by orderItems/cancel: the line stays, its AccountingState becomes Canceled.</summary>
+    public DateTimeOffset? CanceledUtc { get; init; }
 }
 /// <summary>An order item in the <c>orderItems/getAll</c> wire shape.</summary>
 public sealed record OrderItemView : IStoreEntity
@@ -966,9 +983,11 @@ public sealed record OrderItemView : IStoreEntity
             CreatorProfileId = DemoIds.Derive("profile/connector"),
             UpdaterProfileId = DemoIds.Derive("profile/connector"),
             CreatedUtc = order.CreatedUtc,
-            UpdatedUtc = order.CreatedUtc,
+            UpdatedUtc = item.CanceledUtc ?? order.CreatedUtc,
             ConsumedUtc = item.ConsumptionUtc,
+            CanceledUtc = item.CanceledUtc,
             StartUtc = item.ConsumptionUtc,
+            AccountingState = item.CanceledUtc is null ? "Open" : "Canceled",
             Type = item.Type,
             Data = item.ProductId is { } productId
                 ? new { Discriminator = "Product", Rebate = (object?)null, Product = new { ProductId = productId, AgeCategoryId = (Guid?)null, ProductType = "Product" } }
@@ -976,5 +995,26 @@ public sealed record OrderItemView : IStoreEntity
             Sequence = SimulatorStore.OrderItemSequence(order, index),
         };
     }
+}
+/// <summary>A room's category (<c>resourceCategoryAssignments/getAll</c>, §2.6): one per resource, derived from <see cref="Resource.CategoryId"/>.</summary>
+public sealed record ResourceCategoryAssignment : IStoreEntity
+{
+    public Guid Id { get; init; }
+
+    public bool IsActive { get; init; } = true;
+
+    public Guid ResourceId { get; init; }
+
+    public Guid CategoryId { get; init; }
+
+    public DateTimeOffset CreatedUtc { get; init; }
+
+    public DateTimeOffset UpdatedUtc { get; init; }
+
+    [JsonIgnore]
+    public Guid EnterpriseId { get; init; }
+
+    [JsonIgnore]
+    public long Sequence { get; init; }
 }
 #pragma warning restore CA1056, CA1002, CA2227

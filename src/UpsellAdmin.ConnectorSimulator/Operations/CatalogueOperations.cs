@@ -10,6 +10,7 @@ internal static class CatalogueOperations
     {
         registry.Read("resourceCategories/getAll", GetResourceCategories);
         registry.Read("resources/getAll", GetResources);
+        registry.Read("resourceCategoryAssignments/getAll", GetResourceCategoryAssignments);
         registry.Read("businessSegments/getAll", GetBusinessSegments);
         registry.Read("sources/getAll", GetSources);
         registry.Read("products/getAll", GetProducts);
@@ -73,6 +74,42 @@ internal static class CatalogueOperations
                 && (updated is null || updated.Contains(x.UpdatedUtc))
                 && Check.Activity(r.ActivityStates, x.IsActive));
             return Paging.Page(context.Store, "ResourceCategories", items, r.Limitation);
+        });
+    }
+
+    private sealed record ResourceCategoryAssignmentsRequest(
+        IReadOnlyList<Guid>? EnterpriseIds,
+        IReadOnlyList<Guid>? ResourceCategoryIds,
+        IReadOnlyList<Guid>? ResourceIds,
+        IReadOnlyList<Guid>? ResourceCategoryAssignmentIds,
+        TimeInterval? UpdatedUtc,
+        IReadOnlyList<string>? ActivityStates,
+        Limitation? Limitation);
+
+    /// <summary>
+    /// <c>resourceCategoryAssignments/getAll</c> (§2.6, resourcecategories.md): which category each room belongs to.
+    /// <c>ResourceCategoryIds</c> is required (≤ 1000).
+    /// </summary>
+    private static object GetResourceCategoryAssignments(OperationContext context)
+    {
+        var r = context.Read<ResourceCategoryAssignmentsRequest>();
+        Check.RequiredList(r.ResourceCategoryIds, "ResourceCategoryIds");
+        Check.MaxCount(r.ResourceIds, "ResourceIds", 1000);
+        Check.MaxCount(r.ResourceCategoryAssignmentIds, "ResourceCategoryAssignmentIds", 1000);
+        var updated = Check.Interval(r.UpdatedUtc, "UpdatedUtc");
+        Check.AllOf(r.ActivityStates, "ActivityStates", Check.ActivityStateValues);
+        Paging.Validate(r.Limitation);
+        return context.Store.Locked(() =>
+        {
+            var enterprises = context.ReadEnterpriseIds(r.EnterpriseIds);
+            var items = context.Store.ResourceCategoryAssignmentTable.All.Where(x =>
+                enterprises.Contains(x.EnterpriseId)
+                && Check.In(r.ResourceCategoryIds, x.CategoryId)
+                && Check.In(r.ResourceIds, x.ResourceId)
+                && Check.In(r.ResourceCategoryAssignmentIds, x.Id)
+                && (updated is null || updated.Contains(x.UpdatedUtc))
+                && Check.Activity(r.ActivityStates, x.IsActive));
+            return Paging.Page(context.Store, "ResourceCategoryAssignments", items, r.Limitation);
         });
     }
 

@@ -17,6 +17,7 @@ internal static class ReservationOperations
         registry.Write("reservations/update", Update);
         registry.Write("orders/add", AddOrder);
         registry.Read("orderItems/getAll", GetOrderItems);
+        registry.Write("orderItems/cancel", CancelOrderItems);
     }
 
     private sealed record GetAllRequest(
@@ -278,6 +279,7 @@ internal static class ReservationOperations
             {
                 var x = ScopedReservation(context, u.ReservationId, enterprise, "ReservationId");
                 EnsureModifiable(x);
+                var before = x;
                 var priceChanges = false;
                 if (Set(u.RequestedCategoryId))
                 {
@@ -362,7 +364,7 @@ internal static class ReservationOperations
                         }
 
                         var amount = ToAmount(price.Amount, "TimeUnitPrices");
-                        overrides[price.Index.Value] = amount.GrossValue;
+                        overrides[price.Index.Value] = store.EnterpriseTable.Find(x.EnterpriseId)!.IsGross ? amount.GrossValue : amount.NetValue;
                     }
 
                     priceChanges = true;
@@ -424,6 +426,28 @@ internal static class ReservationOperations
                 if (priceChanges && r.Reprice != false && string.IsNullOrWhiteSpace(r.Reason))
                 {
                     throw ConnectorApiException.Invalid("Reason");
+                }
+
+                // What the guest pays (the SpaceOrder items): Reprice false keeps the nights priced on the category and
+                // rate they had; otherwise a price-relevant change reprices them to the current price.
+                if (r.Reprice == false)
+                {
+                    var priceCategory = before.PriceCategoryId ?? before.RequestedResourceCategoryId;
+                    var priceRate = before.PriceRateId ?? before.RateId;
+                    x = x with
+                    {
+                        PriceCategoryId = priceCategory == x.RequestedResourceCategoryId ? null : priceCategory,
+                        PriceRateId = priceRate == x.RateId ? null : priceRate,
+                    };
+                }
+                else if (priceChanges)
+                {
+                    x = x with
+                    {
+                        PriceCategoryId = null,
+                        PriceRateId = null,
+                        TimeUnitPriceOverrides = Set(u.TimeUnitPrices) ? x.TimeUnitPriceOverrides : new Dictionary<int, decimal>(),
+                    };
                 }
 
                 changed.Add(x with { UpdatedUtc = context.Now, UpdaterProfileId = DemoIds.Derive("profile/connector") });
@@ -515,9 +539,20 @@ internal static class ReservationOperations
         string? Currency,
         Limitation? Limitation);
 
+    /// <summary>Order item types (orderitems.md); the <c>Types</c> filter accepts only these.</summary>
+    public static readonly string[] OrderItemTypes =
+    [
+        "CancellationFee", "NightRebate", "ProductOrderRebate", "AdditionalExpenseRebate", "Deposit", "ExchangeRateDifference",
+        "CustomItem", "ServiceCharge", "CityTax", "CityTaxDiscount", "SpaceOrder", "ProductOrder", "Surcharge", "TaxCorrection",
+        "ResourceUpgradeFee", "InvoiceFee", "MulticurrencyFee", "AllowanceDiscount", "AllowanceBreakage", "AllowanceContraBreakage",
+    ];
+
+    /// <summary>Order item accounting states (orderitems.md).</summary>
+    public static readonly string[] AccountingStates = ["Open", "Closed", "Inactive", "Canceled"];
+
     /// <summary>
-    /// <c>orderItems/getAll</c> (not in connector-api.md's tables; shape from the public docs): lets a client
-    /// reconcile after an ambiguous orders/add or reservations/addProduct failure (§4.1).
+    /// <c>orderItems/getAll</c> (§2.20, orderitems.md): the lines posted by orders/add and reservations/addProduct,
+    /// plus one <c>SpaceOrder</c> per night of every reservation that is not Canceled (computed, see <see cref="SpaceOrders"/>).
     /// </summary>
     private static object GetOrderItems(OperationContext context)
     {
@@ -527,6 +562,10 @@ internal static class ReservationOperations
         Check.MaxCount(r.ServiceOrderIds, "ServiceOrderIds", 1000);
         Check.MaxCount(r.ServiceIds, "ServiceIds", 1000);
         Check.MaxCount(r.BillIds, "BillIds", 1000);
+        Check.MaxCount(r.AccountingStates, "AccountingStates", 1000);
+        Check.MaxCount(r.Types, "Types", 1000);
+        Check.AllOf(r.AccountingStates, "AccountingStates", AccountingStates);
+        Check.AllOf(r.Types, "Types", OrderItemTypes);
         var created = Check.Interval(r.CreatedUtc, "CreatedUtc");
         var updated = Check.Interval(r.UpdatedUtc, "UpdatedUtc");
         var consumed = Check.Interval(r.ConsumedUtc, "ConsumedUtc");
@@ -542,24 +581,96 @@ internal static class ReservationOperations
         Paging.Validate(r.Limitation);
         return context.Store.Locked(() =>
         {
+            var store = context.Store;
             var enterprises = context.ReadEnterpriseIds(r.EnterpriseIds);
-            var items = context.Store.OrderTable.All
+            var posted = store.OrderTable.All
                 .Where(o => enterprises.Contains(o.EnterpriseId))
-                .SelectMany(o => o.Items.Select((item, index) => OrderItemView.From(o, item, index)))
-                .Where(x =>
-                    Check.In(r.OrderItemIds, x.Id)
-                    && Check.In(r.AccountIds, x.AccountId)
-                    && Check.In(r.ServiceOrderIds, x.ServiceOrderId)
-                    && Check.In(r.ServiceIds, x.ServiceId)
-                    && Check.In(r.BillIds, x.BillId)
-                    && (created is null || created.Contains(x.CreatedUtc))
-                    && (updated is null || updated.Contains(x.UpdatedUtc))
-                    && (consumed is null || consumed.Contains(x.ConsumedUtc))
-                    && canceled is null
-                    && closed is null
-                    && Check.In(r.AccountingStates, x.AccountingState)
-                    && Check.In(r.Types, x.Type));
-            return Paging.Page(context.Store, "OrderItems", items, r.Limitation);
+                .SelectMany(o => o.Items.Select((item, index) => WithBillState(store, o, OrderItemView.From(o, item, index))));
+
+            // Nights only when the Types filter allows them; narrowed by reservation or account first (cheap filters).
+            var nights = Enumerable.Empty<OrderItemView>();
+            if (Check.In(r.Types, "SpaceOrder") && r.BillIds is not { Count: > 0 })
+            {
+                var reservations = r.ServiceOrderIds is { Count: > 0 }
+                    ? r.ServiceOrderIds.Select(id => store.ReservationTable.Find(id)).OfType<Reservation>()
+                    : store.ReservationTable.All;
+                nights = reservations
+                    .Where(x => enterprises.Contains(x.EnterpriseId) && Check.In(r.AccountIds, x.AccountId) && Check.In(r.ServiceIds, x.ServiceId))
+                    .OrderBy(x => x.Sequence)
+                    .SelectMany(x => SpaceOrders.For(store, x))
+                    .ToList();
+            }
+
+            var items = posted.Concat(nights).Where(x =>
+                Check.In(r.OrderItemIds, x.Id)
+                && Check.In(r.AccountIds, x.AccountId)
+                && Check.In(r.ServiceOrderIds, x.ServiceOrderId)
+                && Check.In(r.ServiceIds, x.ServiceId)
+                && Check.In(r.BillIds, x.BillId)
+                && (created is null || created.Contains(x.CreatedUtc))
+                && (updated is null || updated.Contains(x.UpdatedUtc))
+                && (consumed is null || consumed.Contains(x.ConsumedUtc))
+                && (canceled is null || canceled.Contains(x.CanceledUtc))
+                && (closed is null || closed.Contains(x.ClosedUtc))
+                && Check.In(r.AccountingStates, x.AccountingState)
+                && Check.In(r.Types, x.Type));
+            return Paging.Page(store, "OrderItems", items, r.Limitation);
+        });
+    }
+
+    /// <summary>
+    /// The simulator has no bills: a line linked to a reservation that is now Processed (checked out, its bill closed)
+    /// reads as Closed, ClosedUtc the check-out; canceled lines stay Canceled.
+    /// </summary>
+    private static OrderItemView WithBillState(SimulatorStore store, Order order, OrderItemView item) =>
+        item.AccountingState == "Open" && ClosedAt(store, order) is { } closedUtc
+            ? item with { AccountingState = "Closed", ClosedUtc = closedUtc }
+            : item;
+
+    private static DateTimeOffset? ClosedAt(SimulatorStore store, Order order) =>
+        store.ReservationTable.Find(order.LinkedReservationId) is { State: "Processed" } departed ? departed.ActualEndUtc ?? departed.ScheduledEndUtc : null;
+
+    private sealed record CancelOrderItemsRequest(Guid? EnterpriseId, IReadOnlyList<Guid>? OrderItemIds);
+
+    /// <summary>
+    /// <c>orderItems/cancel</c> (beta, orderitems.md): cancels up to 10 posted lines; they stay, with AccountingState
+    /// Canceled and CanceledUtc. All or nothing: an unknown id, a line of another enterprise, a Closed line or a
+    /// reservation's night (SpaceOrder) is 400 "Invalid OrderItemIds"; an already canceled line is left as it was.
+    /// </summary>
+    private static object CancelOrderItems(OperationContext context)
+    {
+        var r = context.Read<CancelOrderItemsRequest>();
+        var ids = Check.RequiredList(r.OrderItemIds, "OrderItemIds", 10);
+        return context.Store.Locked(() =>
+        {
+            var store = context.Store;
+            var enterprise = context.WriteEnterprise(r.EnterpriseId);
+            var orders = store.OrderTable.All.Where(o => o.EnterpriseId == enterprise.Id).ToList();
+            var changed = new Dictionary<Guid, Order>();
+            foreach (var id in ids.Distinct())
+            {
+                var order = orders.FirstOrDefault(o => o.Items.Any(i => i.Id == id)) ?? throw ConnectorApiException.Invalid("OrderItemIds");
+                order = changed.GetValueOrDefault(order.Id, order);
+                var item = order.Items.Single(i => i.Id == id);
+                if (item.CanceledUtc is not null)
+                {
+                    continue;
+                }
+
+                if (ClosedAt(store, order) is not null)
+                {
+                    throw ConnectorApiException.Invalid("OrderItemIds");
+                }
+
+                changed[order.Id] = order with { Items = order.Items.Select(i => i.Id == id ? i with { CanceledUtc = context.Now } : i).ToList() };
+            }
+
+            foreach (var order in changed.Values)
+            {
+                store.OrderTable.Set(order);
+            }
+
+            return EmptyResult.Instance;
         });
     }
 

@@ -105,9 +105,9 @@ internal static class ServiceOperations
         return (context.Store.EnterpriseTable.Find(service.EnterpriseId)!, service);
     }
 
-    private sealed record CategoryMetrics(ResourceCategory Category, List<IReadOnlyDictionary<string, int>> PerUnit);
+    internal sealed record CategoryMetrics(ResourceCategory Category, List<IReadOnlyDictionary<string, int>> PerUnit);
 
-    private static List<CategoryMetrics> Compute(SimulatorStore store, Enterprise enterprise, Service service, IReadOnlyList<TimeUnits.Unit> units)
+    internal static List<CategoryMetrics> Compute(SimulatorStore store, Enterprise enterprise, Service service, IReadOnlyList<TimeUnits.Unit> units)
     {
         var from = units[0].Date;
         var to = units[^1].Date;

@@ -33,6 +33,14 @@ internal static partial class DemoSeed
         }
 
         SeedLoyalty(context, customers);
+
+        // Everything below was added later and draws from its own Random, after all the above: the entities seeded
+        // above stay exactly as they were for a given Seed and Today.
+        var later = context with { Random = new Random(unchecked((options.Seed * 31) + 17)) };
+        var scenarioArrival = SeedUpsellDesk(later, enterprises, customers);
+        SeedFullNight(later, enterprises.Single(e => e.Enterprise.Id == DemoIds.EnterpriseA), scenarioArrival, customers);
+        SeedBulkArrivals(later, enterprises, options.BulkArrivals);
+        SeedCategoryAssignments(later);
     }
 
     private static Dictionary<string, string> Text(string value) => new(StringComparer.Ordinal) { [En] = value };
