@@ -110,6 +110,7 @@ public sealed class UpsellDeskSeedTests : SimulatorTestBase
         var scenario = Server.Store.FullNight!;
         Assert.NotNull(scenario);
         Assert.Equal(Today.AddDays(2), scenario.FullNight);
+        Assert.Equal((DemoIds.StandardDoubleA, DemoIds.SuperiorDoubleA), (scenario.FromCategoryId, scenario.FullCategoryId)); // for the default Seed and this Today
         var stay = Server.Store.Reservations.Single(r => r.Id == scenario.ReservationId);
         Assert.Equal((scenario.CustomerId, "Confirmed", scenario.FromCategoryId), (stay.AccountId, stay.State, stay.RequestedResourceCategoryId));
         Assert.Contains(Server.Store.LoyaltyMemberships, m => m.AccountId == scenario.CustomerId && m.State == "Enrolled");

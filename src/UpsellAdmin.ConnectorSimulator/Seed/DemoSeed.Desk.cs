@@ -67,7 +67,7 @@ internal static partial class DemoSeed
     }
 
     /// <summary>
-    /// Makes a room type above the scenario stay's full on its third night and only then: the first one (by Ordering)
+    /// Makes a dearer room type above the scenario stay's full on its third night and only then: the first one (by Ordering)
     /// with a free room on the first two nights gets one-night Confirmed stays on the third until UsableResources −
     /// Occupied is 0. Records the case in <see cref="SimulatorStore.FullNight"/>.
     /// </summary>
@@ -82,7 +82,7 @@ internal static partial class DemoSeed
         int Free(IReadOnlyDictionary<string, int> m) => m["UsableResources"] - m["Occupied"] + Math.Min(0, m["PublicAvailabilityAdjustment"]);
 
         var candidates = ServiceOperations.Compute(store, e, seed.Accommodation, units)
-            .Where(x => x.Category.Ordering > from.Ordering && seed.RoomsByCategory[x.Category.Id].Count > 0)
+            .Where(x => x.Category.Ordering > from.Ordering && x.Category.PriceFactor > from.PriceFactor && seed.RoomsByCategory[x.Category.Id].Count > 0)
             .Where(x => Free(x.PerUnit[0]) >= 1 && Free(x.PerUnit[1]) >= 1)
             .Select(x => x.Category)
             .ToList();
