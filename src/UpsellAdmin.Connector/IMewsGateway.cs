@@ -23,6 +23,15 @@ public interface IMewsGateway
     /// <summary>services/getAvailability/2024-01-22: metrics per room type per time unit (occupancy).</summary>
     Task<AvailabilityResult> GetServiceAvailabilityAsync(AvailabilityRequest request, CancellationToken ct = default);
 
+    /// <summary>
+    /// services/getAvailability (legacy): rooms still available per room type per time unit, adjustments applied
+    /// (the operation Mews' upsell use case links for upgrade availability).
+    /// </summary>
+    Task<LegacyAvailabilityResult> GetLegacyServiceAvailabilityAsync(LegacyAvailabilityRequest request, CancellationToken ct = default);
+
+    /// <summary>resourceCategoryAssignments/getAll: which room type each room belongs to (ResourceCategoryIds required).</summary>
+    IAsyncEnumerable<ResourceCategoryAssignment> GetResourceCategoryAssignmentsAsync(ResourceCategoryAssignmentFilter filter, CancellationToken ct = default);
+
     /// <summary>resourceCategories/getAll: room types of the given services.</summary>
     IAsyncEnumerable<ResourceCategory> GetResourceCategoriesAsync(ResourceCategoryFilter filter, CancellationToken ct = default);
 
@@ -73,8 +82,17 @@ public interface IMewsGateway
     /// </summary>
     Task<string> AddOrderAsync(OrderAddition order, CancellationToken ct = default);
 
-    /// <summary>orderItems/getAll: posted lines, e.g. of an account or an order.</summary>
+    /// <summary>
+    /// orderItems/getAll: posted lines, e.g. of an account or an order, and a reservation's nights
+    /// (<c>ServiceOrderIds = [reservationId]</c>, <c>Types = [SpaceOrder]</c>).
+    /// </summary>
     IAsyncEnumerable<OrderItem> GetOrderItemsAsync(OrderItemFilter filter, CancellationToken ct = default);
+
+    /// <summary>
+    /// orderItems/cancel (beta): cancels 1–10 posted lines (they stay, AccountingState Canceled, CanceledUtc set); a
+    /// Closed line cannot be canceled. Never re-sent after an ambiguous failure: re-read the lines instead.
+    /// </summary>
+    Task CancelOrderItemsAsync(IReadOnlyList<string> orderItemIds, CancellationToken ct = default);
 
     // ---- loyalty ----
 

@@ -39,6 +39,13 @@ public sealed partial class MewsConnectorClient(
     public Task<AvailabilityResult> GetServiceAvailabilityAsync(AvailabilityRequest request, CancellationToken ct = default) =>
         ReadAsync("services/getAvailability/2024-01-22", c => reads.GetServiceAvailabilityAsync(request, c), ct);
 
+    public Task<LegacyAvailabilityResult> GetLegacyServiceAvailabilityAsync(LegacyAvailabilityRequest request, CancellationToken ct = default) =>
+        ReadAsync("services/getAvailability", c => reads.GetLegacyServiceAvailabilityAsync(request, c), ct);
+
+    public IAsyncEnumerable<ResourceCategoryAssignment> GetResourceCategoryAssignmentsAsync(ResourceCategoryAssignmentFilter filter, CancellationToken ct = default) =>
+        PageAsync<ResourceCategoryAssignmentFilter, ResourceCategoryAssignment>("resourceCategoryAssignments/getAll", filter with { EnterpriseIds = filter.EnterpriseIds ?? DefaultEnterpriseIds },
+            async (r, c) => await reads.GetResourceCategoryAssignmentsAsync(r, c), ct);
+
     public IAsyncEnumerable<ResourceCategory> GetResourceCategoriesAsync(ResourceCategoryFilter filter, CancellationToken ct = default) =>
         PageAsync<ResourceCategoryFilter, ResourceCategory>("resourceCategories/getAll", filter with { EnterpriseIds = filter.EnterpriseIds ?? DefaultEnterpriseIds },
             async (r, c) => await reads.GetResourceCategoriesAsync(r, c), ct);
@@ -154,6 +161,20 @@ public sealed partial class MewsConnectorClient(
     public IAsyncEnumerable<OrderItem> GetOrderItemsAsync(OrderItemFilter filter, CancellationToken ct = default) =>
         PageAsync<OrderItemFilter, OrderItem>("orderItems/getAll", filter with { EnterpriseIds = filter.EnterpriseIds ?? DefaultEnterpriseIds },
             async (r, c) => await reads.GetOrderItemsAsync(r, c), ct);
+
+    public Task CancelOrderItemsAsync(IReadOnlyList<string> orderItemIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderItemIds);
+        if (orderItemIds.Count is < 1 or > 10)
+        {
+            throw new ArgumentException("orderItems/cancel takes 1 to 10 order item ids.", nameof(orderItemIds));
+        }
+
+        var request = new CancelOrderItemsRequest { EnterpriseId = Options.EnterpriseId, OrderItemIds = orderItemIds };
+        return WriteOnceAsync("orderItems/cancel", c => writes.CancelOrderItemsAsync(request, c),
+            $"Read the order items {string.Join(", ", orderItemIds)} (orderItems/getAll by OrderItemIds) and cancel only those not yet Canceled.",
+            [], ct);
+    }
 
     // ---- loyalty ----
 

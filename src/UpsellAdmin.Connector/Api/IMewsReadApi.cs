@@ -21,6 +21,12 @@ public interface IMewsReadApi
     [Post("/api/connector/v1/resourceCategories/getAll")]
     Task<ResourceCategoriesResult> GetResourceCategoriesAsync([Body] ResourceCategoryFilter request, CancellationToken ct = default);
 
+    [Post("/api/connector/v1/services/getAvailability")]
+    Task<LegacyAvailabilityResult> GetLegacyServiceAvailabilityAsync([Body] LegacyAvailabilityRequest request, CancellationToken ct = default);
+
+    [Post("/api/connector/v1/resourceCategoryAssignments/getAll")]
+    Task<ResourceCategoryAssignmentsResult> GetResourceCategoryAssignmentsAsync([Body] ResourceCategoryAssignmentFilter request, CancellationToken ct = default);
+
     [Post("/api/connector/v1/resources/getAll")]
     Task<ResourcesResult> GetResourcesAsync([Body] ResourceFilter request, CancellationToken ct = default);
 
@@ -63,7 +69,7 @@ public interface IMewsReadApi
     [Post("/api/connector/v1/loyaltyMemberships/getAll")]
     Task<LoyaltyMembershipsResult> GetLoyaltyMembershipsAsync([Body] LoyaltyMembershipFilter request, CancellationToken ct = default);
 
-    /// <summary>Not among the brief's operations: used to settle an orders/add whose outcome is unknown.</summary>
+    /// <summary>Posted lines and reservation nights; also settles an orders/add whose outcome is unknown.</summary>
     [Post("/api/connector/v1/orderItems/getAll")]
     Task<OrderItemsResult> GetOrderItemsAsync([Body] OrderItemFilter request, CancellationToken ct = default);
 }

@@ -19,6 +19,9 @@ public interface IMewsWriteApi
     [Post("/api/connector/v1/orders/add")]
     Task<OrderAddResult> AddOrderAsync([Body] OrderAddition request, CancellationToken ct = default);
 
+    [Post("/api/connector/v1/orderItems/cancel")]
+    Task<EmptyResult> CancelOrderItemsAsync([Body] CancelOrderItemsRequest request, CancellationToken ct = default);
+
     [Post("/api/connector/v1/loyaltyPrograms/add")]
     Task<LoyaltyProgramsResult> AddLoyaltyProgramsAsync([Body] AddLoyaltyProgramsRequest request, CancellationToken ct = default);
 

@@ -183,3 +183,30 @@ public sealed record ResourceCategoryAvailability
     public IReadOnlyList<int>? GetMetric(AvailabilityMetric metric) =>
         Metrics is not null && Metrics.TryGetValue(metric.ToString(), out var values) ? values : null;
 }
+
+/// <summary>
+/// services/getAvailability (legacy, not deprecated; the one Mews' upsell use case links): absolute available counts
+/// per room type per time unit, adjustments applied.
+/// </summary>
+public sealed record LegacyAvailabilityRequest
+{
+    public required string ServiceId { get; init; }
+    /// <summary>Must be on a time-unit boundary (local midnight in UTC for daily services).</summary>
+    public required DateTimeOffset FirstTimeUnitStartUtc { get; init; }
+    public required DateTimeOffset LastTimeUnitStartUtc { get; init; }
+}
+
+public sealed record LegacyAvailabilityResult
+{
+    public IReadOnlyList<DateTimeOffset>? TimeUnitStartsUtc { get; init; }
+    public IReadOnlyList<CategoryAvailability>? CategoryAvailabilities { get; init; }
+}
+
+public sealed record CategoryAvailability
+{
+    public string CategoryId { get; init; } = "";
+    /// <summary>Rooms still available per time unit (aligned with <see cref="LegacyAvailabilityResult.TimeUnitStartsUtc"/>).</summary>
+    public IReadOnlyList<int>? Availabilities { get; init; }
+    /// <summary>Manual adjustments per time unit (the docs' example spells the key with a trailing space).</summary>
+    public IReadOnlyList<int>? Adjustments { get; init; }
+}

@@ -42,6 +42,38 @@ public sealed record ResourceCategory
     public string? AccountingCategoryId { get; init; }
 }
 
+// ---- resourceCategoryAssignments/getAll ----
+
+/// <summary>Which room belongs to which room type. <see cref="ResourceCategoryIds"/> is required by Mews (≤ 1000).</summary>
+public sealed record ResourceCategoryAssignmentFilter : PagedRequest
+{
+    public IReadOnlyList<string>? EnterpriseIds { get; init; }
+    public required IReadOnlyList<string> ResourceCategoryIds { get; init; }
+    public IReadOnlyList<string>? ResourceIds { get; init; }
+    public IReadOnlyList<string>? ResourceCategoryAssignmentIds { get; init; }
+    public TimeInterval? UpdatedUtc { get; init; }
+    public IReadOnlyList<ActivityState>? ActivityStates { get; init; }
+}
+
+public sealed record ResourceCategoryAssignmentsResult : IPagedResult<ResourceCategoryAssignment>
+{
+    public IReadOnlyList<ResourceCategoryAssignment>? ResourceCategoryAssignments { get; init; }
+    public string? Cursor { get; init; }
+    IReadOnlyList<ResourceCategoryAssignment>? IPagedResult<ResourceCategoryAssignment>.Items => ResourceCategoryAssignments;
+}
+
+public sealed record ResourceCategoryAssignment
+{
+    public string Id { get; init; } = "";
+    public bool IsActive { get; init; }
+    /// <summary>The room.</summary>
+    public string? ResourceId { get; init; }
+    /// <summary>Its room type.</summary>
+    public string? CategoryId { get; init; }
+    public DateTimeOffset? CreatedUtc { get; init; }
+    public DateTimeOffset? UpdatedUtc { get; init; }
+}
+
 // ---- resources/getAll ----
 
 public sealed record ResourceFilter : PagedRequest

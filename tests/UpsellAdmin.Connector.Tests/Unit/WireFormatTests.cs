@@ -117,4 +117,37 @@ public sealed class WireFormatTests
         Assert.Equal(LoyaltySubscription.Unknown, program.Subscription);
         Assert.Equal("C1", program.Code);
     }
+
+    [Fact]
+    public async Task GetOrderItemsAsync_NightsOfAReservation_SendsServiceOrderIdsTypesAndStates()
+    {
+        var stub = new StubHandler(_ => StubHandler.Json("""{"OrderItems":[{"Id":"i1","Type":"SpaceOrder","AccountingState":"Open","StartUtc":"2026-11-21T23:00:00Z","Data":{"Discriminator":"Product","Product":{"ProductId":"p1"}}}],"Cursor":"i1"}"""));
+        await using var host = GatewayHost.OverStub(stub);
+
+        var items = await host.Gateway.GetOrderItemsAsync(new OrderItemFilter
+        {
+            ServiceOrderIds = ["r1"],
+            Types = [OrderItemTypes.SpaceOrder],
+            AccountingStates = [OrderItemAccountingStates.Open, OrderItemAccountingStates.Inactive],
+        }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        var item = Assert.Single(items);
+        Assert.Equal(("SpaceOrder", "p1", new DateTimeOffset(2026, 11, 21, 23, 0, 0, TimeSpan.Zero)), (item.Type, item.Data!.Product!.ProductId, item.StartUtc!.Value));
+        Assert.Equal(
+            """{"ServiceOrderIds":["r1"],"AccountingStates":["Open","Inactive"],"Types":["SpaceOrder"],"Limitation":{"Count":1000},""" + Tokens + "}",
+            Assert.Single(stub.Requests).Body);
+    }
+
+    [Fact]
+    public async Task CancelOrderItemsAsync_PortfolioOptions_SendsEnterpriseIdAndIds()
+    {
+        var stub = new StubHandler(_ => StubHandler.Json("{}"));
+        await using var host = GatewayHost.OverStub(stub, o => o.EnterpriseId = "e1");
+
+        await host.Gateway.CancelOrderItemsAsync(["i1", "i2"], TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(stub.Requests);
+        Assert.Equal("orderItems/cancel", request.Operation);
+        Assert.Equal("""{"EnterpriseId":"e1","OrderItemIds":["i1","i2"],""" + Tokens + "}", request.Body);
+    }
 }
