@@ -1,12 +1,7 @@
-using UpsellAdmin.Web.Components;
 using UpsellAdmin.Web.Components.Account;
 using UpsellAdmin.Web.Components.Hosting;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features;
-using UpsellAdmin.Web.Features.Api;
-using UpsellAdmin.Web.Features.Copy;
-using UpsellAdmin.Web.Features.Loyalty;
-using UpsellAdmin.Web.Features.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,15 +10,9 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddAppLogging();
 
 builder.Services.AddAppDatabase(builder.Configuration);
-builder.Services.AddUpsellFeatures();
 builder.Services.AddAppIdentity();
 builder.Services.AddAppUi();
-builder.Services.AddApiKeyAuthentication(builder.Configuration);
-builder.Services.AddUpsellApi();
-builder.Services.AddRuleCopy();
-builder.AddMewsSync();
-builder.Services.AddLoyalty();
-builder.Services.AddAdministration();
+builder.AddFeatures();
 
 var app = builder.Build();
 
@@ -31,8 +20,7 @@ await app.InitializeDatabaseAsync();
 
 app.UseAppPipeline();
 app.MapAppEndpoints();
-app.MapUpsellApi();
-app.MapCopyApi();
+app.MapFeatureEndpoints();
 
 app.Run();
 

@@ -19,6 +19,24 @@ public static class PageUrls
     public const string UpsellRuleNew = "/upsell-rules/{PropertyId:int}/new";
     public const string UpsellRuleEdit = "/upsell-rules/{PropertyId:int}/{RuleId:int}";
 
+    /// <summary>The front desk's Upsell Quote page (every role).</summary>
+    public const string UpsellQuote = "/upsell-quote";
+
+    /// <summary>Loyalty programs of the chain (every role reads; editors change).</summary>
+    public const string LoyaltyPrograms = "/loyalty/programs";
+    /// <summary>The tiers of one program; the program is the <c>program</c> query parameter.</summary>
+    public const string LoyaltyTiers = "/loyalty/tiers";
+    /// <summary>Memberships: find by customer, program or tier; editors enroll, edit and remove.</summary>
+    public const string LoyaltyMemberships = "/loyalty/memberships";
+
+    /// <summary>Administrators' "Sync from Mews" page.</summary>
+    public const string Sync = "/sync";
+
+    /// <summary>Administration (Administrators only).</summary>
+    public const string AdminUsers = "/admin/users";
+    public const string AdminProperties = "/admin/properties";
+
+    public static string LoyaltyTiersOf(string programId) => $"{LoyaltyTiers}?program={Uri.EscapeDataString(programId)}";
     public static string UpsellRuleNewFor(int propertyId) => $"/upsell-rules/{propertyId}/new";
     public static string UpsellRuleEditFor(int propertyId, int ruleId) => $"/upsell-rules/{propertyId}/{ruleId}";
     public static string LoginWithReturn(string returnUrl) => $"{Login}?ReturnUrl={Uri.EscapeDataString(returnUrl)}";

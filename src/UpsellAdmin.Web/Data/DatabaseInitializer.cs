@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Data.Seeding;
 using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Administration;
 
 namespace UpsellAdmin.Web.Data;
 
@@ -50,19 +51,20 @@ public static class DatabaseInitializer
         }
     }
 
-    /// <summary>Demo properties, reference data, configuration, rules and prices (the part the Mews sync replaces).</summary>
+    /// <summary>
+    /// Demo properties, reference data, configuration, rules and prices: from Mews (in demo mode the in-process
+    /// simulator) through the registered <see cref="IDemoDataSource"/> — the Mews sync's, the same path as real data.
+    /// </summary>
     public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer).FullName!);
-        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        // With the Mews sync registered, the demo chain comes from Mews (in demo mode the in-process simulator).
-        if (services.GetService<Features.Sync.DemoDataBootstrap>() is { } fromMews)
+        var source = services.GetService<IDemoDataSource>();
+        if (source is null)
         {
-            await fromMews.SeedAsync(cancellationToken);
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer).FullName!)
+                .LogWarning("Demo data not seeded: no demo data source (the Mews sync) is registered");
             return;
         }
-        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        await DemoDataSeeder.SeedAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), logger, cancellationToken);
+        await source.SeedAsync(cancellationToken);
     }
 
     /// <summary>Demo roles and users with access to the demo properties (needs ASP.NET Core Identity registered).</summary>
@@ -80,4 +82,11 @@ public static class DatabaseInitializer
         var propertyCodes = await db.Properties.AsNoTracking().Select(p => p.Code).ToListAsync(cancellationToken);
         await IdentitySeeder.SeedAsync(users, roles, db, propertyCodes, logger, cancellationToken);
     }
+}
+
+/// <summary>Fills an empty database with the demo chain (registered by the Mews sync: it syncs, then seeds rules).</summary>
+public interface IDemoDataSource
+{
+    /// <summary>Seeds when the database has no property yet; returns the properties seeded.</summary>
+    Task<int> SeedAsync(CancellationToken cancellationToken);
 }

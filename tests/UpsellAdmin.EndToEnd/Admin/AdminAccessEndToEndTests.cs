@@ -24,18 +24,18 @@ public sealed class AdminAccessEndToEndTests(AdminAppFixture app)
         await Expect(nav).Not.ToContainTextAsync("Administration");
         await Expect(page.Locator("[data-testid=nav-users]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=nav-properties]")).ToHaveCountAsync(0);
-        await Expect(nav.Locator($"a[href='{AdminUrls.Users}'], a[href='{AdminUrls.Properties}']")).ToHaveCountAsync(0);
+        await Expect(nav.Locator($"a[href='{PageUrls.AdminUsers}'], a[href='{PageUrls.AdminProperties}']")).ToHaveCountAsync(0);
 
         // Navigating inside the app (the circuit's router): a warning in place of the page.
-        await page.EvaluateAsync("url => Blazor.navigateTo(url)", AdminUrls.Users);
-        await page.WaitForURLAsync(url => url.EndsWith(AdminUrls.Users, StringComparison.Ordinal));
+        await page.EvaluateAsync("url => Blazor.navigateTo(url)", PageUrls.AdminUsers);
+        await page.WaitForURLAsync(url => url.EndsWith(PageUrls.AdminUsers, StringComparison.Ordinal));
         await Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=users-grid]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=user-new]")).ToHaveCountAsync(0);
         await AppFixture.ScreenshotAsync(page, $"admin-users-in-app-{email.Split('@')[0]}");
 
         // Typing the address (a full page load): the server sends them to Access denied.
-        foreach (var (url, grid) in new[] { (AdminUrls.Users, "users-grid"), (AdminUrls.Properties, "properties-grid") })
+        foreach (var (url, grid) in new[] { (PageUrls.AdminUsers, "users-grid"), (PageUrls.AdminProperties, "properties-grid") })
         {
             await page.GotoAsync(app.BaseUrl + url);
             await page.WaitForURLAsync(u => u.Contains(PageUrls.AccessDenied, StringComparison.OrdinalIgnoreCase));

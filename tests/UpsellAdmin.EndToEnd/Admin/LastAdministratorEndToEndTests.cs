@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using UpsellAdmin.Web.Features.Accounts;
 using static Microsoft.Playwright.Assertions;
 using static UpsellAdmin.EndToEnd.Admin.AdminUi;
+using UpsellAdmin.Web.Components;
 
 namespace UpsellAdmin.EndToEnd.Admin;
 
@@ -29,12 +30,12 @@ public sealed class LastAdministratorEndToEndTests(AppFixture app) : IClassFixtu
         var second = $"admin-{id}@e2e.local";
         var password = PasswordFor(id);
 
-        var (first, firstErrors) = await app.LogInAsync(AdminEmail, AdminUrls.Users);
+        var (first, firstErrors) = await app.LogInAsync(AdminEmail, PageUrls.AdminUsers);
         await CreateUserAsync(first, second, "Second Admin", Roles.Administrator, password, propertyCodes: null);
         await Expect(Cell(Row(first, second), RoleCell)).ToHaveTextAsync(Roles.Label(Roles.Administrator));
 
         // B demotes A: allowed while there are two.
-        var (other, otherErrors) = await app.LogInAsync(second, AdminUrls.Users, password);
+        var (other, otherErrors) = await app.LogInAsync(second, PageUrls.AdminUsers, password);
         await Expect(other.Locator("[data-testid=user-role]")).ToHaveTextAsync("Administrator");
         await ChangeRoleAsync(other, AdminEmail, Roles.RevenueManager);
         await Expect(Snackbar(other, $"User {AdminEmail} saved")).ToBeVisibleAsync();

@@ -4,6 +4,7 @@ using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Properties;
 using static Microsoft.Playwright.Assertions;
 using static UpsellAdmin.EndToEnd.Admin.AdminUi;
+using UpsellAdmin.Web.Components;
 
 namespace UpsellAdmin.EndToEnd.Admin;
 
@@ -49,9 +50,9 @@ public sealed class PropertiesEndToEndTests(AdminAppFixture app)
         const string NewCode = "HARBOUR-VIEW";
 
         // From the Users page through the menu, as an administrator finds it.
-        var (page, errors) = await app.LogInAsync(AdminEmail, AdminUrls.Users);
+        var (page, errors) = await app.LogInAsync(AdminEmail, PageUrls.AdminUsers);
         await page.ClickAsync("[data-testid=nav-properties]");
-        await page.WaitForURLAsync(url => url.EndsWith(AdminUrls.Properties, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith(PageUrls.AdminProperties, StringComparison.Ordinal));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Properties" })).ToBeVisibleAsync();
         var row = Row(page, AdminAppFixture.EditCode);
         await Expect(Cell(row, NameCell)).ToHaveTextAsync(AdminAppFixture.EditName);
@@ -97,7 +98,7 @@ public sealed class PropertiesEndToEndTests(AdminAppFixture app)
     public async Task Administrator_EntersABadValue_SeesTheMessageInTheDialog_AndNothingIsSaved(string field, string value, string message)
     {
         var before = await ReadPropertyAsync(AdminAppFixture.InvalidCode);
-        var (page, errors) = await app.LogInAsync(AdminEmail, AdminUrls.Properties);
+        var (page, errors) = await app.LogInAsync(AdminEmail, PageUrls.AdminProperties);
 
         await OpenEditAsync(page, AdminAppFixture.InvalidCode);
         await page.FillAsync($"[data-testid={field}]", value);
@@ -122,7 +123,7 @@ public sealed class PropertiesEndToEndTests(AdminAppFixture app)
     public async Task PropertyWithRules_KeepsItsCode_ButItsNameCanChange()
     {
         var seeded = await ReadPropertyAsync(AdminAppFixture.WithRulesCode);
-        var (page, errors) = await app.LogInAsync(AdminEmail, AdminUrls.Properties);
+        var (page, errors) = await app.LogInAsync(AdminEmail, PageUrls.AdminProperties);
 
         await OpenEditAsync(page, AdminAppFixture.WithRulesCode);
         var code = page.Locator("[data-testid=property-field-code]");

@@ -35,7 +35,7 @@ public sealed class UsersEndToEndTests(AdminAppFixture app)
         var email = $"fd-{id}@e2e.local";
         var password = PasswordFor(id);
 
-        var (page, errors) = await app.LogInAsync(AdminEmail, AdminUrls.Users);
+        var (page, errors) = await app.LogInAsync(AdminEmail, PageUrls.AdminUsers);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=nav-users]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=nav-properties]")).ToBeVisibleAsync();
@@ -59,7 +59,7 @@ public sealed class UsersEndToEndTests(AdminAppFixture app)
         // The administrator logs out: the admin pages then ask for a login again.
         await page.ClickAsync("[data-testid=logout]");
         await page.WaitForURLAsync(url => url.Contains(PageUrls.Login, StringComparison.OrdinalIgnoreCase));
-        await page.GotoAsync(app.BaseUrl + AdminUrls.Users);
+        await page.GotoAsync(app.BaseUrl + PageUrls.AdminUsers);
         await page.WaitForURLAsync(url => url.Contains(PageUrls.Login, StringComparison.OrdinalIgnoreCase));
         Assert.Empty(errors);
 
@@ -98,7 +98,7 @@ public sealed class UsersEndToEndTests(AdminAppFixture app)
         var firstPassword = PasswordFor(id);
         var newPassword = PasswordFor(NewId());
 
-        var (page, errors) = await app.LogInAsync(AdminEmail, AdminUrls.Users);
+        var (page, errors) = await app.LogInAsync(AdminEmail, PageUrls.AdminUsers);
         await CreateUserAsync(page, email, "Remi Rota", Roles.RevenueManager, firstPassword, propertyCodes: null);
         var row = Row(page, email);
         await Expect(Cell(row, RoleCell)).ToHaveTextAsync(Roles.Label(Roles.RevenueManager));
@@ -167,7 +167,7 @@ public sealed class UsersEndToEndTests(AdminAppFixture app)
     public async Task OnlyAdministrator_CannotDemoteOrLockThemself_AndThePageSaysWhy()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (page, errors) = await app.LogInAsync(AdminEmail, AdminUrls.Users);
+        var (page, errors) = await app.LogInAsync(AdminEmail, PageUrls.AdminUsers);
         await using (var db = await app.Db.CreateDbContextAsync(ct))
         {
             var administrators = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })

@@ -36,7 +36,7 @@ public sealed class LoyaltyEndToEndTests(AppFixture app) : IClassFixture<AppFixt
     [Fact]
     public async Task RevenueManager_CreatesProgramAndTier_EnrollsJohnSmith_UsesTheTierInARule()
     {
-        var (page, consoleErrors) = await app.LogInAsync("revenue@demo.local", LoyaltyUrls.Programs);
+        var (page, consoleErrors) = await app.LogInAsync("revenue@demo.local", PageUrls.LoyaltyPrograms);
 
         // A program
         await Expect(page.Locator("[data-testid=program-name]").Filter(new() { HasText = "Platinum Club" })).ToBeVisibleAsync();
@@ -62,7 +62,7 @@ public sealed class LoyaltyEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         await AppFixture.ScreenshotAsync(page, "loyalty-tiers");
 
         // John Smith enrolled in it
-        await page.GotoAsync(app.BaseUrl + LoyaltyUrls.Memberships);
+        await page.GotoAsync(app.BaseUrl + PageUrls.LoyaltyMemberships);
         await page.Locator("[data-testid=interactive]").WaitForAsync();
         await page.ClickAsync("[data-testid=membership-new]");
         await page.FillAsync("[data-testid=membership-find-text]", "John Smith");
@@ -110,7 +110,7 @@ public sealed class LoyaltyEndToEndTests(AppFixture app) : IClassFixture<AppFixt
     [Fact]
     public async Task FrontDesk_ReadsProgramsAndTiers_LooksUpMemberships_ChangesNothing()
     {
-        var (page, consoleErrors) = await app.LogInAsync("frontdesk@demo.local", LoyaltyUrls.Programs);
+        var (page, consoleErrors) = await app.LogInAsync("frontdesk@demo.local", PageUrls.LoyaltyPrograms);
 
         await Expect(page.Locator("[data-testid=program-name]").Filter(new() { HasText = "Platinum Club" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=program-new]")).ToHaveCountAsync(0);
@@ -119,7 +119,7 @@ public sealed class LoyaltyEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         await Expect(page.Locator("[data-testid=tier-name]").First).ToHaveTextAsync("Platinum");
         await Expect(page.Locator("[data-testid=tier-new]")).ToHaveCountAsync(0);
 
-        await page.GotoAsync(app.BaseUrl + LoyaltyUrls.Memberships);
+        await page.GotoAsync(app.BaseUrl + PageUrls.LoyaltyMemberships);
         await page.Locator("[data-testid=interactive]").WaitForAsync();
         await page.FillAsync("[data-testid=membership-customer]", "Smith");
         await page.ClickAsync("[data-testid=membership-search]");

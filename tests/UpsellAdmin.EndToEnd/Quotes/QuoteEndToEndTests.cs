@@ -12,7 +12,7 @@ public sealed class QuoteEndToEndTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task FrontDesk_RunsAQuote_SeesAnOffer()
     {
-        var (page, errors) = await app.LogInAsync("frontdesk@demo.local", QuoteUrls.UpsellQuote);
+        var (page, errors) = await app.LogInAsync("frontdesk@demo.local", PageUrls.UpsellQuote);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upsell Quote" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=stay-room-type]")).ToBeVisibleAsync();
@@ -36,7 +36,7 @@ public sealed class QuoteEndToEndTests(AppFixture app) : IClassFixture<AppFixtur
     public async Task RevenueManager_OpensARule_PressesTest_SeesTheOffer()
     {
         // A rule that surely offers something: the one behind the first offer of a default quote.
-        var (page, errors) = await app.LogInAsync("revenue@demo.local", QuoteUrls.UpsellQuote);
+        var (page, errors) = await app.LogInAsync("revenue@demo.local", PageUrls.UpsellQuote);
         await page.ClickAsync("[data-testid=quote-button]");
         var ruleCode = (await page.Locator("[data-testid=offer-row] [data-testid=offer-rule]").First.InnerTextAsync()).Trim();
 

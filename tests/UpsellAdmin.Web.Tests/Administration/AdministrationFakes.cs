@@ -1,5 +1,6 @@
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.Administration;
 
 namespace UpsellAdmin.Web.Tests.Administration;
 

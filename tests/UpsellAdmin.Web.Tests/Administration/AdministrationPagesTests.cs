@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Tests.Components;
+using UpsellAdmin.Web.Features.Administration;
 
 namespace UpsellAdmin.Web.Tests.Administration;
 

@@ -7,6 +7,7 @@ using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Tests.TestSupport;
+using UpsellAdmin.Web.Features.Administration;
 
 namespace UpsellAdmin.Web.Tests.Administration;
 

@@ -10,7 +10,7 @@ using UpsellAdmin.Web.Features.Quotes;
 using UpsellAdmin.Web.Features.ReferenceData;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 using UpsellAdmin.Web.Features.UpsellRules;
-using HierarchyRow = UpsellAdmin.Web.Features.UpsellConfiguration.RoomHierarchyEntry;
+using HierarchyRow = UpsellAdmin.Web.Features.ReferenceData.RoomHierarchyEntry;
 
 namespace UpsellAdmin.Web.Tests.Quotes;
 

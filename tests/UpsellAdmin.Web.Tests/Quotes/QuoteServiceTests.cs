@@ -323,7 +323,7 @@ public sealed class QuoteServiceTests : IAsyncLifetime
             OccupancyAmounts = [new() { Level = 2, Amount = 5m }, new() { Level = 1, Amount = 3m }],
         };
 
-        var definition = PropertySetupCache.ToDefinition(rule);
+        var definition = UpsellRuleMapping.ToDefinition(rule);
 
         Assert.Equal(["RACK"], definition.RateCategories);
         Assert.Empty(definition.RateCodes);

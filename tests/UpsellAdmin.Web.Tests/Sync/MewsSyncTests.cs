@@ -12,6 +12,7 @@ using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Sync;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 using UpsellAdmin.Web.Features.UpsellRules;
+using UpsellAdmin.Web.Features.ReferenceData;
 
 namespace UpsellAdmin.Web.Tests.Sync;
 
@@ -54,7 +55,7 @@ public sealed class MewsSyncTests
         var second = await h.SyncAsync(Ct);
 
         Assert.Empty(second.Errors);
-        Assert.Equal(new SyncCounts(0, 0, 0), second.Counts);
+        Assert.Equal(new MergeCounts(0, 0, 0), second.Counts);
         Assert.Equal(0, second.PricesWritten);
         Assert.Equal(0, second.PropertiesCreated);
         await using var db = await h.Db.CreateDbContextAsync(Ct);
@@ -110,7 +111,7 @@ public sealed class MewsSyncTests
         Assert.Contains(warnings, w => w.Contains("PC01/B1", StringComparison.Ordinal) && w.EndsWith("is inactive", StringComparison.Ordinal));
 
         var third = await h.SyncAsync(Ct);
-        Assert.Equal(new SyncCounts(0, 0, 0), third.Counts);
+        Assert.Equal(new MergeCounts(0, 0, 0), third.Counts);
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class MewsSyncTests
         // The sync finds nothing left to do: both wrote the same rows.
         var next = await h.SyncAsync(Ct);
         Assert.Empty(next.Errors);
-        Assert.Equal(new SyncCounts(0, 0, 0), next.Counts);
+        Assert.Equal(new MergeCounts(0, 0, 0), next.Counts);
     }
 
     private sealed class FixedGateways(IMewsGateway gateway) : ILoyaltyGatewayFactory

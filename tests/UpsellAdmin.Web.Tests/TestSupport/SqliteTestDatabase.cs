@@ -22,7 +22,7 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
     public FakeCurrentUser CurrentUser { get; } = new();
     public string ConnectionString { get; }
 
-    private SqliteTestDatabase(bool withIdentity)
+    private SqliteTestDatabase(bool withIdentity, Action<IServiceCollection>? configure)
     {
         ConnectionString = $"Data Source=upsell-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
         _keepAlive = new SqliteConnection(ConnectionString);
@@ -40,12 +40,14 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
                 .AddRoles<IdentityRole>()
                 .AddEntityFrameworkStores<AppDbContext>();
         }
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    public static async Task<SqliteTestDatabase> CreateAsync(bool withIdentity = false)
+    /// <summary>A migrated database; <paramref name="configure"/> registers more services (e.g. the Mews sync).</summary>
+    public static async Task<SqliteTestDatabase> CreateAsync(bool withIdentity = false, Action<IServiceCollection>? configure = null)
     {
-        var database = new SqliteTestDatabase(withIdentity);
+        var database = new SqliteTestDatabase(withIdentity, configure);
         await using var db = await database.CreateDbContextAsync();
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         return database;

@@ -3,13 +3,12 @@ using MudBlazor;
 using MudBlazor.Services;
 using Serilog;
 using UpsellAdmin.Web.Components.Account;
-using UpsellAdmin.Web.Components.Shared;
 
 namespace UpsellAdmin.Web.Components.Hosting;
 
 public static class UiSetup
 {
-    /// <summary>Razor components on the interactive server, MudBlazor, and the state the pages share.</summary>
+    /// <summary>Razor components on the interactive server, and MudBlazor.</summary>
     public static IServiceCollection AddAppUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -18,7 +17,6 @@ public static class UiSetup
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
-        services.AddScoped<CurrentPropertyState>();
         return services;
     }
 

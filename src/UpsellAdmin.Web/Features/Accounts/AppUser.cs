@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using UpsellAdmin.Web.Features.Properties;
 
 namespace UpsellAdmin.Web.Features.Accounts;
 
@@ -33,6 +32,10 @@ public sealed class AppUser : IdentityUser
 {
     public const int DisplayNameMaxLength = 80;
 
+    /// <summary>An administrator's lock has no end, unlike Identity's lock after failed sign-ins (the login page tells
+    /// the two apart by it).</summary>
+    public static readonly DateTimeOffset AdministratorLockEnd = DateTimeOffset.MaxValue;
+
     public string DisplayName { get; set; } = "";
 
     /// <summary>Properties this user may see. Administrators see every property whatever this holds.</summary>
@@ -43,8 +46,8 @@ public sealed class AppUser : IdentityUser
 public sealed class UserPropertyAccess
 {
     public string UserId { get; set; } = "";
+    /// <summary>The property (Properties configures the foreign key: Accounts sits below Properties).</summary>
     public int PropertyId { get; set; }
-    public Property? Property { get; set; }
 }
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
@@ -61,6 +64,5 @@ internal sealed class UserPropertyAccessConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<UserPropertyAccess> b)
     {
         b.HasKey(a => new { a.UserId, a.PropertyId });
-        b.HasOne(a => a.Property).WithMany().HasForeignKey(a => a.PropertyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -85,6 +85,40 @@ public static class EvaluateMapping
         return new EvaluateResponse(evaluation.Applicable, reasons, offer);
     }
 
+    /// <summary>A rule in the API's rule shape (the reverse of the request mapping): lists sorted by code, so the same
+    /// rule always reads the same.</summary>
+    public static EvaluateRuleJson ToRuleJson(UpsellRuleDefinition rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        static List<string> Sorted(IEnumerable<string> values) => values.Order(StringComparer.Ordinal).ToList();
+        return new EvaluateRuleJson
+        {
+            Code = rule.Code,
+            Description = rule.Description,
+            BeginDate = rule.BeginDate,
+            EndDate = rule.EndDate,
+            UpsellByRoomType = rule.UpsellByRoomType,
+            From = rule.From,
+            To = rule.To,
+            RateCodes = Sorted(rule.RateCodes),
+            RateCategories = Sorted(rule.RateCategories),
+            MembershipTypes = rule.Memberships
+                .OrderBy(m => m.Type, StringComparer.Ordinal).ThenBy(m => m.Level, StringComparer.Ordinal)
+                .Select(m => new EvaluateMembershipJson { Type = m.Type, Level = m.Level }).ToList(),
+            Channels = Sorted(rule.Channels),
+            ReservationTypes = Sorted(rule.ReservationTypes),
+            MarketCodes = Sorted(rule.MarketCodes),
+            Formula = rule.Formula,
+            UpsellAmount = rule.UpsellAmount,
+            CurrencyCode = rule.CurrencyCode,
+            RoundingRule = rule.RoundingRule,
+            DaysInAdvance = rule.DaysInAdvance,
+            UpsellByOccupancyLevels = rule.UpsellByOccupancyLevels,
+            OccupancyLevelAmounts = rule.OccupancyLevelAmounts.OrderBy(a => a.Level)
+                .Select(a => new EvaluateOccupancyLevelAmountJson { Level = a.Level, Amount = a.Amount }).ToList(),
+        };
+    }
+
     private static UpsellRuleDefinition? MapRule(EvaluateRuleJson? json, Errors errors)
     {
         if (json is null)

@@ -159,7 +159,7 @@ public sealed class RuleCopyService(
                         rule = new UpsellRule { PropertyId = target.Property.Id, CreatedUtc = now };
                         added.Add(rule);
                     }
-                    UpsellRuleService.Apply(plan.Result!, rule);
+                    rule.Apply(plan.Result!.ToDefinition());
                     rule.UpdatedUtc = now;
                     rule.UpdatedBy = caller.Name;
                 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Data;
-using UpsellAdmin.Web.Features.Sync;
+using UpsellAdmin.Web.Features.ReferenceData;
 
 namespace UpsellAdmin.Web.Features.Loyalty;
 
@@ -57,7 +57,7 @@ internal sealed partial class LoyaltyReferenceRefresher(
             }
         }
 
-        var changes = new SyncCounts();
+        var changes = new MergeCounts();
         foreach (var propertyId in propertyIds)
         {
             changes += await LoyaltyMerge.MergeAsync(db, propertyId, programs, tiers, ct);

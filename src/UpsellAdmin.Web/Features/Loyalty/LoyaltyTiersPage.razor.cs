@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Connector;
 using UpsellAdmin.Web.Components.Shared;
+using UpsellAdmin.Web.Components;
 
 namespace UpsellAdmin.Web.Features.Loyalty;
 
@@ -68,7 +70,7 @@ public partial class LoyaltyTiersPage
         programId = value;
         if (value is not null)
         {
-            Navigation.NavigateTo(LoyaltyUrls.TiersOf(value), replace: true);
+            Navigation.NavigateTo(PageUrls.LoyaltyTiersOf(value), replace: true);
         }
         await LoadTiersAsync();
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UpsellAdmin.Web.Features.Accounts;
 
 namespace UpsellAdmin.Web.Features.Properties;
 
@@ -32,5 +33,7 @@ internal sealed class PropertyConfiguration : IEntityTypeConfiguration<Property>
         b.Property(p => p.TimeZone).HasMaxLength(Property.TimeZoneMaxLength).IsRequired();
         b.HasIndex(p => p.Code).IsUnique();
         b.HasIndex(p => p.MewsEnterpriseId);
+        // A user's access row goes with its property.
+        b.HasMany<UserPropertyAccess>().WithOne().HasForeignKey(a => a.PropertyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -126,7 +126,7 @@ public sealed class PropertySetupCache(TimeProvider clock)
                 : new PropertyUpsellSettings(config.MaximumLengthOfStay, config.MaximumNumberOfOffers, config.SortOffersBy),
             RoomTypes = roomTypes.Select(r => new RoomTypeInfo(r.Code, r.RoomClass, r.Sequence)).ToList(),
             Hierarchy = hierarchy,
-            Rules = rules.Select(ToDefinition).ToList(),
+            Rules = rules.Select(UpsellRuleMapping.ToDefinition).ToList(),
         };
 
         return new CompiledPropertySetup(
@@ -144,48 +144,4 @@ public sealed class PropertySetupCache(TimeProvider clock)
     /// <summary>The engine that quotes the property: the Domain's compiled context (immutable, thread-safe, built once
     /// per stamp); it gives what the reference NaiveQuoteEngine gives, by the Domain's equivalence tests.</summary>
     private static IUpsellQuoter Compile(PropertyUpsellSetup setup) => PropertyUpsellContext.Compile(setup);
-
-    /// <summary>A stored rule as the engine sees it.</summary>
-    public static UpsellRuleDefinition ToDefinition(UpsellRule rule)
-    {
-        ArgumentNullException.ThrowIfNull(rule);
-        List<string> Values(RuleFilterKind kind) => rule.Filters.Where(f => f.Kind == kind).Select(f => f.Value).ToList();
-        return new UpsellRuleDefinition
-        {
-            Code = rule.Code,
-            Description = rule.Description,
-            BeginDate = rule.BeginDate,
-            EndDate = rule.EndDate,
-            UpsellByRoomType = rule.UpsellByRoomType,
-            From = rule.FromCode,
-            To = rule.ToCode,
-            RateCodes = Values(RuleFilterKind.RateCode),
-            RateCategories = Values(RuleFilterKind.RateCategory),
-            Memberships = rule.Filters.Where(f => f.Kind == RuleFilterKind.Membership)
-                .Select(f => new MembershipFilter(f.Value, string.IsNullOrEmpty(f.Level) ? null : f.Level)).ToList(),
-            Channels = Values(RuleFilterKind.Channel),
-            ReservationTypes = Values(RuleFilterKind.ReservationType),
-            MarketCodes = Values(RuleFilterKind.Market),
-            Formula = rule.Formula,
-            UpsellAmount = rule.UpsellByOccupancyLevels ? null : rule.UpsellAmount,
-            CurrencyCode = rule.CurrencyCode,
-            RoundingRule = rule.RoundingRule,
-            DaysInAdvance = rule.DaysInAdvance,
-            UpsellByOccupancyLevels = rule.UpsellByOccupancyLevels,
-            OccupancyLevelAmounts = rule.OccupancyAmounts.OrderBy(a => a.Level).Select(a => new OccupancyLevelAmount(a.Level, a.Amount)).ToList(),
-        };
-    }
-}
-
-public static class QuoteServiceCollectionExtensions
-{
-    /// <summary>The Quotes feature: <see cref="IQuoteService"/> (scoped), its set-up cache (singleton), the form's validator.</summary>
-    public static IServiceCollection AddQuotes(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<PropertySetupCache>();
-        services.AddScoped<IQuoteService, QuoteService>();
-        services.AddSingleton<FluentValidation.IValidator<StayQuoteInput>, StayQuoteInputValidator>();
-        return services;
-    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using UpsellAdmin.Web.Components.Shared;
 using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.Properties;
 
 namespace UpsellAdmin.Web.Features.Quotes;
 

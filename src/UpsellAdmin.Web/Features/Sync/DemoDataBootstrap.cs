@@ -13,7 +13,7 @@ public sealed partial class DemoDataBootstrap(
     SyncCoordinator coordinator,
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider clock,
-    ILogger<DemoDataBootstrap> logger)
+    ILogger<DemoDataBootstrap> logger) : IDemoDataSource
 {
     /// <summary>Syncs and seeds when the database has no property yet. Returns the properties seeded.</summary>
     public async Task<int> SeedAsync(CancellationToken ct)

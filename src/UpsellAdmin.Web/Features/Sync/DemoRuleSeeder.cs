@@ -4,13 +4,12 @@ using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 using UpsellAdmin.Web.Features.UpsellRules;
+using UpsellAdmin.Web.Features.ReferenceData;
 
-using UpsellAdmin.Web.Data.Seeding;
 namespace UpsellAdmin.Web.Features.Sync;
 
 /// <summary>
-/// The demo upsell set-up of one synced property, derived from the codes that exist in it (the data engineer's
-/// DemoDataSeeder rule mix, fed with synced codes instead of fixed ones): upsell configuration, occupancy levels
+/// The demo upsell set-up of one synced property, derived from the codes that exist in it: upsell configuration, occupancy levels
 /// (and the levels of the already synced nights), a room hierarchy up the Mews Ordering, and about 13 rules — room
 /// type pairs from the hierarchy with varied formulas, rounding, dates and filters, two room class rules, two
 /// occupancy-level rules, and one rule naming an inactive room type or rate code so the Rules grid shows a warning.

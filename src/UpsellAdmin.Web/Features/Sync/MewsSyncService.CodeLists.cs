@@ -119,7 +119,7 @@ public sealed partial class MewsSyncService
     }
 
     /// <summary>Room classes from the Type/Classification mapping (sequence from the lowest Ordering), then room types.</summary>
-    private async Task<SyncCounts> SyncRoomClassesAndTypesAsync(AppDbContext db, PropertyView view, List<ResourceCategory> categories, CancellationToken ct)
+    private async Task<MergeCounts> SyncRoomClassesAndTypesAsync(AppDbContext db, PropertyView view, List<ResourceCategory> categories, CancellationToken ct)
     {
         var o = options.CurrentValue;
         var pid = view.Property.Id;
@@ -131,7 +131,7 @@ public sealed partial class MewsSyncService
             .Select((x, i) => (x.Code, x.Active, Sequence: i + 1))
             .ToList();
 
-        var counts = new SyncCounts();
+        var counts = new MergeCounts();
         var classes = await db.RoomClasses.Where(x => x.PropertyId == pid).ToListAsync(ct);
         var byCode = classes.ToDictionary(x => x.Code, StringComparer.OrdinalIgnoreCase);
         foreach (var (code, active, sequence) in wanted)
@@ -142,18 +142,18 @@ public sealed partial class MewsSyncService
                 row = new RoomClass { PropertyId = pid, Code = code, Name = name, Sequence = sequence, IsActive = active };
                 db.RoomClasses.Add(row);
                 byCode[code] = row;
-                counts += new SyncCounts(1, 0, 0);
+                counts += new MergeCounts(1, 0, 0);
             }
             else if (row.Name != name || row.Sequence != sequence || row.IsActive != active)
             {
-                counts += row.IsActive && !active ? new SyncCounts(0, 0, 1) : new SyncCounts(0, 1, 0);
+                counts += row.IsActive && !active ? new MergeCounts(0, 0, 1) : new MergeCounts(0, 1, 0);
                 (row.Name, row.Sequence, row.IsActive) = (name, sequence, active);
             }
         }
         foreach (var row in classes.Where(c => c.IsActive && !wanted.Any(w => string.Equals(w.Code, c.Code, StringComparison.OrdinalIgnoreCase))))
         {
             row.IsActive = false;
-            counts += new SyncCounts(0, 0, 1);
+            counts += new MergeCounts(0, 0, 1);
         }
         await db.SaveChangesAsync(ct);
 

@@ -92,7 +92,7 @@ public sealed partial class MewsSyncService
         var deletes = failed > 0 ? [] : current.Keys.Where(k => !incoming.ContainsKey(k))
             .Select(k => new NightlyPrice { PropertyId = pid, RateCodeId = k.Item1, RoomTypeId = k.Item2, Date = k.Item3 }).ToList();
         await NightlyPriceWriter.WriteAsync(db, inserts, updates, deletes, ct);
-        run.Counts += new SyncCounts(inserts.Count, updates.Count, 0);
+        run.Counts += new MergeCounts(inserts.Count, updates.Count, 0);
         run.PricesWritten += inserts.Count + updates.Count + deletes.Count;
         if (inserts.Count + updates.Count + deletes.Count > 0)
         {
@@ -153,7 +153,7 @@ public sealed partial class MewsSyncService
         var pid = view.Property.Id;
         var levels = await db.OccupancyLevels.AsNoTracking().Where(l => l.PropertyId == pid).OrderBy(l => l.Level).ToListAsync(ct);
         var existing = await db.NightlyOccupancies.Where(x => x.PropertyId == pid && x.Date >= first && x.Date <= last).ToDictionaryAsync(x => x.Date, ct);
-        var counts = new SyncCounts();
+        var counts = new MergeCounts();
         foreach (var (date, total) in usable)
         {
             var percent = total <= 0 ? 0m : Math.Round(100m * Math.Min(occupied.GetValueOrDefault(date), total) / total, 2, MidpointRounding.AwayFromZero);
@@ -161,12 +161,12 @@ public sealed partial class MewsSyncService
             if (!existing.TryGetValue(date, out var row))
             {
                 db.NightlyOccupancies.Add(new NightlyOccupancy { PropertyId = pid, Date = date, OccupancyPercent = percent, Level = level });
-                counts += new SyncCounts(1, 0, 0);
+                counts += new MergeCounts(1, 0, 0);
             }
             else if (row.OccupancyPercent != percent || row.Level != level)
             {
                 (row.OccupancyPercent, row.Level) = (percent, level);
-                counts += new SyncCounts(0, 1, 0);
+                counts += new MergeCounts(0, 1, 0);
             }
         }
         await db.SaveChangesAsync(ct);

@@ -252,12 +252,12 @@ public sealed partial class MewsSyncService(
             if (isNew)
             {
                 run.PropertiesCreated++;
-                run.Counts += new SyncCounts(1, 0, 0);
+                run.Counts += new MergeCounts(1, 0, 0);
                 LogPropertyCreated(property.Code, enterprise.Id, property.Name);
             }
             else if (changed)
             {
-                run.Counts += new SyncCounts(0, 1, 0);
+                run.Counts += new MergeCounts(0, 1, 0);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -371,7 +371,7 @@ public sealed partial class MewsSyncService(
         private string _stage = "";
 
         public SyncOptions Options => options;
-        public SyncCounts Counts { get; set; }
+        public MergeCounts Counts { get; set; }
         public int PropertiesCreated { get; set; }
         public int PricesWritten { get; set; }
         public int Total { get; set; } = 2;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UpsellAdmin.Connector;
+using UpsellAdmin.Web.Data;
 
 namespace UpsellAdmin.Web.Features.Sync;
 
@@ -19,13 +20,6 @@ public static class MewsSyncSetup
     /// pointed at the in-process simulator in demo mode; the sync (section "Sync") with its request meter, the
     /// one-at-a-time <see cref="SyncCoordinator"/>, the background scheduler, and the demo data bootstrap.
     /// </summary>
-    public static WebApplicationBuilder AddMewsSync(this WebApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddMewsSync(builder.Configuration);
-        return builder;
-    }
-
     public static IServiceCollection AddMewsSync(this IServiceCollection services, IConfiguration configuration)
     {
         var connector = services.AddMewsConnector(configuration.GetSection(ConnectorOptions.SectionName));
@@ -52,6 +46,7 @@ public static class MewsSyncSetup
         services.TryAddSingleton<SyncCoordinator>();
         services.TryAddScoped<ISyncRunQueries, SyncRunQueries>();
         services.TryAddSingleton<DemoDataBootstrap>();
+        services.TryAddSingleton<IDemoDataSource>(sp => sp.GetRequiredService<DemoDataBootstrap>());
         services.AddHostedService<SyncBackgroundService>();
         return services;
     }

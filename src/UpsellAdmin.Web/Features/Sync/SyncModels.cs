@@ -1,3 +1,4 @@
+using UpsellAdmin.Web.Features.ReferenceData;
 namespace UpsellAdmin.Web.Features.Sync;
 
 /// <summary>Who started a sync run; stored as text in <see cref="SyncRun.Trigger"/>.</summary>
@@ -14,22 +15,13 @@ public sealed record SyncProgress(string Stage, int Done, int Total)
     public double Percent => Total <= 0 ? 0 : Math.Min(100, 100.0 * Done / Total);
 }
 
-/// <summary>Rows added, updated and deactivated by one part of a sync.</summary>
-public readonly record struct SyncCounts(int Added, int Updated, int Deactivated)
-{
-    public static SyncCounts operator +(SyncCounts a, SyncCounts b) =>
-        new(a.Added + b.Added, a.Updated + b.Updated, a.Deactivated + b.Deactivated);
-
-    public bool IsEmpty => Added == 0 && Updated == 0 && Deactivated == 0;
-}
-
 /// <summary>The outcome of one sync run, as stored in its <see cref="SyncRun"/> row.</summary>
 public sealed record SyncResult(
     int RunId,
     DateTimeOffset StartedUtc,
     TimeSpan Duration,
     int Requests,
-    SyncCounts Counts,
+    MergeCounts Counts,
     int PropertiesCreated,
     int PricesWritten,
     IReadOnlyList<string> Errors)

@@ -2,9 +2,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Components.Shared;
 using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.Properties;
 
 namespace UpsellAdmin.Web.Features.UpsellConfiguration;
 

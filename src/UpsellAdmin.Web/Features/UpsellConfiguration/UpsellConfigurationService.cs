@@ -4,6 +4,7 @@ using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.ReferenceData;
 
 namespace UpsellAdmin.Web.Features.UpsellConfiguration;
 

@@ -2,10 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Components;
 using UpsellAdmin.Web.Components.Shared;
 using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.Properties;
 
 namespace UpsellAdmin.Web.Features.UpsellRules;
 
@@ -19,8 +21,8 @@ public partial class UpsellRuleEditPage
     [Inject] private IReferenceDataService ReferenceData { get; set; } = default!;
     [Inject] private CurrentPropertyState PropertyState { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IRuleTestLauncher TestLauncher { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private MudForm? form;
@@ -104,13 +106,7 @@ public partial class UpsellRuleEditPage
         {
             return;
         }
-        var parameters = new DialogParameters<UpsellRuleTestDialog>
-        {
-            { d => d.Rule, model },
-            { d => d.PropertyId, model.PropertyId },
-            { d => d.Lookups, lookups },
-        };
-        await Dialogs.ShowAsync<UpsellRuleTestDialog>($"Test {model.Code}".Trim(), parameters, UpsellRuleTestDialog.Options);
+        await TestLauncher.OpenAsync(model, lookups);
     }
 
     private async Task ReloadAsync()

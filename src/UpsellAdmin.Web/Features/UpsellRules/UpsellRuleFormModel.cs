@@ -78,6 +78,48 @@ public sealed class UpsellRuleFormModel
         return i < 0 ? new MembershipFilter(key) : new MembershipFilter(key[..i], key[(i + 1)..]);
     }
 
+    /// <summary>
+    /// The form for a rule (<see cref="UpsellRuleMapping.ToDefinition"/> of a stored one): lists sorted by code, the
+    /// property's occupancy level rows given their amounts. Id, property and version are the caller's.
+    /// </summary>
+    public static UpsellRuleFormModel FromDefinition(UpsellRuleDefinition rule, List<OccupancyAmountModel> levels)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(levels);
+        static string[] Sorted(IEnumerable<string> values) => values.Order(StringComparer.Ordinal).ToArray();
+        var model = new UpsellRuleFormModel
+        {
+            Code = rule.Code,
+            Description = rule.Description,
+            BeginDate = rule.BeginDate?.ToDateTime(TimeOnly.MinValue),
+            EndDate = rule.EndDate?.ToDateTime(TimeOnly.MinValue),
+            UpsellByRoomType = rule.UpsellByRoomType,
+            From = rule.From,
+            To = rule.To,
+            UseRateCategories = rule.RateCategories.Count > 0,
+            RateCodes = Sorted(rule.RateCodes),
+            RateCategories = Sorted(rule.RateCategories),
+            Memberships = rule.Memberships.OrderBy(m => m.Type, StringComparer.Ordinal).ThenBy(m => m.Level, StringComparer.Ordinal)
+                .Select(m => MembershipKey(m.Type, m.Level)).ToArray(),
+            ReservationTypes = Sorted(rule.ReservationTypes),
+            Markets = Sorted(rule.MarketCodes),
+            Sources = Sorted(rule.Channels),
+            // Formula before the amounts: setting it clears them.
+            Formula = rule.Formula,
+            CurrencyCode = rule.CurrencyCode,
+            RoundingRule = rule.RoundingRule,
+            DaysInAdvance = rule.DaysInAdvance,
+            UseOccupancyLevels = rule.UpsellByOccupancyLevels,
+        };
+        model.UpsellAmount = rule.UpsellAmount;
+        foreach (var row in levels)
+        {
+            row.Amount = rule.OccupancyLevelAmounts.FirstOrDefault(a => a.Level == row.Level)?.Amount;
+        }
+        model.OccupancyAmounts = levels;
+        return model;
+    }
+
     /// <summary>The rule as the engine sees it (used by the Test dialog on unsaved edits too).</summary>
     public UpsellRuleDefinition ToDefinition() => new()
     {

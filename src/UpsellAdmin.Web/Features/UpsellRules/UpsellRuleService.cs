@@ -152,42 +152,10 @@ public sealed class UpsellRuleService(
             return null;
         }
         var levels = await OccupancyRowsAsync(db, propertyId, cancellationToken);
-        string[] Values(RuleFilterKind kind) => rule.Filters.Where(f => f.Kind == kind)
-            .OrderBy(f => f.Value, StringComparer.Ordinal).ThenBy(f => f.Level, StringComparer.Ordinal)
-            .Select(f => UpsellRuleFormModel.MembershipKey(f.Value, f.Level)).ToArray();
-
-        var model = new UpsellRuleFormModel
-        {
-            Id = rule.Id,
-            PropertyId = rule.PropertyId,
-            Code = rule.Code,
-            Description = rule.Description,
-            BeginDate = rule.BeginDate?.ToDateTime(TimeOnly.MinValue),
-            EndDate = rule.EndDate?.ToDateTime(TimeOnly.MinValue),
-            UpsellByRoomType = rule.UpsellByRoomType,
-            From = rule.FromCode,
-            To = rule.ToCode,
-            UseRateCategories = rule.Filters.Any(f => f.Kind == RuleFilterKind.RateCategory),
-            RateCodes = Values(RuleFilterKind.RateCode),
-            RateCategories = Values(RuleFilterKind.RateCategory),
-            Memberships = Values(RuleFilterKind.Membership),
-            ReservationTypes = Values(RuleFilterKind.ReservationType),
-            Markets = Values(RuleFilterKind.Market),
-            Sources = Values(RuleFilterKind.Channel),
-            // Formula before the amounts: setting it clears them.
-            Formula = rule.Formula,
-            CurrencyCode = rule.CurrencyCode,
-            RoundingRule = rule.RoundingRule,
-            DaysInAdvance = rule.DaysInAdvance,
-            UseOccupancyLevels = rule.UpsellByOccupancyLevels,
-            Version = rule.Version,
-        };
-        model.UpsellAmount = rule.UpsellAmount;
-        foreach (var row in levels)
-        {
-            row.Amount = rule.OccupancyAmounts.FirstOrDefault(a => a.Level == row.Level)?.Amount;
-        }
-        model.OccupancyAmounts = levels;
+        var model = UpsellRuleFormModel.FromDefinition(rule.ToDefinition(), levels);
+        model.Id = rule.Id;
+        model.PropertyId = rule.PropertyId;
+        model.Version = rule.Version;
         return model;
     }
 
@@ -255,7 +223,7 @@ public sealed class UpsellRuleService(
             db.UpsellRules.Add(rule);
         }
 
-        Apply(model, rule);
+        rule.Apply(model.ToDefinition());
         rule.UpdatedUtc = now;
         rule.UpdatedBy = user.UserName;
         rule.Version = Guid.NewGuid();
@@ -283,78 +251,6 @@ public sealed class UpsellRuleService(
         logger.LogInformation("Upsell rule {RuleCode} ({RuleId}) of property {PropertyId} {Action} by {User}",
             rule.Code, rule.Id, rule.PropertyId, model.Id is null ? "created" : "updated", user.UserName);
         return SaveResult.Saved(rule.Id, rule.Version);
-    }
-
-    /// <summary>Copies the form onto the entity: the filter list and occupancy amounts are replaced.</summary>
-    internal static void Apply(UpsellRuleFormModel model, UpsellRule rule)
-    {
-        rule.Code = model.Code.Trim();
-        rule.Description = model.Description.Trim();
-        rule.BeginDate = model.BeginDate is { } b ? DateOnly.FromDateTime(b) : null;
-        rule.EndDate = model.EndDate is { } e ? DateOnly.FromDateTime(e) : null;
-        rule.UpsellByRoomType = model.UpsellByRoomType;
-        rule.FromCode = model.From;
-        rule.ToCode = model.To;
-        rule.Formula = model.Formula;
-        rule.UpsellAmount = model.UseOccupancyLevels ? null : model.UpsellAmount;
-        rule.CurrencyCode = model.CurrencyCode;
-        rule.RoundingRule = model.RoundingRule;
-        rule.DaysInAdvance = model.DaysInAdvance;
-        rule.UpsellByOccupancyLevels = model.UseOccupancyLevels;
-
-        var filters = new List<UpsellRuleFilterValue>();
-        void Add(RuleFilterKind kind, IEnumerable<string> values)
-        {
-            foreach (var v in values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal))
-            {
-                if (kind == RuleFilterKind.Membership)
-                {
-                    var m = UpsellRuleFormModel.ParseMembership(v);
-                    filters.Add(new UpsellRuleFilterValue { Kind = kind, Value = m.Type, Level = m.Level });
-                }
-                else
-                {
-                    filters.Add(new UpsellRuleFilterValue { Kind = kind, Value = v });
-                }
-            }
-        }
-        if (model.UseRateCategories)
-        {
-            Add(RuleFilterKind.RateCategory, model.RateCategories);
-        }
-        else
-        {
-            Add(RuleFilterKind.RateCode, model.RateCodes);
-        }
-        Add(RuleFilterKind.Membership, model.Memberships);
-        Add(RuleFilterKind.Channel, model.Sources);
-        Add(RuleFilterKind.ReservationType, model.ReservationTypes);
-        Add(RuleFilterKind.Market, model.Markets);
-
-        // Keep rows that did not change (no delete + insert churn), drop the rest, add the new ones.
-        static (RuleFilterKind, string, string?) Key(UpsellRuleFilterValue f) => (f.Kind, f.Value, f.Level);
-        var wanted = filters.Select(Key).ToHashSet();
-        rule.Filters.RemoveAll(f => !wanted.Contains(Key(f)));
-        var have = rule.Filters.Select(Key).ToHashSet();
-        rule.Filters.AddRange(filters.Where(f => !have.Contains(Key(f))));
-        rule.RefreshFilterKinds();
-
-        var amounts = model.UseOccupancyLevels
-            ? model.OccupancyAmounts.Where(a => a.Amount is not null).ToDictionary(a => a.Level, a => a.Amount!.Value)
-            : [];
-        rule.OccupancyAmounts.RemoveAll(a => !amounts.ContainsKey(a.Level));
-        foreach (var (level, amount) in amounts)
-        {
-            var row = rule.OccupancyAmounts.FirstOrDefault(a => a.Level == level);
-            if (row is null)
-            {
-                rule.OccupancyAmounts.Add(new UpsellRuleOccupancyAmount { Level = level, Amount = amount });
-            }
-            else
-            {
-                row.Amount = amount;
-            }
-        }
     }
 
     public async Task<int> DeleteAsync(int propertyId, IReadOnlyCollection<int> ruleIds, CancellationToken cancellationToken = default)

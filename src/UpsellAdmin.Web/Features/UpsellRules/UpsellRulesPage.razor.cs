@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Components;
 using UpsellAdmin.Web.Components.Shared;
 using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.Properties;
 
 namespace UpsellAdmin.Web.Features.UpsellRules;
 
@@ -18,6 +20,7 @@ public partial class UpsellRulesPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IRuleCopyLauncher CopyLauncher { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private MudDataGrid<UpsellRuleRow>? grid;
@@ -150,12 +153,7 @@ public partial class UpsellRulesPage
         {
             return;
         }
-        var dialog = await Dialogs.ShowAsync<Copy.RuleCopyDialog>("Copy rules", new DialogParameters<Copy.RuleCopyDialog>
-        {
-            { d => d.SourcePropertyId, lookups.Property.Id },
-            { d => d.RuleIds, (IReadOnlyList<int>)selected.ToList() },
-        }, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
-        if (await dialog.Result is { Canceled: false })
+        if (await CopyLauncher.OpenAsync(lookups.Property.Id, selected.ToList()))
         {
             await ReloadAsync();
         }

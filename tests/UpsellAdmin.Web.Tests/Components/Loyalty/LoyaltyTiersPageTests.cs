@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using UpsellAdmin.Web.Features.Loyalty;
+using UpsellAdmin.Web.Components;
 
 namespace UpsellAdmin.Web.Tests.Components.Loyalty;
 
@@ -10,7 +11,7 @@ public sealed class LoyaltyTiersPageTests : LoyaltyUiTestContext
     private IRenderedComponent<LoyaltyTiersPage> RenderFor(string programId)
     {
         var nav = Services.GetRequiredService<NavigationManager>();
-        nav.NavigateTo(LoyaltyUrls.TiersOf(programId));
+        nav.NavigateTo(PageUrls.LoyaltyTiersOf(programId));
         RenderProviders();
         return Render<LoyaltyTiersPage>();
     }

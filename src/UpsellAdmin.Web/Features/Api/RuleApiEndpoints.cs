@@ -1,0 +1,201 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Domain.Rules;
+using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Copy;
+using UpsellAdmin.Web.Features.UpsellRules;
+
+namespace UpsellAdmin.Web.Features.Api;
+
+/// <summary><c>GET /api/properties</c>: one property.</summary>
+public sealed record ApiProperty(string Code, string Name, string CurrencyCode);
+
+/// <summary><c>POST /api/properties/{code}/upsell-rules/copy</c> body.</summary>
+public sealed record ApiCopyRequest(
+    IReadOnlyList<string>? RuleCodes,
+    IReadOnlyList<string>? TargetPropertyCodes,
+    CodeConflictPolicy? OnConflict,
+    bool DryRun);
+
+public sealed record ApiCopyConflict(CopyConflictKind Kind, string Value);
+
+public sealed record ApiCopyRuleResult(string RuleCode, CopyOutcome Outcome, string? NewCode, IReadOnlyList<ApiCopyConflict> Conflicts);
+
+/// <summary>One target; <see cref="Error"/> set when its transaction was rolled back (then every rule is Skipped).</summary>
+public sealed record ApiCopyTargetResult(string PropertyCode, IReadOnlyList<ApiCopyRuleResult> Rules, string? Error = null);
+
+public sealed record ApiCopyResponse(IReadOnlyList<ApiCopyTargetResult> Targets);
+
+/// <summary>
+/// The rules' part of the public JSON API (X-Api-Key, camelCase): list properties,
+/// list a property's rules, copy rules to other properties (dry run = the preview). API keys are system clients:
+/// they see every property and may copy.
+/// </summary>
+public static class RuleApiEndpoints
+{
+    /// <summary>camelCase, enums as strings, nulls left out ("?" fields are optional).</summary>
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        o.Converters.Add(new JsonStringEnumConverter());
+        o.MakeReadOnly(populateMissingResolver: true);
+        return o;
+    }
+
+    public static IEndpointRouteBuilder MapRuleApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapApiGroup();
+        api.MapGet("/properties", ListPropertiesAsync)
+            .WithName("ListProperties").WithTags("Properties")
+            .WithSummary("Every active property: code, name, currency");
+        api.MapGet("/properties/{propertyCode}/upsell-rules", ListRulesAsync)
+            .WithName("ListPropertyUpsellRules").WithTags("Upsell rules")
+            .WithSummary("The property's upsell rules in the evaluate API's rule shape");
+        api.MapPost("/properties/{propertyCode}/upsell-rules/copy", CopyAsync)
+            .WithName("CopyUpsellRules").WithTags("Upsell rules")
+            .WithSummary("Copy rules to other properties; dryRun = the preview")
+            .WithDescription("A missing room type/class, rate, market, channel, reservation type or membership value, a different "
+                + "currency or undefined occupancy levels skip the rule in that target (the API never widens or remaps a rule); "
+                + "an existing code follows onConflict. Each target is written in one transaction.")
+            .Accepts<ApiCopyRequest>("application/json");
+        return endpoints;
+    }
+
+    private static async Task<JsonHttpResult<List<ApiProperty>>> ListPropertiesAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var list = await db.Properties.AsNoTracking()
+            .Where(p => p.IsActive)
+            .OrderBy(p => p.Code)
+            .Select(p => new ApiProperty(p.Code, p.Name, p.CurrencyCode))
+            .ToListAsync(ct);
+        return TypedResults.Json(list, Json);
+    }
+
+    private static async Task<Results<JsonHttpResult<List<EvaluateRuleJson>>, ProblemHttpResult>> ListRulesAsync(
+        string propertyCode, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var propertyId = await db.Properties.AsNoTracking().Where(p => p.Code == propertyCode).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        if (propertyId is null)
+        {
+            return NotFound($"Unknown property code: {propertyCode}.");
+        }
+        var rules = await db.UpsellRules.AsNoTracking()
+            .Include(r => r.Filters)
+            .Include(r => r.OccupancyAmounts)
+            .AsSplitQuery()
+            .Where(r => r.PropertyId == propertyId)
+            .OrderBy(r => r.Code)
+            .ToListAsync(ct);
+        return TypedResults.Json(rules.Select(r => EvaluateMapping.ToRuleJson(r.ToDefinition())).ToList(), EvaluateJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<ApiCopyResponse>, ProblemHttpResult>> CopyAsync(
+        string propertyCode, HttpContext http, IDbContextFactory<AppDbContext> dbFactory, RuleCopyService service, CancellationToken ct)
+    {
+        ApiCopyRequest? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync<ApiCopyRequest>(Json, ct);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return BadRequest($"The body is not a valid copy request: {ex.Message}");
+        }
+        if (body is null)
+        {
+            return BadRequest("Send a JSON body: { \"ruleCodes\": [...], \"targetPropertyCodes\": [...], \"onConflict\": \"Skip\" | \"Overwrite\" | \"Rename\", \"dryRun\": bool }.");
+        }
+        var ruleCodes = (body.RuleCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
+        var targetCodes = (body.TargetPropertyCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
+        if (ruleCodes.Count == 0)
+        {
+            return BadRequest("ruleCodes must name at least one rule.");
+        }
+        if (targetCodes.Count == 0)
+        {
+            return BadRequest("targetPropertyCodes must name at least one property.");
+        }
+        if (targetCodes.Contains(propertyCode, StringComparer.Ordinal))
+        {
+            return BadRequest($"{propertyCode} is the source; it cannot be a target of its own rules.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var allCodes = targetCodes.Prepend(propertyCode).ToList();
+        var properties = await db.Properties.AsNoTracking()
+            .Where(p => allCodes.Contains(p.Code))
+            .Select(p => new { p.Id, p.Code })
+            .ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
+        var unknownProperties = allCodes.Where(c => !properties.ContainsKey(c)).ToList();
+        if (unknownProperties.Count > 0)
+        {
+            return NotFound($"Unknown property code(s): {string.Join(", ", unknownProperties)}.");
+        }
+        var sourceId = properties[propertyCode];
+        var rules = await db.UpsellRules.AsNoTracking()
+            .Where(r => r.PropertyId == sourceId && ruleCodes.Contains(r.Code))
+            .Select(r => new { r.Id, r.Code })
+            .ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.Ordinal, ct);
+        var unknownRules = ruleCodes.Where(c => !rules.ContainsKey(c)).ToList();
+        if (unknownRules.Count > 0)
+        {
+            return NotFound($"Unknown rule code(s) of {propertyCode}: {string.Join(", ", unknownRules)}.");
+        }
+
+        var request = new RuleCopyRequest(sourceId, ruleCodes.Select(c => rules[c]).ToList(), targetCodes.Select(c => properties[c]).ToList())
+        {
+            Policy = body.OnConflict ?? CodeConflictPolicy.Skip,
+        };
+        var caller = CopyCaller.ApiClient(http.User.FindFirstValue(ClaimTypes.Name) ?? "api-client");
+
+        if (body.DryRun)
+        {
+            var preview = await service.PreviewAsync(request, caller, ct);
+            if (preview.Preview is null)
+            {
+                return Failure(preview.Status, preview.Message!);
+            }
+            var empty = new Dictionary<(int, int, CopyConflictKind, string), RuleCopyDecision>();
+            var targets = preview.Preview.Targets.Select(t => new ApiCopyTargetResult(t.Property.Code, t.Rules.Select(item =>
+            {
+                RuleCopyPlanner.ApplyDecisions(item, t.Property.Id, empty, request.Policy);
+                return ToApi(RuleCopyService.ToResult(item, item.Plan()));
+            }).ToList())).ToList();
+            return TypedResults.Json(new ApiCopyResponse(targets), Json);
+        }
+
+        var applied = await service.ApplyAsync(request, caller, ct);
+        if (applied.Status != CopyStatus.Ok)
+        {
+            return Failure(applied.Status, applied.Message!);
+        }
+        return TypedResults.Json(new ApiCopyResponse(applied.Targets
+            .Select(t => new ApiCopyTargetResult(t.Property.Code, t.Rules.Select(ToApi).ToList(), t.Error)).ToList()), Json);
+    }
+
+    private static ApiCopyRuleResult ToApi(RuleCopyResultItem r) =>
+        new(r.RuleCode, r.Outcome, r.NewCode, r.Conflicts.Select(c => new ApiCopyConflict(c.Kind, c.Value)).ToList());
+
+    private static ProblemHttpResult Failure(CopyStatus status, string message) => status switch
+    {
+        CopyStatus.NotFound => NotFound(message),
+        CopyStatus.Forbidden => TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
+        _ => BadRequest(message),
+    };
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
+}

@@ -1,0 +1,51 @@
+
+namespace UpsellAdmin.Web.Features.Properties;
+
+/// <summary>
+/// The property the user is working on, shared by the app bar's picker and every page of the circuit (scoped =
+/// one per circuit). Holds only the properties the user may see.
+/// </summary>
+public sealed class CurrentPropertyState(IPropertyService properties)
+{
+    private Task? _loading;
+
+    public IReadOnlyList<PropertySummary> Properties { get; private set; } = [];
+
+    public PropertySummary? Current { get; private set; }
+
+    /// <summary>Raised after <see cref="Current"/> changed; handlers run on the circuit's thread.</summary>
+    public event Func<Task>? Changed;
+
+    public Task EnsureLoadedAsync(CancellationToken cancellationToken = default) =>
+        _loading ??= LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Properties = await properties.GetVisibleAsync(cancellationToken);
+        Current ??= Properties.FirstOrDefault();
+    }
+
+    /// <summary>Switches to the given property if the user may see it; returns whether it is now current.</summary>
+    public async Task<bool> SelectAsync(int propertyId)
+    {
+        await EnsureLoadedAsync();
+        if (Current?.Id == propertyId)
+        {
+            return true;
+        }
+        var next = Properties.FirstOrDefault(p => p.Id == propertyId);
+        if (next is null)
+        {
+            return false;
+        }
+        Current = next;
+        if (Changed is { } handlers)
+        {
+            foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
+            {
+                await handler();
+            }
+        }
+        return true;
+    }
+}
