@@ -1,6 +1,7 @@
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Administration;
 using UpsellAdmin.Web.Features.Api;
+using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.Copy;
 using UpsellAdmin.Web.Features.Loyalty;
 using UpsellAdmin.Web.Features.Properties;
@@ -24,6 +25,7 @@ public static class FeatureSetup
     /// <see cref="ICurrentUser"/>). Needs AddAppDatabase first.
     /// </summary>
     public static IServiceCollection AddUpsellFeatures(this IServiceCollection services) => services
+        .AddAppValidators()
         .AddAccounts()
         .AddProperties()
         .AddReferenceData()

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -41,10 +42,10 @@ public sealed class AdministrationServiceTests : IAsyncLifetime
     private UserManager<AppUser> UserManager => _scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
 
     private UserAdministrationService Users => new(_database.Services.GetRequiredService<IServiceScopeFactory>(), _database.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
-        _database.CurrentUser, TimeProvider.System, NullLogger<UserAdministrationService>.Instance);
+        _database.CurrentUser, TimeProvider.System, _database.Services.GetRequiredService<IValidator<UserForm>>(), NullLogger<UserAdministrationService>.Instance);
 
     private PropertyAdministrationService Properties => new(_database.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
-        _database.CurrentUser, NullLogger<PropertyAdministrationService>.Instance);
+        _database.CurrentUser, _database.Services.GetRequiredService<IValidator<PropertyForm>>(), NullLogger<PropertyAdministrationService>.Instance);
 
     private static UserForm NewUser(string email, string role, params string[] codes) =>
         new() { Email = email, DisplayName = email, Role = role, Password = Password, PropertyCodes = codes };

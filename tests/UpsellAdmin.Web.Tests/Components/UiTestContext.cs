@@ -9,6 +9,8 @@ using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.ReferenceData;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
+using UpsellAdmin.Web.Features.Copy;
+using UpsellAdmin.Web.Features.Quotes;
 using UpsellAdmin.Web.Features.UpsellRules;
 using UpsellAdmin.Web.Tests.Components.Fakes;
 
@@ -44,6 +46,9 @@ public abstract class UiTestContext : BunitContext
         Services.AddSingleton<IUpsellRuleService>(Rules);
         Services.AddSingleton<IUpsellConfigurationService>(Configuration);
         Services.AddScoped<CurrentPropertyState>();
+        // The rules screens open Test and Copy through these (implemented by the features above them), as in the app.
+        Services.AddScoped<IRuleTestLauncher, RuleTestDialogLauncher>();
+        Services.AddScoped<IRuleCopyLauncher, RuleCopyDialogLauncher>();
 
         Auth = AddAuthorization();
         SignInAs(Roles.RevenueManager);

@@ -79,15 +79,13 @@ public sealed class FieldErrors
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
-    /// <summary>Every message of the field and of its children ("OccupancyLevels" also gives "OccupancyLevels[0].FromPercent").</summary>
+    /// <summary>The field's messages joined by spaces (exactly that key: "OccupancyLevels" does not include
+    /// "OccupancyLevels[0].FromPercent"), or null when it has none.</summary>
     public string? Text(string field) =>
         _errors.TryGetValue(field, out var list) && list.Count > 0 ? string.Join(" ", list) : null;
 
     public IReadOnlyList<string> Messages(string field) =>
         _errors.TryGetValue(field, out var list) ? list : [];
-
-    public IEnumerable<string> StartingWith(string prefix) =>
-        _errors.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).SelectMany(e => e.Value).Distinct();
 
     /// <summary>For the MudForm bridge: the field's server messages; a sticky one survives exactly one read.</summary>
     internal IEnumerable<string> TakeForField(string field)

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Accounts;
@@ -12,6 +13,7 @@ namespace UpsellAdmin.Web.Features.Administration;
 public sealed partial class PropertyAdministrationService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
+    IValidator<PropertyForm> validator,
     ILogger<PropertyAdministrationService> logger) : IPropertyAdministrationService
 {
     public const string ForbiddenMessage = "Only an Administrator may change properties.";
@@ -41,7 +43,7 @@ public sealed partial class PropertyAdministrationService(
         {
             return AdminResult.Fail(ForbiddenMessage);
         }
-        var check = await new PropertyFormValidator().ValidateAsync(form, cancellationToken);
+        var check = await validator.ValidateAsync(form, cancellationToken);
         if (!check.IsValid)
         {
             return new AdminResult(check.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Data;
@@ -19,6 +20,7 @@ public sealed partial class UserAdministrationService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
+    IValidator<UserForm> validator,
     ILogger<UserAdministrationService> logger) : IUserAdministrationService
 {
     public const string ForbiddenMessage = "Only an Administrator may manage users.";
@@ -41,12 +43,16 @@ public sealed partial class UserAdministrationService(
                 u.DisplayName,
                 u.LockoutEnd,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
-                Codes = db.Properties.Where(p => u.Properties.Any(a => a.PropertyId == p.Id)).OrderBy(p => p.Code).Select(p => p.Code).ToList(),
             })
             .ToListAsync(cancellationToken);
+        var codesOf = (await db.UserProperties.AsNoTracking()
+                .Join(db.Properties, a => a.PropertyId, p => p.Id, (a, p) => new { a.UserId, p.Code })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.UserId, a => a.Code);
         var now = clock.GetUtcNow();
-        return raw.Select(u => new UserAdminRow(u.Id, u.Email ?? "", u.DisplayName, Roles.All.FirstOrDefault(u.Roles.Contains), u.Codes,
-                propertyCount > 0 && u.Codes.Count == propertyCount, u.LockoutEnd is { } end && end > now))
+        return raw.Select(u => (User: u, Codes: codesOf[u.Id].Order(StringComparer.Ordinal).ToList()))
+            .Select(x => new UserAdminRow(x.User.Id, x.User.Email ?? "", x.User.DisplayName, Roles.All.FirstOrDefault(x.User.Roles.Contains), x.Codes,
+                propertyCount > 0 && x.Codes.Count == propertyCount, x.User.LockoutEnd is { } end && end > now))
             .ToList();
     }
 
@@ -250,9 +256,9 @@ public sealed partial class UserAdministrationService(
         await db.SaveChangesAsync(ct);
     }
 
-    private static AdminResult? Check(UserForm form)
+    private AdminResult? Check(UserForm form)
     {
-        var result = new UserFormValidator().Validate(form);
+        var result = validator.Validate(form);
         return result.IsValid ? null : new AdminResult(result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
     }
 

@@ -1,6 +1,6 @@
-using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
+using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.ReferenceData;
 using UpsellAdmin.Web.Features.UpsellRules;
 
@@ -17,7 +17,7 @@ public static class QuotesSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PropertySetupCache>();
         services.TryAddScoped<IQuoteService, QuoteService>();
-        services.TryAddSingleton<IValidator<StayQuoteInput>, StayQuoteInputValidator>();
+        services.AddAppValidators();
         services.TryAddScoped<IRuleTestLauncher, RuleTestDialogLauncher>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UpsellAdmin.Connector;
 using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Common;
 
 namespace UpsellAdmin.Web.Features.Sync;
 
@@ -39,8 +40,7 @@ public static class MewsSyncSetup
         connector.Reads.AddHttpMessageHandler<SyncRequestMeterHandler>();
         connector.Writes.AddHttpMessageHandler<SyncRequestMeterHandler>();
 
-        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName)).ValidateWithValidator().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<MewsSyncService>();
         services.TryAddSingleton<SyncCoordinator>();

@@ -1,4 +1,6 @@
-using Microsoft.Extensions.Options;
+using FluentValidation;
+using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.ReferenceData;
 
 namespace UpsellAdmin.Web.Features.Sync;
 
@@ -70,29 +72,24 @@ public sealed class SyncOptions
     public string? LanguageCode { get; set; }
 }
 
-internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
+/// <summary>Checked at start (<see cref="Common.ValidationSetup.ValidateWithValidator{TOptions}"/>); each message names its key.</summary>
+internal sealed class SyncOptionsValidator : AbstractValidator<SyncOptions>
 {
-    public ValidateOptionsResult Validate(string? name, SyncOptions options)
+    public SyncOptionsValidator()
     {
-        var errors = new List<string>();
-        if (options.Interval < TimeSpan.Zero)
-            errors.Add("Sync:Interval must be zero (off) or positive, e.g. 06:00:00.");
-        if (options.PriceDays is < 1 or > 1000)
-            errors.Add("Sync:PriceDays must be between 1 and 1000.");
-        if (string.IsNullOrWhiteSpace(options.DefaultRoomClass) || options.DefaultRoomClass.Length > ReferenceData.ReferenceItem.CodeMaxLength)
-            errors.Add($"Sync:DefaultRoomClass must be 1–{ReferenceData.ReferenceItem.CodeMaxLength} characters.");
-        foreach (var (key, value) in options.RoomClassMapping)
-        {
-            if (string.IsNullOrWhiteSpace(value) || value.Length > ReferenceData.ReferenceItem.CodeMaxLength)
-                errors.Add($"Sync:RoomClassMapping:{key} must be a room class code of 1–{ReferenceData.ReferenceItem.CodeMaxLength} characters.");
-        }
-        foreach (var (key, value) in options.PropertyCodes)
-        {
-            if (!Guid.TryParse(key, out _))
-                errors.Add($"Sync:PropertyCodes: '{key}' is not a Mews enterprise id (a GUID).");
-            if (string.IsNullOrWhiteSpace(value) || value.Length > Properties.Property.CodeMaxLength)
-                errors.Add($"Sync:PropertyCodes:{key} must be 1–{Properties.Property.CodeMaxLength} characters.");
-        }
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        RuleFor(o => o.Interval).GreaterThanOrEqualTo(TimeSpan.Zero)
+            .WithMessage("Sync:Interval must be zero (off) or positive, e.g. 06:00:00.");
+        RuleFor(o => o.PriceDays).InclusiveBetween(1, 1000)
+            .WithMessage("Sync:PriceDays must be between 1 and 1000.");
+        RuleFor(o => o.DefaultRoomClass).Must(v => !string.IsNullOrWhiteSpace(v) && v.Length <= ReferenceItem.CodeMaxLength)
+            .WithMessage($"Sync:DefaultRoomClass must be 1–{ReferenceItem.CodeMaxLength} characters.");
+        RuleForEach(o => o.RoomClassMapping)
+            .Must(e => !string.IsNullOrWhiteSpace(e.Value) && e.Value.Length <= ReferenceItem.CodeMaxLength)
+            .WithMessage((_, e) => $"Sync:RoomClassMapping:{e.Key} must be a room class code of 1–{ReferenceItem.CodeMaxLength} characters.");
+        RuleForEach(o => o.PropertyCodes)
+            .Must(e => Guid.TryParse(e.Key, out _))
+            .WithMessage((_, e) => $"Sync:PropertyCodes: '{e.Key}' is not a Mews enterprise id (a GUID).")
+            .Must(e => !string.IsNullOrWhiteSpace(e.Value) && e.Value.Length <= Property.CodeMaxLength)
+            .WithMessage((_, e) => $"Sync:PropertyCodes:{e.Key} must be 1–{Property.CodeMaxLength} characters.");
     }
 }

@@ -83,32 +83,12 @@ public partial class UpsellConfigurationPage
         saving = true;
         try
         {
-            conflict = false;
-            fieldErrors.Clear();
-            await form.ValidateAsync();
-            var full = await validator.ValidateAsync(model);
-            fieldErrors.Set(full.Errors.ByField().Where(e => !FormFields.Contains(e.Key)));
-            if (!form.IsValid || fieldErrors.Any)
+            var result = await FormSave.RunAsync(form, validator, model, fieldErrors, FormFields, () => Configuration.SaveAsync(model));
+            conflict = result?.Status == SaveStatus.Conflict;
+            if (result?.Succeeded == true)
             {
-                return;
-            }
-            var result = await Configuration.SaveAsync(model);
-            switch (result.Status)
-            {
-                case SaveStatus.Saved:
-                    Snackbar.Add($"Upsell configuration of {lookups!.Property.Code} saved.", MudBlazor.Severity.Success);
-                    await LoadAsync();
-                    break;
-                case SaveStatus.Conflict:
-                    conflict = true;
-                    break;
-                case SaveStatus.Invalid:
-                    fieldErrors.Set(result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToList()), keepUntilEdited: true);
-                    await form.ValidateAsync();
-                    break;
-                default:
-                    fieldErrors.Set(result.Errors.GroupBy(_ => "").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToList()));
-                    break;
+                Snackbar.Add($"Upsell configuration of {lookups!.Property.Code} saved.", MudBlazor.Severity.Success);
+                await LoadAsync();
             }
         }
         finally

@@ -141,44 +141,17 @@ public partial class UpsellRuleEditPage
         saving = true;
         try
         {
-            conflict = false;
-            fieldErrors.Clear();
-            await form.ValidateAsync();
-            // Lists and grid cells are not MudForm fields: run the whole validator for their messages.
-            var full = await validator.ValidateAsync(model);
-            fieldErrors.Set(full.Errors.ByField().Where(e => !FormFields.Contains(e.Key)));
-            if (!form.IsValid || fieldErrors.Any)
+            var result = await FormSave.RunAsync(form, validator, model, fieldErrors, FormFields, () => Rules.SaveAsync(model));
+            conflict = result?.Status == SaveStatus.Conflict;
+            if (result?.Succeeded == true)
             {
-                return;
+                Snackbar.Add($"Rule {model.Code} saved.", MudBlazor.Severity.Success);
+                Navigation.NavigateTo(PageUrls.UpsellRules);
             }
-            var result = await Rules.SaveAsync(model);
-            await ShowResultAsync(result);
         }
         finally
         {
             saving = false;
-        }
-    }
-
-    private async Task ShowResultAsync(SaveResult result)
-    {
-        switch (result.Status)
-        {
-            case SaveStatus.Saved:
-                Snackbar.Add($"Rule {model!.Code} saved.", MudBlazor.Severity.Success);
-                Navigation.NavigateTo(PageUrls.UpsellRules);
-                break;
-            case SaveStatus.Conflict:
-                conflict = true;
-                break;
-            case SaveStatus.Invalid:
-                var byField = result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToList());
-                fieldErrors.Set(byField, keepUntilEdited: true);
-                await form!.ValidateAsync();
-                break;
-            default:
-                fieldErrors.Set(result.Errors.GroupBy(_ => "").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToList()));
-                break;
         }
     }
 
