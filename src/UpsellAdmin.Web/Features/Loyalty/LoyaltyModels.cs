@@ -19,9 +19,10 @@ public sealed record LoyaltyChainChoice(IReadOnlyList<LoyaltyChain> Chains, bool
 }
 
 /// <summary>A program; <see cref="IsDeleted"/> only when deleted programs were asked for.</summary>
-public sealed record LoyaltyProgramRow(string Id, string ChainId, string Name, string Code, LoyaltyProgramType? Type, LoyaltySubscription? Subscription, bool IsDeleted = false);
+public sealed record LoyaltyProgramRow(string Id, string ChainId, string Name, string Code, LoyaltyProgramType? Type, LoyaltySubscription? Subscription, bool IsDeleted = false)
+    : ILoyaltyItemRow;
 
-public sealed record LoyaltyTierRow(string Id, string ProgramId, string Name, string Code, int Ordering);
+public sealed record LoyaltyTierRow(string Id, string ProgramId, string Name, string Code, int Ordering) : ILoyaltyItemRow;
 
 public sealed record LoyaltyCustomerRow(string Id, string Name, string? Email, string? Number)
 {
@@ -61,7 +62,7 @@ public sealed record LoyaltyMembershipQuery(
     string? TierId = null,
     LoyaltyMembershipState? State = null);
 
-public sealed class LoyaltyProgramForm
+public sealed class LoyaltyProgramForm : ILoyaltyItemForm
 {
     /// <summary>Null for a new program.</summary>
     public string? Id { get; set; }
@@ -81,7 +82,7 @@ public sealed class LoyaltyProgramForm
     };
 }
 
-public sealed class LoyaltyTierForm
+public sealed class LoyaltyTierForm : ILoyaltyItemForm
 {
     public string? Id { get; set; }
     public string ProgramId { get; set; } = "";

@@ -124,134 +124,24 @@ public sealed partial class LoyaltyService(
         return rows.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<LoyaltyWriteResult> AddProgramsAsync(string chainId, IReadOnlyList<LoyaltyProgramForm> programs, CancellationToken ct = default)
+    public Task<LoyaltyWriteResult> AddProgramsAsync(string chainId, IReadOnlyList<LoyaltyProgramForm> programs, CancellationToken ct = default) =>
+        AddItemsAsync(chainId, Programs(chainId, ct), programs, ct);
+
+    public Task<LoyaltyWriteResult> UpdateProgramAsync(string chainId, LoyaltyProgramForm program, CancellationToken ct = default) =>
+        UpdateItemAsync(chainId, Programs(chainId, ct), program, ct);
+
+    public Task<LoyaltyWriteResult> DeleteProgramsAsync(string chainId, IReadOnlyList<string> programIds, CancellationToken ct = default) =>
+        DeleteItemsAsync(chainId, Programs(chainId, ct), programIds,
+            () => GetProgramsAsync(chainId, null, ct),
+            programs => programIds.Count(id => programs.All(p => !SameId(p.Id, id))),
+            (gateway, programs) => ActiveMembershipsAsync(gateway, chainId, programs, ct),
+            ct);
+
+    /// <summary>
+    /// Mews refuses to delete a program with active memberships; checking first keeps a list from stopping half-way.
+    /// </summary>
+    private async Task<string?> ActiveMembershipsAsync(IMewsGateway gateway, string chainId, List<LoyaltyProgramRow> programs, CancellationToken ct)
     {
-        if (!(await currentUser.GetAsync(ct)).CanEdit)
-        {
-            return LoyaltyWriteResult.Forbidden();
-        }
-        var batch = new LoyaltyProgramBatch { Items = programs.ToList() };
-        var errors = Errors(await new LoyaltyProgramBatchValidator().ValidateAsync(batch, ct));
-        if (errors.Count > 0)
-        {
-            return LoyaltyWriteResult.Invalid(errors);
-        }
-        var existing = await GetProgramsAsync(chainId, null, ct);
-        for (var i = 0; i < batch.Items.Count; i++)
-        {
-            var code = batch.Items[i].Code.Trim();
-            if (existing.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) is { } taken)
-            {
-                errors.Add(new FieldError($"Items[{i}].Code", $"The chain already has a program with code {taken.Code} ({taken.Name})."));
-            }
-        }
-        if (errors.Count > 0)
-        {
-            return LoyaltyWriteResult.Invalid(errors);
-        }
-
-        var additions = batch.Items.Select(p => new LoyaltyProgramAddition
-        {
-            Name = p.Name.Trim(),
-            Code = p.Code.Trim(),
-            Type = p.Type,
-            Subscription = p.Subscription,
-        }).ToList();
-        var gateway = gateways.ForChain(chainId);
-        try
-        {
-            var added = await gateway.AddLoyaltyProgramsAsync(additions, ct);
-            LogProgramsAdded(added.Count, chainId, string.Join(", ", additions.Select(a => a.Code)));
-            await RefreshAsync(chainId, ct);
-            return LoyaltyWriteResult.Done(additions.Count == 1 ? $"Added loyalty program {additions[0].Name}." : $"Added {additions.Count} loyalty programs.");
-        }
-        catch (MewsApiException e)
-        {
-            LogMewsFailed(e.Operation, e.MewsMessage, e.RequestId);
-            // Whatever the list created despite the failure is removed again, so nothing is half-applied.
-            var created = new List<LoyaltyProgramRow>();
-            try
-            {
-                var codes = additions.Select(a => a.Code).ToList();
-                created = (await GetProgramsAsync(chainId, new LoyaltyProgramQuery(codes), ct))
-                    .Where(p => existing.All(x => x.Id != p.Id)).ToList();
-            }
-            catch (MewsApiException lookup)
-            {
-                LogMewsFailed(lookup.Operation, lookup.MewsMessage, lookup.RequestId);
-                return Rejected(e, additions.Select(a => new LoyaltyItemOutcome(Label(a.Name, a.Code), false, "unknown: Mews could not be asked afterwards; reload the list")).ToList());
-            }
-            var undone = await UndoAsync(created.Select(c => c.Id).ToList(), ids => gateway.DeleteLoyaltyProgramsAsync(ids, ct));
-            if (created.Count > 0)
-            {
-                await RefreshAsync(chainId, ct);
-            }
-            return Rejected(e, additions.Select(a =>
-            {
-                var made = created.FirstOrDefault(c => string.Equals(c.Code, a.Code, StringComparison.OrdinalIgnoreCase));
-                return made is null
-                    ? new LoyaltyItemOutcome(Label(a.Name, a.Code), false, "not added")
-                    : undone ? new LoyaltyItemOutcome(Label(a.Name, a.Code), false, "was added, then removed again because the list failed")
-                    : new LoyaltyItemOutcome(Label(a.Name, a.Code), true, "added and still in Mews (removing it failed)");
-            }).ToList());
-        }
-    }
-
-    public async Task<LoyaltyWriteResult> UpdateProgramAsync(string chainId, LoyaltyProgramForm program, CancellationToken ct = default)
-    {
-        if (!(await currentUser.GetAsync(ct)).CanEdit)
-        {
-            return LoyaltyWriteResult.Forbidden();
-        }
-        var errors = Errors(await new LoyaltyProgramFormValidator().ValidateAsync(program, ct));
-        if (program.Id is null)
-        {
-            errors.Add(new FieldError("", "Save a new program with Add, not Update."));
-        }
-        if (errors.Count > 0)
-        {
-            return LoyaltyWriteResult.Invalid(errors);
-        }
-        var update = new LoyaltyProgramUpdate
-        {
-            LoyaltyProgramId = program.Id!,
-            Name = new UpdateValue<string>(program.Name.Trim()),
-            Type = new UpdateValue<LoyaltyProgramType>(program.Type),
-            Subscription = new UpdateValue<LoyaltySubscription>(program.Subscription),
-        };
-        try
-        {
-            await gateways.ForChain(chainId).UpdateLoyaltyProgramsAsync([update], ct);
-            LogProgramUpdated(program.Id!, chainId);
-            await RefreshAsync(chainId, ct);
-            return LoyaltyWriteResult.Done($"Saved loyalty program {program.Name.Trim()}.");
-        }
-        catch (MewsApiException e)
-        {
-            LogMewsFailed(e.Operation, e.MewsMessage, e.RequestId);
-            return Rejected(e, []);
-        }
-    }
-
-    public async Task<LoyaltyWriteResult> DeleteProgramsAsync(string chainId, IReadOnlyList<string> programIds, CancellationToken ct = default)
-    {
-        if (!(await currentUser.GetAsync(ct)).CanEdit)
-        {
-            return LoyaltyWriteResult.Forbidden();
-        }
-        if (programIds.Count == 0)
-        {
-            return LoyaltyWriteResult.Invalid([new FieldError("", "Select the programs to delete.")]);
-        }
-        var gateway = gateways.ForChain(chainId);
-        var programs = (await GetProgramsAsync(chainId, null, ct)).Where(p => programIds.Contains(p.Id, StringComparer.OrdinalIgnoreCase)).ToList();
-        var missing = programIds.Where(id => programs.All(p => !SameId(p.Id, id))).ToList();
-        if (missing.Count > 0)
-        {
-            return LoyaltyWriteResult.Invalid([new FieldError("", $"{missing.Count} of the selected programs are no longer in Mews: reload the list.")]);
-        }
-
-        // Mews refuses to delete a program with active memberships; checking first keeps a list from stopping half-way.
         var members = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         await foreach (var m in gateway.GetLoyaltyMembershipsAsync(new LoyaltyMembershipFilter
         {
@@ -263,31 +153,32 @@ public sealed partial class LoyaltyService(
             members[m.LoyaltyProgramId ?? ""] = members.GetValueOrDefault(m.LoyaltyProgramId ?? "") + 1;
         }
         var busy = programs.Where(p => members.ContainsKey(p.Id)).ToList();
-        if (busy.Count > 0)
+        if (busy.Count == 0)
         {
-            var list = string.Join("; ", busy.Select(p => $"{p.Name} ({p.Code}) has {members[p.Id]} active membership{(members[p.Id] == 1 ? "" : "s")}"));
-            return LoyaltyWriteResult.Invalid([new FieldError("", $"Nothing was deleted: {list}. Delete or cancel those memberships first.")]);
+            return null;
         }
-
-        try
-        {
-            await gateway.DeleteLoyaltyProgramsAsync(programs.Select(p => p.Id).ToList(), ct);
-            LogProgramsDeleted(programs.Count, chainId, string.Join(", ", programs.Select(p => p.Code)));
-            await RefreshAsync(chainId, ct);
-            return LoyaltyWriteResult.Done(programs.Count == 1 ? $"Deleted loyalty program {programs[0].Name}." : $"Deleted {programs.Count} loyalty programs.");
-        }
-        catch (MewsApiException e)
-        {
-            LogMewsFailed(e.Operation, e.MewsMessage, e.RequestId);
-            var items = await DeletedOrNotAsync(programs.Select(p => (p.Id, Label(p.Name, p.Code))).ToList(),
-                async ids => (await GetProgramsAsync(chainId, null, ct)).Select(p => p.Id).ToList());
-            if (items.Any(i => i.Applied))
-            {
-                await RefreshAsync(chainId, ct);
-            }
-            return Rejected(e, items);
-        }
+        var list = string.Join("; ", busy.Select(p => $"{p.Name} ({p.Code}) has {members[p.Id]} active membership{(members[p.Id] == 1 ? "" : "s")}"));
+        return $"Nothing was deleted: {list}. Delete or cancel those memberships first.";
     }
+
+    private LoyaltyWriter<LoyaltyProgramForm, LoyaltyProgramRow> Programs(string chainId, CancellationToken ct) => new()
+    {
+        Noun = "program",
+        Owner = "chain",
+        ValidateBatch = items => new LoyaltyProgramBatchValidator().ValidateAsync(new LoyaltyProgramBatch { Items = items }, ct),
+        ValidateForm = form => new LoyaltyProgramFormValidator().ValidateAsync(form, ct),
+        ReadOwners = async _ => (await GetProgramsAsync(chainId, null, ct)).ToList(),
+        SameOwner = (_, _) => true,
+        FindAdded = async forms => (await GetProgramsAsync(chainId, new LoyaltyProgramQuery(forms.Select(p => p.Code.Trim()).ToList()), ct)).ToList(),
+        Add = async (gateway, forms) => (await gateway.AddLoyaltyProgramsAsync(
+            forms.Select(p => new LoyaltyProgramAddition { Name = p.Name.Trim(), Code = p.Code.Trim(), Type = p.Type, Subscription = p.Subscription }).ToList(), ct)).Count,
+        Update = (gateway, p) => gateway.UpdateLoyaltyProgramsAsync(
+            [new LoyaltyProgramUpdate { LoyaltyProgramId = p.Id!, Name = new(p.Name.Trim()), Type = new(p.Type), Subscription = new(p.Subscription) }], ct),
+        Delete = (gateway, ids) => gateway.DeleteLoyaltyProgramsAsync(ids, ct),
+        LogAdded = LogProgramsAdded,
+        LogUpdated = LogProgramUpdated,
+        LogDeleted = LogProgramsDeleted,
+    };
 
     // ---- tiers ----
 
@@ -301,159 +192,50 @@ public sealed partial class LoyaltyService(
         return rows.OrderBy(r => r.Ordering).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
-    public async Task<LoyaltyWriteResult> AddTiersAsync(string chainId, IReadOnlyList<LoyaltyTierForm> tiers, CancellationToken ct = default)
+    public Task<LoyaltyWriteResult> AddTiersAsync(string chainId, IReadOnlyList<LoyaltyTierForm> tiers, CancellationToken ct = default) =>
+        AddItemsAsync(chainId, Tiers(chainId, ct), tiers, ct);
+
+    public Task<LoyaltyWriteResult> UpdateTierAsync(string chainId, LoyaltyTierForm tier, CancellationToken ct = default) =>
+        UpdateItemAsync(chainId, Tiers(chainId, ct), tier, ct);
+
+    public Task<LoyaltyWriteResult> DeleteTiersAsync(string chainId, string programId, IReadOnlyList<string> tierIds, CancellationToken ct = default) =>
+        DeleteItemsAsync(chainId, Tiers(chainId, ct), tierIds,
+            () => GetTiersAsync(chainId, programId, ct),
+            tiers => tierIds.Count - tiers.Count,
+            null,
+            ct);
+
+    private LoyaltyWriter<LoyaltyTierForm, LoyaltyTierRow> Tiers(string chainId, CancellationToken ct)
     {
-        if (!(await currentUser.GetAsync(ct)).CanEdit)
+        async Task<List<LoyaltyTierRow>> ReadPrograms(IReadOnlyList<LoyaltyTierForm> forms)
         {
-            return LoyaltyWriteResult.Forbidden();
-        }
-        var batch = new LoyaltyTierBatch { Items = tiers.ToList() };
-        var errors = Errors(await new LoyaltyTierBatchValidator().ValidateAsync(batch, ct));
-        if (errors.Count > 0)
-        {
-            return LoyaltyWriteResult.Invalid(errors);
-        }
-        var existing = new List<LoyaltyTierRow>();
-        foreach (var programId in batch.Items.Select(t => t.ProgramId).Distinct())
-        {
-            existing.AddRange(await GetTiersAsync(chainId, programId, ct));
-        }
-        for (var i = 0; i < batch.Items.Count; i++)
-        {
-            var item = batch.Items[i];
-            if (existing.FirstOrDefault(t => t.ProgramId == item.ProgramId && string.Equals(t.Code, item.Code.Trim(), StringComparison.OrdinalIgnoreCase)) is { } taken)
+            var rows = new List<LoyaltyTierRow>();
+            foreach (var programId in forms.Select(t => t.ProgramId).Distinct())
             {
-                errors.Add(new FieldError($"Items[{i}].Code", $"The program already has a tier with code {taken.Code} ({taken.Name})."));
+                rows.AddRange(await GetTiersAsync(chainId, programId, ct));
             }
-        }
-        if (errors.Count > 0)
-        {
-            return LoyaltyWriteResult.Invalid(errors);
+            return rows;
         }
 
-        var additions = batch.Items.Select(t => new LoyaltyTierAddition
+        return new()
         {
-            LoyaltyProgramId = t.ProgramId,
-            Name = t.Name.Trim(),
-            Code = t.Code.Trim(),
-            Ordering = t.Ordering,
-        }).ToList();
-        var gateway = gateways.ForChain(chainId);
-        try
-        {
-            var added = await gateway.AddLoyaltyTiersAsync(additions, ct);
-            LogTiersAdded(added.Count, chainId, string.Join(", ", additions.Select(a => a.Code)));
-            await RefreshAsync(chainId, ct);
-            return LoyaltyWriteResult.Done(additions.Count == 1 ? $"Added loyalty tier {additions[0].Name}." : $"Added {additions.Count} loyalty tiers.");
-        }
-        catch (MewsApiException e)
-        {
-            LogMewsFailed(e.Operation, e.MewsMessage, e.RequestId);
-            var created = new List<LoyaltyTierRow>();
-            try
-            {
-                foreach (var programId in additions.Select(a => a.LoyaltyProgramId).Distinct())
-                {
-                    created.AddRange((await GetTiersAsync(chainId, programId, ct)).Where(t => existing.All(x => x.Id != t.Id)
-                        && additions.Any(a => a.LoyaltyProgramId == t.ProgramId && string.Equals(a.Code, t.Code, StringComparison.OrdinalIgnoreCase))));
-                }
-            }
-            catch (MewsApiException lookup)
-            {
-                LogMewsFailed(lookup.Operation, lookup.MewsMessage, lookup.RequestId);
-                return Rejected(e, additions.Select(a => new LoyaltyItemOutcome(Label(a.Name, a.Code), false, "unknown: Mews could not be asked afterwards; reload the list")).ToList());
-            }
-            var undone = await UndoAsync(created.Select(c => c.Id).ToList(), ids => gateway.DeleteLoyaltyTiersAsync(ids, ct));
-            if (created.Count > 0)
-            {
-                await RefreshAsync(chainId, ct);
-            }
-            return Rejected(e, additions.Select(a =>
-            {
-                var made = created.FirstOrDefault(c => c.ProgramId == a.LoyaltyProgramId && string.Equals(c.Code, a.Code, StringComparison.OrdinalIgnoreCase));
-                return made is null
-                    ? new LoyaltyItemOutcome(Label(a.Name, a.Code), false, "not added")
-                    : undone ? new LoyaltyItemOutcome(Label(a.Name, a.Code), false, "was added, then removed again because the list failed")
-                    : new LoyaltyItemOutcome(Label(a.Name, a.Code), true, "added and still in Mews (removing it failed)");
-            }).ToList());
-        }
-    }
-
-    public async Task<LoyaltyWriteResult> UpdateTierAsync(string chainId, LoyaltyTierForm tier, CancellationToken ct = default)
-    {
-        if (!(await currentUser.GetAsync(ct)).CanEdit)
-        {
-            return LoyaltyWriteResult.Forbidden();
-        }
-        var errors = Errors(await new LoyaltyTierFormValidator().ValidateAsync(tier, ct));
-        if (tier.Id is null)
-        {
-            errors.Add(new FieldError("", "Save a new tier with Add, not Update."));
-        }
-        if (errors.Count > 0)
-        {
-            return LoyaltyWriteResult.Invalid(errors);
-        }
-        var siblings = await GetTiersAsync(chainId, tier.ProgramId, ct);
-        if (siblings.FirstOrDefault(t => t.Id != tier.Id && string.Equals(t.Code, tier.Code.Trim(), StringComparison.OrdinalIgnoreCase)) is { } taken)
-        {
-            return LoyaltyWriteResult.Invalid([new FieldError("Code", $"The program already has a tier with code {taken.Code} ({taken.Name}).")]);
-        }
-        var update = new LoyaltyTierUpdate
-        {
-            LoyaltyTierId = tier.Id!,
-            Name = new UpdateValue<string>(tier.Name.Trim()),
-            Code = new UpdateValue<string>(tier.Code.Trim()),
-            Ordering = new UpdateValue<int>(tier.Ordering),
+            Noun = "tier",
+            Owner = "program",
+            ValidateBatch = items => new LoyaltyTierBatchValidator().ValidateAsync(new LoyaltyTierBatch { Items = items }, ct),
+            ValidateForm = form => new LoyaltyTierFormValidator().ValidateAsync(form, ct),
+            ReadOwners = ReadPrograms,
+            SameOwner = (form, row) => row.ProgramId == form.ProgramId,
+            FindAdded = ReadPrograms,
+            Add = async (gateway, forms) => (await gateway.AddLoyaltyTiersAsync(
+                forms.Select(t => new LoyaltyTierAddition { LoyaltyProgramId = t.ProgramId, Name = t.Name.Trim(), Code = t.Code.Trim(), Ordering = t.Ordering }).ToList(), ct)).Count,
+            Update = (gateway, t) => gateway.UpdateLoyaltyTiersAsync(
+                [new LoyaltyTierUpdate { LoyaltyTierId = t.Id!, Name = new(t.Name.Trim()), Code = new(t.Code.Trim()), Ordering = new(t.Ordering) }], ct),
+            Delete = (gateway, ids) => gateway.DeleteLoyaltyTiersAsync(ids, ct),
+            UpdateChangesCode = true,
+            LogAdded = LogTiersAdded,
+            LogUpdated = LogTierUpdated,
+            LogDeleted = LogTiersDeleted,
         };
-        try
-        {
-            await gateways.ForChain(chainId).UpdateLoyaltyTiersAsync([update], ct);
-            LogTierUpdated(tier.Id!, chainId);
-            await RefreshAsync(chainId, ct);
-            return LoyaltyWriteResult.Done($"Saved loyalty tier {tier.Name.Trim()}.");
-        }
-        catch (MewsApiException e)
-        {
-            LogMewsFailed(e.Operation, e.MewsMessage, e.RequestId);
-            return Rejected(e, []);
-        }
-    }
-
-    public async Task<LoyaltyWriteResult> DeleteTiersAsync(string chainId, string programId, IReadOnlyList<string> tierIds, CancellationToken ct = default)
-    {
-        if (!(await currentUser.GetAsync(ct)).CanEdit)
-        {
-            return LoyaltyWriteResult.Forbidden();
-        }
-        if (tierIds.Count == 0)
-        {
-            return LoyaltyWriteResult.Invalid([new FieldError("", "Select the tiers to delete.")]);
-        }
-        var tiers = (await GetTiersAsync(chainId, programId, ct)).Where(t => tierIds.Contains(t.Id, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (tiers.Count != tierIds.Count)
-        {
-            return LoyaltyWriteResult.Invalid([new FieldError("", $"{tierIds.Count - tiers.Count} of the selected tiers are no longer in Mews: reload the list.")]);
-        }
-        var gateway = gateways.ForChain(chainId);
-        try
-        {
-            await gateway.DeleteLoyaltyTiersAsync(tiers.Select(t => t.Id).ToList(), ct);
-            LogTiersDeleted(tiers.Count, chainId, string.Join(", ", tiers.Select(t => t.Code)));
-            await RefreshAsync(chainId, ct);
-            return LoyaltyWriteResult.Done(tiers.Count == 1 ? $"Deleted loyalty tier {tiers[0].Name}." : $"Deleted {tiers.Count} loyalty tiers.");
-        }
-        catch (MewsApiException e)
-        {
-            LogMewsFailed(e.Operation, e.MewsMessage, e.RequestId);
-            var items = await DeletedOrNotAsync(tiers.Select(t => (t.Id, Label(t.Name, t.Code))).ToList(),
-                async ids => (await GetTiersAsync(chainId, programId, ct)).Select(t => t.Id).ToList());
-            if (items.Any(i => i.Applied))
-            {
-                await RefreshAsync(chainId, ct);
-            }
-            return Rejected(e, items);
-        }
     }
 
     // ---- shared ----
