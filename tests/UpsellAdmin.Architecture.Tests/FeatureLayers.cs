@@ -27,6 +27,7 @@ public static class FeatureLayers
         ["Loyalty"] = 7,
         ["Sync"] = 7,
         ["Administration"] = 7,
+        ["Desk"] = 7,
         // 8: the public HTTP API, another way in to the features below it.
         ["Api"] = 8,
     };

@@ -3,6 +3,7 @@ using UpsellAdmin.Web.Features.Administration;
 using UpsellAdmin.Web.Features.Api;
 using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.Copy;
+using UpsellAdmin.Web.Features.Desk;
 using UpsellAdmin.Web.Features.Loyalty;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Quotes;
@@ -43,6 +44,7 @@ public static class FeatureSetup
             .AddMewsSync(builder.Configuration)
             .AddLoyalty()
             .AddAdministration()
+            .AddDesk()
             .AddApi(builder.Configuration);
         return builder;
     }

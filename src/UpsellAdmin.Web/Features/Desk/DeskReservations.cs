@@ -1,0 +1,63 @@
+using UpsellAdmin.Connector.Models;
+
+namespace UpsellAdmin.Web.Features.Desk;
+
+/// <summary>Which reservations the Upsell Desk lists: arrivals on [From, To] (property-local dates, at most
+/// <see cref="MaxDays"/> days), or the guests in house now.</summary>
+public sealed record DeskWindow(DateOnly From, DateOnly To, bool InHouse = false)
+{
+    public const int MaxDays = 14;
+
+    public static DeskWindow Arrivals(DateOnly day) => new(day, day);
+
+    public static DeskWindow InHouseOn(DateOnly day) => new(day, day, InHouse: true);
+
+    /// <summary>Null when usable, else what is wrong, in words for the screen and the API's 400.</summary>
+    public string? Problem => To < From
+        ? $"The range ends ({To:yyyy-MM-dd}) before it starts ({From:yyyy-MM-dd})."
+        : To.DayNumber - From.DayNumber + 1 > MaxDays
+            ? $"A range may cover at most {MaxDays} days; {From:yyyy-MM-dd} to {To:yyyy-MM-dd} covers {To.DayNumber - From.DayNumber + 1}."
+            : null;
+}
+
+/// <summary>One night of a reservation: what the guest pays for it in Mews (null when Mews has no nightly item).</summary>
+public sealed record DeskNight(DateOnly Date, decimal? OriginalRate);
+
+/// <summary>
+/// A reservation as the desk shows and prices it, every Mews id already turned into the property's codes (null where
+/// the property has no synced item with that id).
+/// </summary>
+public sealed record DeskReservation(
+    string ReservationId,
+    string Number,
+    ReservationState State,
+    string GuestName,
+    string? CustomerId,
+    string? MembershipType,
+    string? MembershipLevel,
+    DateOnly Arrival,
+    DateOnly Departure,
+    DateOnly BookedOn,
+    string? RoomType,
+    string? AssignedRoomId,
+    string? RateCode,
+    string? Market,
+    IReadOnlyList<DeskNight> Nights)
+{
+    public int NightCount => Departure.DayNumber - Arrival.DayNumber;
+
+    /// <summary>Whether Mews priced every night (else the desk falls back on the synced price and says so).</summary>
+    public bool HasMewsRates => Nights.Count == NightCount && Nights.All(n => n.OriginalRate is not null);
+
+    /// <summary>Why a reservation in this state is never offered anything, or null when it may be.</summary>
+    public string? NotOfferableReason => State switch
+    {
+        ReservationState.Confirmed or ReservationState.Started or ReservationState.Optional => null,
+        ReservationState.Canceled => "The reservation is canceled.",
+        ReservationState.Processed => "The guest has checked out.",
+        _ => $"A {State} reservation is not offered upsells.",
+    };
+}
+
+/// <summary>What one desk read brought back, with how many Mews requests it cost.</summary>
+public sealed record DeskRead(IReadOnlyList<DeskReservation> Reservations, int MewsRequests, DateTimeOffset ReadAt);

@@ -1,0 +1,201 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Connector;
+using UpsellAdmin.Connector.Models;
+using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Properties;
+
+namespace UpsellAdmin.Web.Features.Desk;
+
+/// <summary>
+/// Reads a property's arrivals or in-house guests from Mews for the Upsell Desk, batched per entity type, never per
+/// reservation: one <c>reservations/getAll</c> (by ScheduledStartUtc, or by CollidingUtc + state Started), then for all
+/// of them at once <c>customers/getAll</c> by CustomerIds, <c>loyaltyMemberships/getAll</c> by AccountIds and
+/// <c>orderItems/getAll</c> by ServiceOrderIds with type SpaceOrder (what the guest pays per night). Mews ids become the
+/// property's codes through the ids the sync stored. Each getAll follows the Mews cursor (pages of the gateway's size).
+/// </summary>
+public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Mews' limit on ids per filter list (ServiceOrderIds ≤ 1000; CustomerIds and AccountIds are lower).</summary>
+    private const int IdsPerCall = 100;
+
+    public async Task<DeskRead> ReadAsync(Property property, DeskWindow window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        ArgumentNullException.ThrowIfNull(window);
+        if (window.Problem is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(window));
+        }
+        if (property.MewsEnterpriseId is not { } enterpriseId)
+        {
+            throw new InvalidOperationException($"Property {property.Code} is not linked to a Mews enterprise.");
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
+        var requests = 1;
+        var enterprise = enterpriseId.ToString();
+        var configuration = await mews.GetConfigurationAsync(enterprise, cancellationToken);
+        var codes = await CodesAsync(property.Id, configuration.Enterprise?.Pricing, cancellationToken);
+
+        var filter = window.InHouse
+            ? new ReservationFilter
+            {
+                EnterpriseIds = [enterprise],
+                States = [ReservationState.Started],
+                CollidingUtc = new TimeInterval(clock.GetUtcNow(), clock.GetUtcNow().AddMinutes(1)),
+            }
+            : new ReservationFilter
+            {
+                EnterpriseIds = [enterprise],
+                ScheduledStartUtc = new TimeInterval(StartOfDay(window.From, zone), StartOfDay(window.To.AddDays(1), zone)),
+            };
+        var reservations = await ListAsync(mews.GetReservationsAsync(filter, cancellationToken), () => requests++, cancellationToken);
+
+        var customerIds = reservations.Select(r => r.AccountId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var customers = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        var memberships = new Dictionary<string, LoyaltyMembership>(StringComparer.Ordinal);
+        foreach (var chunk in customerIds.Chunk(IdsPerCall))
+        {
+            foreach (var c in await ListAsync(mews.GetCustomersAsync(new CustomerFilter
+                {
+                    ChainIds = property.MewsChainId is { } chain ? [chain.ToString()] : null,
+                    CustomerIds = chunk,
+                }, cancellationToken), () => requests++, cancellationToken))
+            {
+                customers[c.Id] = c;
+            }
+            foreach (var m in await ListAsync(mews.GetLoyaltyMembershipsAsync(new LoyaltyMembershipFilter
+                {
+                    ChainIds = property.MewsChainId is { } chain2 ? [chain2.ToString()] : null,
+                    AccountIds = chunk,
+                }, cancellationToken), () => requests++, cancellationToken))
+            {
+                // The primary membership wins; else the first one Mews lists.
+                if (m.AccountId is { } account && (!memberships.ContainsKey(account) || m.IsPrimary))
+                {
+                    memberships[account] = m;
+                }
+            }
+        }
+
+        var nightly = new Dictionary<(string Reservation, DateOnly Night), decimal>();
+        foreach (var chunk in reservations.Select(r => r.Id).Chunk(IdsPerCall))
+        {
+            var items = await ListAsync(mews.GetOrderItemsAsync(new OrderItemFilter
+            {
+                EnterpriseIds = [enterprise],
+                ServiceOrderIds = chunk,
+                Types = [OrderItemTypes.SpaceOrder],
+            }, cancellationToken), () => requests++, cancellationToken);
+            foreach (var item in items.Where(i => i.ServiceOrderId is not null && i.StartUtc is not null && i.AccountingState != OrderItemAccountingStates.Canceled))
+            {
+                var night = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(item.StartUtc!.Value, zone).DateTime);
+                if (codes.Amount(item.Amount) is { } amount)
+                {
+                    var key = (item.ServiceOrderId!, night);
+                    nightly[key] = nightly.GetValueOrDefault(key) + amount;
+                }
+            }
+        }
+
+        var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, nightly)).OfType<DeskReservation>()
+            .OrderBy(r => r.Arrival).ThenBy(r => r.GuestName, StringComparer.CurrentCulture).ThenBy(r => r.Number, StringComparer.Ordinal)
+            .ToList();
+        return new DeskRead(list, requests, clock.GetUtcNow());
+    }
+
+    private static DeskReservation? ToDesk(Reservation r, TimeZoneInfo zone, PropertyCodes codes, Dictionary<string, Customer> customers,
+        Dictionary<string, LoyaltyMembership> memberships, Dictionary<(string, DateOnly), decimal> nightly)
+    {
+        if (r.ScheduledStartUtc is not { } start || r.ScheduledEndUtc is not { } end)
+        {
+            return null;
+        }
+        var arrival = LocalDate(start, zone);
+        var departure = LocalDate(end, zone);
+        if (departure <= arrival)
+        {
+            departure = arrival.AddDays(1);
+        }
+        var customer = r.AccountId is { } id ? customers.GetValueOrDefault(id) : null;
+        var membership = r.AccountId is { } account ? memberships.GetValueOrDefault(account) : null;
+        var nights = Enumerable.Range(0, departure.DayNumber - arrival.DayNumber)
+            .Select(i => arrival.AddDays(i))
+            .Select(d => new DeskNight(d, nightly.TryGetValue((r.Id, d), out var amount) ? amount : null))
+            .ToList();
+        return new DeskReservation(
+            r.Id,
+            r.Number ?? "",
+            r.State ?? ReservationState.Unknown,
+            GuestName(customer),
+            r.AccountId,
+            codes.Code(codes.MembershipTypes, membership?.LoyaltyProgramId),
+            codes.Code(codes.MembershipLevels, membership?.LoyaltyTierId),
+            arrival,
+            departure,
+            r.CreatedUtc is { } created ? LocalDate(created, zone) : arrival,
+            codes.Code(codes.RoomTypes, r.RequestedResourceCategoryId),
+            r.AssignedResourceId,
+            codes.Code(codes.RateCodes, r.RateId),
+            codes.Code(codes.Markets, r.BusinessSegmentId),
+            nights);
+    }
+
+    private static string GuestName(Customer? customer) => customer is null
+        ? "(guest not found in Mews)"
+        : string.Join(" ", new[] { customer.FirstName, customer.LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } name
+            ? name
+            : "(no name)";
+
+    private static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items, Action onRequest, CancellationToken ct)
+    {
+        // The gateway pages lazily; a page boundary is one request. Count the first page even when it is empty.
+        var list = new List<T>();
+        onRequest();
+        await foreach (var item in items.WithCancellation(ct))
+        {
+            list.Add(item);
+        }
+        return list;
+    }
+
+    private async Task<PropertyCodes> CodesAsync(int propertyId, PricingMode? pricing, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        static Dictionary<Guid, string> ById(IEnumerable<(Guid? Id, string Code)> rows) =>
+            rows.Where(r => r.Id is not null).GroupBy(r => r.Id!.Value).ToDictionary(g => g.Key, g => g.First().Code);
+        var roomTypes = ById((await db.RoomTypes.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
+        var rates = ById((await db.RateCodes.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
+        var markets = ById((await db.Markets.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
+        var types = ById((await db.MembershipTypes.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
+        var levels = ById((await db.MembershipLevels.AsNoTracking().Where(x => db.MembershipTypes.Any(t => t.Id == x.MembershipTypeId && t.PropertyId == propertyId)).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
+        return new PropertyCodes(roomTypes, rates, markets, types, levels, pricing);
+    }
+
+    /// <summary>The property's synced codes by Mews id.</summary>
+    private sealed record PropertyCodes(
+        Dictionary<Guid, string> RoomTypes,
+        Dictionary<Guid, string> RateCodes,
+        Dictionary<Guid, string> Markets,
+        Dictionary<Guid, string> MembershipTypes,
+        Dictionary<Guid, string> MembershipLevels,
+        PricingMode? Pricing)
+    {
+        public string? Code(Dictionary<Guid, string> map, string? mewsId) =>
+            Guid.TryParse(mewsId, CultureInfo.InvariantCulture, out var id) && map.TryGetValue(id, out var code) ? code : null;
+
+        /// <summary>Gross for Gross enterprises, net for Net ones (what the hotel quotes, as the synced prices).</summary>
+        public decimal? Amount(Amount? amount) => amount is null ? null
+            : Pricing == PricingMode.Net ? amount.NetValue ?? amount.GrossValue : amount.GrossValue ?? amount.NetValue;
+    }
+}
