@@ -205,137 +205,16 @@ internal static class RuleCopyPlanner
     /// <summary>The conflicts of <paramref name="rule"/> in <paramref name="target"/>, each with its default choice.</summary>
     public static RuleCopyItem Detect(UpsellRule rule, CopyTargetContext source, CopyTargetContext target, ISet<string> takenCodes)
     {
-        var conflicts = new List<CopyConflict>();
-
-        // From / To
-        var rooms = rule.UpsellByRoomType ? target.RoomTypes : target.RoomClasses;
-        var sourceRooms = rule.UpsellByRoomType ? source.RoomTypes : source.RoomClasses;
-        var what = rule.UpsellByRoomType ? "room type" : "room class";
-        void Room(string code, CopyConflictKind kind, string end)
-        {
-            if (rooms.Contains(code))
-            {
-                return;
-            }
-            var proposal = rooms.Propose(code, sourceRooms.Find(code), bySequence: true);
-            conflicts.Add(new CopyConflict
-            {
-                Kind = kind,
-                Value = code,
-                Detail = $"{end} {what} {code} does not exist in {target.Lookups.Property.Code}.",
-                Options = rooms.Count > 0 ? [CopyResolution.Map, CopyResolution.Skip] : [CopyResolution.Skip],
-                DefaultResolution = proposal is not null ? CopyResolution.Map : CopyResolution.Skip,
-                Resolution = proposal is not null ? CopyResolution.Map : CopyResolution.Skip,
-                MapCandidates = rooms.Options,
-                Proposal = proposal,
-                MapTo = proposal,
-            });
-        }
-        Room(rule.FromCode, rule.UpsellByRoomType ? CopyConflictKind.FromRoomTypeMissing : CopyConflictKind.FromRoomClassMissing, "From");
-        Room(rule.ToCode, rule.UpsellByRoomType ? CopyConflictKind.ToRoomTypeMissing : CopyConflictKind.ToRoomClassMissing, "To");
-
-        // Filter lists
-        if (rule.Filters.Count > 0)
-        {
-            foreach (var kind in FilterKindsInOrder)
-            {
-                var set = target.FilterSet(kind);
-                var values = rule.Filters.Where(f => f.Kind == kind).Select(FilterKey).Distinct(StringComparer.Ordinal).ToList();
-                if (values.Count == 0)
-                {
-                    continue;
-                }
-                var missing = values.Where(v => !set.Contains(v)).ToList();
-                if (missing.Count == 0)
-                {
-                    continue;
-                }
-                var anyPresent = missing.Count < values.Count;
-                var sourceSet = source.FilterSet(kind);
-                foreach (var value in missing)
-                {
-                    var proposal = set.Propose(value, sourceSet.Find(value), bySequence: false);
-                    var options = new List<CopyResolution>(3);
-                    if (values.Count > 1)
-                    {
-                        options.Add(CopyResolution.Drop);
-                    }
-                    if (set.Count > 0)
-                    {
-                        options.Add(CopyResolution.Map);
-                    }
-                    options.Add(CopyResolution.Skip);
-                    var choice = anyPresent ? CopyResolution.Drop : proposal is not null ? CopyResolution.Map : CopyResolution.Skip;
-                    conflicts.Add(new CopyConflict
-                    {
-                        Kind = MissingKind(kind),
-                        Value = value,
-                        Detail = $"The {ListName(kind)} {value} does not exist in {target.Lookups.Property.Code}.",
-                        Options = options,
-                        DefaultResolution = choice,
-                        Resolution = choice,
-                        MapCandidates = set.Count > 0 ? set.Options : [],
-                        Proposal = proposal,
-                        MapTo = proposal,
-                    });
-                }
-            }
-        }
-
-        // Currency
-        if (!string.Equals(rule.CurrencyCode, target.CurrencyCode, StringComparison.Ordinal))
-        {
-            conflicts.Add(new CopyConflict
-            {
-                Kind = CopyConflictKind.CurrencyDiffers,
-                Value = rule.CurrencyCode,
-                Detail = rule.Formula == UpsellFormula.FlatAmountAddedToOriginalRate
-                    ? $"The rule's amounts are in {rule.CurrencyCode}; {target.Lookups.Property.Code} prices in {target.CurrencyCode}."
-                    : $"The rule is in {rule.CurrencyCode}; {target.Lookups.Property.Code} prices in {target.CurrencyCode} (the percentage does not depend on it).",
-                Options = [CopyResolution.Skip, CopyResolution.UseTargetCurrency],
-                DefaultResolution = CopyResolution.Skip,
-                Resolution = CopyResolution.Skip,
-            });
-        }
-
-        // Occupancy levels
-        if (rule.UpsellByOccupancyLevels)
-        {
-            var missing = rule.OccupancyAmounts.Select(a => a.Level).Where(l => !target.OccupancyLevels.Contains(l)).Order().ToList();
-            if (missing.Count > 0)
-            {
-                var remaining = rule.OccupancyAmounts.Count - missing.Count;
-                conflicts.Add(new CopyConflict
-                {
-                    Kind = CopyConflictKind.OccupancyLevelsMissing,
-                    Value = string.Join(", ", missing),
-                    Detail = target.OccupancyLevels.Count == 0
-                        ? $"The rule uses occupancy levels; {target.Lookups.Property.Code} has none defined."
-                        : $"The rule has amounts for occupancy level(s) {string.Join(", ", missing)}, which {target.Lookups.Property.Code} has not defined.",
-                    Options = remaining > 0 ? [CopyResolution.Skip, CopyResolution.Drop] : [CopyResolution.Skip],
-                    DefaultResolution = CopyResolution.Skip,
-                    Resolution = CopyResolution.Skip,
-                });
-            }
-        }
-
-        // Same code
         int? existingId = target.RuleIdsByCode.TryGetValue(rule.Code, out var id) ? id : null;
-        string? renameCode = null;
-        if (existingId is not null)
-        {
-            renameCode = FreeCode(rule.Code, takenCodes);
-            conflicts.Add(new CopyConflict
-            {
-                Kind = CopyConflictKind.CodeExists,
-                Value = rule.Code,
-                Detail = $"{target.Lookups.Property.Code} already has a rule {rule.Code}; a new code would be {renameCode}.",
-                Options = [CopyResolution.Rename, CopyResolution.Overwrite, CopyResolution.Skip],
-                DefaultResolution = CopyResolution.Rename,
-                Resolution = CopyResolution.Rename,
-            });
-        }
-
+        var renameCode = existingId is null ? null : FreeCode(rule.Code, takenCodes);
+        List<CopyConflict> conflicts =
+        [
+            .. MissingRooms(rule, source, target),
+            .. MissingFilterValues(rule, source, target),
+            .. CurrencyDiffers(rule, target),
+            .. MissingOccupancyLevels(rule, target),
+            .. CodeExists(rule, target, renameCode),
+        ];
         return new RuleCopyItem
         {
             RuleId = rule.Id,
@@ -348,6 +227,139 @@ internal static class RuleCopyPlanner
             Target = target,
         };
     }
+
+    /// <summary>The conflict kinds of a missing From and To: room types or room classes, after the rule.</summary>
+    private static (CopyConflictKind From, CopyConflictKind To) RoomMissingKinds(UpsellRule rule) => rule.UpsellByRoomType
+        ? (CopyConflictKind.FromRoomTypeMissing, CopyConflictKind.ToRoomTypeMissing)
+        : (CopyConflictKind.FromRoomClassMissing, CopyConflictKind.ToRoomClassMissing);
+
+    /// <summary>From, then To, where the target lacks it: Map to a proposal (same code in another case, same name,
+    /// else same class and sequence) by default, else Skip.</summary>
+    private static IEnumerable<CopyConflict> MissingRooms(UpsellRule rule, CopyTargetContext source, CopyTargetContext target)
+    {
+        var rooms = rule.UpsellByRoomType ? target.RoomTypes : target.RoomClasses;
+        var sourceRooms = rule.UpsellByRoomType ? source.RoomTypes : source.RoomClasses;
+        var what = rule.UpsellByRoomType ? "room type" : "room class";
+        var (fromKind, toKind) = RoomMissingKinds(rule);
+        foreach (var (code, kind, end) in new[] { (rule.FromCode, fromKind, "From"), (rule.ToCode, toKind, "To") })
+        {
+            if (rooms.Contains(code))
+            {
+                continue;
+            }
+            var proposal = rooms.Propose(code, sourceRooms.Find(code), bySequence: true);
+            yield return Conflict(kind, code, $"{end} {what} {code} does not exist in {target.Lookups.Property.Code}.",
+                rooms.Count > 0 ? [CopyResolution.Map, CopyResolution.Skip] : [CopyResolution.Skip],
+                proposal is not null ? CopyResolution.Map : CopyResolution.Skip,
+                rooms.Options, proposal);
+        }
+    }
+
+    /// <summary>Each value of the rule's filter lists the target lacks, list by list in <see cref="FilterKindsInOrder"/>:
+    /// Drop by default where another value of the list is present, else Map to a proposal (same code in another case
+    /// or same name), else Skip. Drop is offered only in a list of several values.</summary>
+    private static IEnumerable<CopyConflict> MissingFilterValues(UpsellRule rule, CopyTargetContext source, CopyTargetContext target)
+    {
+        if (rule.Filters.Count == 0)
+        {
+            yield break;
+        }
+        foreach (var kind in FilterKindsInOrder)
+        {
+            var set = target.FilterSet(kind);
+            var values = rule.Filters.Where(f => f.Kind == kind).Select(FilterKey).Distinct(StringComparer.Ordinal).ToList();
+            var missing = values.Where(v => !set.Contains(v)).ToList();
+            var anyPresent = missing.Count < values.Count;
+            var sourceSet = source.FilterSet(kind);
+            foreach (var value in missing)
+            {
+                var proposal = set.Propose(value, sourceSet.Find(value), bySequence: false);
+                var options = new List<CopyResolution>(3);
+                if (values.Count > 1)
+                {
+                    options.Add(CopyResolution.Drop);
+                }
+                if (set.Count > 0)
+                {
+                    options.Add(CopyResolution.Map);
+                }
+                options.Add(CopyResolution.Skip);
+                yield return Conflict(MissingKind(kind), value, $"The {ListName(kind)} {value} does not exist in {target.Lookups.Property.Code}.",
+                    options,
+                    anyPresent ? CopyResolution.Drop : proposal is not null ? CopyResolution.Map : CopyResolution.Skip,
+                    set.Count > 0 ? set.Options : [], proposal);
+            }
+        }
+    }
+
+    /// <summary>The rule's currency where the target prices in another: Skip by default, or use the target's.</summary>
+    private static IEnumerable<CopyConflict> CurrencyDiffers(UpsellRule rule, CopyTargetContext target)
+    {
+        if (string.Equals(rule.CurrencyCode, target.CurrencyCode, StringComparison.Ordinal))
+        {
+            yield break;
+        }
+        var property = target.Lookups.Property.Code;
+        yield return Conflict(CopyConflictKind.CurrencyDiffers, rule.CurrencyCode,
+            rule.Formula == UpsellFormula.FlatAmountAddedToOriginalRate
+                ? $"The rule's amounts are in {rule.CurrencyCode}; {property} prices in {target.CurrencyCode}."
+                : $"The rule is in {rule.CurrencyCode}; {property} prices in {target.CurrencyCode} (the percentage does not depend on it).",
+            [CopyResolution.Skip, CopyResolution.UseTargetCurrency],
+            CopyResolution.Skip);
+    }
+
+    /// <summary>One conflict for the occupancy levels the rule has amounts for and the target has not defined: Skip by
+    /// default; Drop them where the rule keeps an amount for another level.</summary>
+    private static IEnumerable<CopyConflict> MissingOccupancyLevels(UpsellRule rule, CopyTargetContext target)
+    {
+        if (!rule.UpsellByOccupancyLevels)
+        {
+            yield break;
+        }
+        var missing = rule.OccupancyAmounts.Select(a => a.Level).Where(l => !target.OccupancyLevels.Contains(l)).Order().ToList();
+        if (missing.Count == 0)
+        {
+            yield break;
+        }
+        var property = target.Lookups.Property.Code;
+        var remaining = rule.OccupancyAmounts.Count - missing.Count;
+        yield return Conflict(CopyConflictKind.OccupancyLevelsMissing, string.Join(", ", missing),
+            target.OccupancyLevels.Count == 0
+                ? $"The rule uses occupancy levels; {property} has none defined."
+                : $"The rule has amounts for occupancy level(s) {string.Join(", ", missing)}, which {property} has not defined.",
+            remaining > 0 ? [CopyResolution.Skip, CopyResolution.Drop] : [CopyResolution.Skip],
+            CopyResolution.Skip);
+    }
+
+    /// <summary>The target's rule of the same code, when it has one (<paramref name="renameCode"/> set): copy under
+    /// that free code by default, overwrite, or Skip.</summary>
+    private static IEnumerable<CopyConflict> CodeExists(UpsellRule rule, CopyTargetContext target, string? renameCode)
+    {
+        if (renameCode is null)
+        {
+            yield break;
+        }
+        yield return Conflict(CopyConflictKind.CodeExists, rule.Code,
+            $"{target.Lookups.Property.Code} already has a rule {rule.Code}; a new code would be {renameCode}.",
+            [CopyResolution.Rename, CopyResolution.Overwrite, CopyResolution.Skip],
+            CopyResolution.Rename);
+    }
+
+    /// <summary>A conflict with its choice preset to <paramref name="choice"/>; for a missing code, the target's codes
+    /// to map to and the proposal, which is also the preset mapping.</summary>
+    private static CopyConflict Conflict(CopyConflictKind kind, string value, string detail, IReadOnlyList<CopyResolution> options,
+        CopyResolution choice, IReadOnlyList<CodeName>? mapCandidates = null, string? proposal = null) => new()
+    {
+        Kind = kind,
+        Value = value,
+        Detail = detail,
+        Options = options,
+        DefaultResolution = choice,
+        Resolution = choice,
+        MapCandidates = mapCandidates ?? [],
+        Proposal = proposal,
+        MapTo = proposal,
+    };
 
     /// <summary>Sets every conflict's choice from the decisions (or, with a policy, the API's fixed choices); a
     /// conflict without a decision keeps its default.</summary>
@@ -410,8 +422,9 @@ internal static class RuleCopyPlanner
         string Room(string value, CopyConflictKind kind) =>
             byKey is not null && byKey.TryGetValue((kind, value), out var c) && c.Resolution == CopyResolution.Map ? c.MapTo! : value;
 
-        var from = Room(rule.FromCode, rule.UpsellByRoomType ? CopyConflictKind.FromRoomTypeMissing : CopyConflictKind.FromRoomClassMissing);
-        var to = Room(rule.ToCode, rule.UpsellByRoomType ? CopyConflictKind.ToRoomTypeMissing : CopyConflictKind.ToRoomClassMissing);
+        var (fromMissing, toMissing) = RoomMissingKinds(rule);
+        var from = Room(rule.FromCode, fromMissing);
+        var to = Room(rule.ToCode, toMissing);
 
         var lists = new Dictionary<RuleFilterKind, List<string>>();
         foreach (var f in rule.Filters)
