@@ -470,6 +470,23 @@ public sealed class QuoteEngineTests
             Settings = settings ?? new(),
         };
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Quote_UnavailableTarget_LeftOutBeforeTheCut_AndExplained(string engine)
+    {
+        // Three targets, at most two offers: with DLX full, STK and STE fill the two places (DLX does not take one).
+        UpsellRuleDefinition[] rules = [Rule("A", "STD", "STK", amount: 5m), Rule("B", "STD", "DLX", amount: 10m), Rule("C", "STD", "STE", amount: 30m)];
+        var full = new Dictionary<string, string> { ["DLX"] = "no free DLX room on 2026-09-23" };
+
+        var result = Quote(engine, rules, Stay(), settings: new(MaximumNumberOfOffers: 2, SortOrder: OfferSortOrder.UpsellAmountAscending),
+            explain: true, unavailable: full);
+
+        Assert.Equal(["STK", "STE"], result.Offers.Select(o => o.ToRoomType));
+        var why = Assert.Single(result.Explanations, e => e.TargetRoomType == "DLX");
+        Assert.Equal("B", why.RuleCode);
+        Assert.Equal("no free DLX room on 2026-09-23", why.NotOfferedReason);
+    }
+
     private static QuoteResult Quote(
         string engine,
         UpsellRuleDefinition[] rules,
@@ -477,10 +494,11 @@ public sealed class QuoteEngineTests
         RoomTypeInfo[]? roomTypes = null,
         RoomHierarchyEntry[]? hierarchy = null,
         PropertyUpsellSettings? settings = null,
-        bool explain = false)
+        bool explain = false,
+        Dictionary<string, string>? unavailable = null)
     {
         var setup = Setup(rules, roomTypes, hierarchy, settings);
         IUpsellQuoter quoter = engine == "fast" ? PropertyUpsellContext.Compile(setup) : new NaiveQuoteEngine(setup);
-        return quoter.Quote(new QuoteRequest(stay, Prices, explain));
+        return quoter.Quote(new QuoteRequest(stay, Prices, explain, unavailable));
     }
 }

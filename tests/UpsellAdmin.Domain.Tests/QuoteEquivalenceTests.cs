@@ -24,6 +24,8 @@ public sealed class QuoteEquivalenceTests
     public void Quote_TwoThousandRandomStays_FastContextEqualsNaiveEngine()
     {
         var random = new Random(20261122);
+        var unavailableRandom = new Random(7); // its own sequence, so the stays and setups stay the same
+        var withUnavailable = 0;
         int stays = 0, withOffers = 0, withOthers = 0, percentOfDifferenceOffers = 0, levelOffers = 0, classOffers = 0;
         for (var property = 0; property < 40; property++)
         {
@@ -35,7 +37,12 @@ public sealed class QuoteEquivalenceTests
             for (var i = 0; i < 50; i++)
             {
                 var stay = RandomStay(random, setup);
-                var request = new QuoteRequest(stay, prices, Explain: i % 10 == 0);
+                // Every third stay: some room types are full on a night (the desk's availability check).
+                var unavailable = i % 3 == 0
+                    ? setup.RoomTypes.Where(_ => unavailableRandom.Next(3) == 0).ToDictionary(r => r.Code, r => $"no free {r.Code} room")
+                    : null;
+                withUnavailable += unavailable is { Count: > 0 } ? 1 : 0;
+                var request = new QuoteRequest(stay, prices, Explain: i % 10 == 0 || i % 3 == 0, Unavailable: unavailable);
 
                 var expected = naive.Quote(request);
                 var actual = fast.Quote(request);
@@ -58,6 +65,7 @@ public sealed class QuoteEquivalenceTests
         Assert.InRange(percentOfDifferenceOffers, 100, int.MaxValue);
         Assert.InRange(levelOffers, 100, int.MaxValue);
         Assert.InRange(classOffers, 100, int.MaxValue);
+        Assert.InRange(withUnavailable, 400, 700);
     }
 
     [Fact]

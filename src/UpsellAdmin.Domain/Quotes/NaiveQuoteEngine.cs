@@ -58,7 +58,7 @@ public sealed class NaiveQuoteEngine : IUpsellQuoter
             return QuoteResult.TooLong(stay.NightCount, maxLos);
         }
 
-        var candidates = Candidates(stay, request.Prices);
+        var candidates = Candidates(stay, request.Prices, request.Unavailable);
         var matches = candidates
             .Where(c => c.NotOfferedReason is null)
             .Select(c => (c.Rule, c.Target, c.Sequence, Evaluation: RuleEvaluator.Evaluate(c.Rule, c.TargetStay)))
@@ -111,7 +111,8 @@ public sealed class NaiveQuoteEngine : IUpsellQuoter
     }
 
     /// <summary>For every rule and target that did not produce a match: its failed criteria and/or why it is not offered.</summary>
-    internal IReadOnlyList<RuleExplanation> Explain(Stay stay, INightlyPriceLookup prices) => Explain(stay, Candidates(stay, prices));
+    internal IReadOnlyList<RuleExplanation> Explain(Stay stay, INightlyPriceLookup prices, IReadOnlyDictionary<string, string>? unavailable) =>
+        Explain(stay, Candidates(stay, prices, unavailable));
 
     private List<RuleExplanation> Explain(Stay stay, List<Candidate> candidates)
     {
@@ -133,7 +134,7 @@ public sealed class NaiveQuoteEngine : IUpsellQuoter
         return withTarget.Concat(targetless).ToList();
     }
 
-    private List<Candidate> Candidates(Stay stay, INightlyPriceLookup prices)
+    private List<Candidate> Candidates(Stay stay, INightlyPriceLookup prices, IReadOnlyDictionary<string, string>? unavailable)
     {
         ArgumentNullException.ThrowIfNull(prices);
         var hierarchy = setup.Hierarchy
@@ -156,6 +157,7 @@ public sealed class NaiveQuoteEngine : IUpsellQuoter
         string? NotOffered(string target) =>
             string.Equals(target, stay.RoomType, StringComparison.Ordinal) ? $"{target} is the stay's own room type"
             : hierarchy.Count > 0 && !hierarchy.ContainsKey(target) ? $"{target} is not in the room hierarchy of {stay.RoomType}"
+            : unavailable is not null && unavailable.TryGetValue(target, out var reason) ? reason
             : null;
 
         Stay StayFor(string target)

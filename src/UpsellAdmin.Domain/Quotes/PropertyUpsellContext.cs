@@ -144,11 +144,11 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         threadScratch = null; // a re-entrant call (from a price lookup) gets its own scratch
         try
         {
-            var offers = QuoteFast(stay, request.Prices, scratch);
+            var offers = QuoteFast(stay, request.Prices, scratch, Unavailable(request.Unavailable));
             return new QuoteResult
             {
                 Offers = offers,
-                Explanations = request.Explain ? explainer.Value.Explain(stay, request.Prices) : [],
+                Explanations = request.Explain ? explainer.Value.Explain(stay, request.Prices, request.Unavailable) : [],
             };
         }
         finally
@@ -157,7 +157,22 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         }
     }
 
-    private UpsellOffer[] QuoteFast(Stay stay, INightlyPriceLookup prices, Scratch s)
+    /// <summary>The request's unavailable room types as a flag per room type id (null: none).</summary>
+    private bool[]? Unavailable(IReadOnlyDictionary<string, string>? unavailable)
+    {
+        if (unavailable is null || unavailable.Count == 0)
+        {
+            return null;
+        }
+        var flags = new bool[roomTypes.Length];
+        for (var i = 0; i < roomTypes.Length; i++)
+        {
+            flags[i] = unavailable.ContainsKey(roomTypes[i].Code);
+        }
+        return flags;
+    }
+
+    private UpsellOffer[] QuoteFast(Stay stay, INightlyPriceLookup prices, Scratch s, bool[]? unavailable)
     {
         var nightCount = stay.NightCount;
         s.Begin(nightCount, roomTypes.Length);
@@ -217,7 +232,10 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
                 var total = TotalUpsellRate(rule, s, nightCount, target: -1);
                 foreach (var target in candidate.Targets)
                 {
-                    s.AddMatch(new Match(candidate.Rule, target.RoomType, target.Sequence, total), this);
+                    if (unavailable is null || !unavailable[target.RoomType])
+                    {
+                        s.AddMatch(new Match(candidate.Rule, target.RoomType, target.Sequence, total), this);
+                    }
                 }
 
                 continue;
@@ -225,7 +243,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 
             foreach (var target in candidate.Targets)
             {
-                if (s.FetchTargetPrices(target.RoomType, nightCount, stay, roomTypes[target.RoomType].Code, prices))
+                if ((unavailable is null || !unavailable[target.RoomType]) && s.FetchTargetPrices(target.RoomType, nightCount, stay, roomTypes[target.RoomType].Code, prices))
                 {
                     s.AddMatch(new Match(candidate.Rule, target.RoomType, target.Sequence, TotalUpsellRate(rule, s, nightCount, target.RoomType)), this);
                 }

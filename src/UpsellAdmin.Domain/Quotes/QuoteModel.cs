@@ -80,7 +80,10 @@ public sealed record PropertyUpsellSetup
 /// A quote request: the stay (its nights carry the original rate and the occupancy level; their TargetRate is ignored,
 /// target prices come from <paramref name="Prices"/>) and whether to explain the rules that did not match.
 /// </summary>
-public sealed record QuoteRequest(Stay Stay, INightlyPriceLookup Prices, bool Explain = false);
+/// <param name="Unavailable">Room types that may not be offered to this stay whatever the rules say, each with the
+/// reason to explain (e.g. no free room on a night). They are left out before offers are sorted and cut, so they do not
+/// take a place among the Maximum Number of Offers.</param>
+public sealed record QuoteRequest(Stay Stay, INightlyPriceLookup Prices, bool Explain = false, IReadOnlyDictionary<string, string>? Unavailable = null);
 
 /// <summary>Anything that quotes a stay against one property's rules.</summary>
 public interface IUpsellQuoter

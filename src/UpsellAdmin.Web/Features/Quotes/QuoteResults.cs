@@ -58,6 +58,10 @@ public sealed record QuoteOutcome
     public string CurrencyCode { get; init; } = "";
     public IReadOnlyList<QuoteNightView> Nights { get; init; } = [];
 
+    /// <summary>Nights whose original rate is the property's synced price because the request gave none (the desk
+    /// says so when Mews had no nightly amount).</summary>
+    public IReadOnlyList<DateOnly> OriginalRatesFromPrices { get; init; } = [];
+
     /// <summary>How the property orders and cuts offers, in words (e.g. "Sorted by display sequence, at most 3 offers").</summary>
     public string SettingsSummary { get; init; } = "";
 
@@ -93,3 +97,14 @@ public sealed record RuleTestOutcome
 
     public bool IsValid => Errors.Count == 0;
 }
+
+/// <summary>
+/// One stay to quote (<see cref="IQuoteService.QuoteManyAsync"/>): the typed stay, optionally what the guest pays per
+/// night (null entries, or null: the property's price), the room types that may not be offered with the reason, and
+/// whether to explain every rule that did not offer.
+/// </summary>
+public sealed record StayQuoteRequest(
+    StayQuoteInput Input,
+    bool Explain = false,
+    IReadOnlyList<decimal?>? OriginalRates = null,
+    IReadOnlyDictionary<string, string>? Unavailable = null);

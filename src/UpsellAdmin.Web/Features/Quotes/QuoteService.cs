@@ -22,6 +22,14 @@ public interface IQuoteService
     /// </summary>
     Task<QuoteOutcome> QuoteAsync(StayQuoteInput input, bool explain, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Quotes many stays of one property at once, with the same semantics as <see cref="QuoteAsync"/> (one engine): one
+    /// load of the set-up, one query for the prices of every rate code and night involved, one for the occupancy levels.
+    /// A stay may bring its own original rate per night (null = the property's price, as the quote page does) and room
+    /// types that may not be offered to it, with the reason (the desk's availability). The answers are in input order.
+    /// </summary>
+    Task<IReadOnlyList<QuoteOutcome>> QuoteManyAsync(int propertyId, IReadOnlyList<StayQuoteRequest> stays, CancellationToken cancellationToken = default);
+
     /// <summary>The Test dialog's rate table: per night the original room type's price and each target's (null = none).</summary>
     Task<IReadOnlyList<TestNightRates>> GetNightlyRatesAsync(int propertyId, string rateCode, string roomType, IReadOnlyList<string> targetRoomTypes,
         DateOnly arrival, DateOnly departure, CancellationToken cancellationToken = default);
@@ -52,40 +60,94 @@ public sealed class QuoteService(
     public async Task<QuoteOutcome> QuoteAsync(StayQuoteInput input, bool explain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = await ValidateAsync(input, cancellationToken);
-        if (errors.Count > 0)
+        var outcome = (await QuoteManyAsync(input.PropertyId, [new StayQuoteRequest(input, explain)], cancellationToken))[0];
+        if (outcome.Status != QuoteStatus.Invalid)
         {
-            return QuoteOutcome.Invalid(errors);
+            logger.LogInformation("Quoted property {PropertyId} {RoomType}/{RateCode} {Arrival} for {Nights} nights: {OfferCount} offers",
+                input.PropertyId, input.RoomType, input.RateCode, input.ArrivalDate, outcome.Nights.Count, outcome.Offers.Count);
+        }
+        return outcome;
+    }
+
+    public async Task<IReadOnlyList<QuoteOutcome>> QuoteManyAsync(int propertyId, IReadOnlyList<StayQuoteRequest> stays, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stays);
+        var outcomes = new QuoteOutcome?[stays.Count];
+        var valid = new List<int>();
+        for (var i = 0; i < stays.Count; i++)
+        {
+            var errors = await ValidateAsync(stays[i].Input, cancellationToken);
+            if (stays[i].Input.PropertyId != propertyId)
+            {
+                errors.Add(new FieldError(nameof(StayQuoteInput.PropertyId), "The stay belongs to another property."));
+            }
+            if (stays[i].OriginalRates is { } rates && rates.Count != stays[i].Input.Nights)
+            {
+                errors.Add(new FieldError("", $"{rates.Count} original rates given for {stays[i].Input.Nights} nights."));
+            }
+            if (errors.Count > 0)
+            {
+                outcomes[i] = QuoteOutcome.Invalid(errors);
+            }
+            else
+            {
+                valid.Add(i);
+            }
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var compiled = await LoadAsync(db, input.PropertyId, cancellationToken);
-        if (compiled is null)
+        if (valid.Count > 0)
         {
-            return QuoteOutcome.Invalid([new FieldError(nameof(StayQuoteInput.PropertyId), "The property does not exist or you may not see it.")]);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var compiled = await LoadAsync(db, propertyId, cancellationToken);
+            if (compiled is null)
+            {
+                foreach (var i in valid)
+                {
+                    outcomes[i] = QuoteOutcome.Invalid([new FieldError(nameof(StayQuoteInput.PropertyId), "The property does not exist or you may not see it.")]);
+                }
+            }
+            else
+            {
+                var inputs = valid.Select(i => stays[i].Input).ToList();
+                var from = inputs.Min(x => x.ArrivalDate!.Value);
+                var to = inputs.Max(x => x.DepartureDate!.Value);
+                var prices = await PricesAsync(db, propertyId, inputs.Select(x => x.RateCode!).Distinct(StringComparer.Ordinal).ToList(), from, to, cancellationToken);
+                var levels = inputs.Any(x => x.OccupancyLevel is null)
+                    ? await db.NightlyOccupancies.AsNoTracking()
+                        .Where(o => o.PropertyId == propertyId && o.Date >= from && o.Date < to)
+                        .ToDictionaryAsync(o => o.Date, o => o.Level, cancellationToken)
+                    : [];
+                foreach (var i in valid)
+                {
+                    outcomes[i] = Quote(compiled, stays[i], prices, levels);
+                }
+            }
         }
 
-        var stayOrErrors = await BuildStayAsync(db, compiled, input, cancellationToken);
+        return outcomes.Select(o => o!).ToList();
+    }
+
+    private static QuoteOutcome Quote(CompiledPropertySetup compiled, StayQuoteRequest request, PriceBook prices, Dictionary<DateOnly, int?> levels)
+    {
+        var stayOrErrors = BuildStay(compiled, request, prices, levels);
         if (stayOrErrors.Errors.Count > 0)
         {
             return QuoteOutcome.Invalid(stayOrErrors.Errors);
         }
 
-        var (stay, prices) = (stayOrErrors.Stay!, stayOrErrors.Prices!);
-        var result = compiled.Quoter.Quote(new QuoteRequest(stay, prices, explain));
-        logger.LogInformation("Quoted property {PropertyId} {RoomType}/{RateCode} {Arrival} for {Nights} nights: {OfferCount} offers",
-            input.PropertyId, stay.RoomType, stay.RateCode, stay.Arrival, stay.NightCount, result.Offers.Count);
-
+        var stay = stayOrErrors.Stay!;
+        var result = compiled.Quoter.Quote(new QuoteRequest(stay, prices, request.Explain, request.Unavailable));
         var offers = result.Offers.Select(o => ToView(o, compiled)).ToList();
         return new QuoteOutcome
         {
             Status = offers.Count > 0 ? QuoteStatus.Offers : QuoteStatus.NoOffers,
             Offers = offers,
-            Message = offers.Count > 0 ? null : NoOffersMessage(result, stay, compiled),
+            Message = offers.Count > 0 ? null : NoOffersMessage(result, stay, compiled, request.Unavailable),
             NotOffered = result.Explanations.Select(ToView).ToList(),
             CurrencyCode = stay.CurrencyCode,
             Nights = stay.Nights.Select(n => new QuoteNightView(n.Date, n.OriginalRate, n.OccupancyLevel)).ToList(),
             SettingsSummary = SettingsSummary(compiled.Setup.Settings),
+            OriginalRatesFromPrices = stayOrErrors.FromPrices,
         };
     }
 
@@ -104,14 +166,14 @@ public sealed class QuoteService(
             return [];
         }
 
-        var prices = await PricesAsync(db, propertyId, rateCode, arrival, departure, cancellationToken);
+        var prices = await PricesAsync(db, propertyId, [rateCode], arrival, departure, cancellationToken);
         return Dates(arrival, departure)
             .Select(date => new TestNightRates
             {
                 Date = date,
-                OriginalRate = prices.Get(roomType, date),
+                OriginalRate = prices.Get(rateCode, roomType, date),
                 TargetRates = targetRoomTypes.Distinct(StringComparer.Ordinal)
-                    .ToDictionary(t => t, t => prices.Get(t, date), StringComparer.Ordinal),
+                    .ToDictionary(t => t, t => prices.Get(rateCode, t, date), StringComparer.Ordinal),
             })
             .ToList();
     }
@@ -196,11 +258,14 @@ public sealed class QuoteService(
     private async Task<CompiledPropertySetup?> LoadAsync(AppDbContext db, int propertyId, CancellationToken ct) =>
         await CanSeeAsync(db, propertyId, ct) ? await cache.GetAsync(db, propertyId, ct) : null;
 
-    private sealed record StayBuild(Stay? Stay, INightlyPriceLookup? Prices, IReadOnlyList<FieldError> Errors);
+    /// <param name="FromPrices">Nights whose original rate came from the property's prices, not from the request.</param>
+    private sealed record StayBuild(Stay? Stay, IReadOnlyList<FieldError> Errors, IReadOnlyList<DateOnly> FromPrices);
 
-    /// <summary>The quote page's stay: original rates from the property's prices, occupancy from the input or the forecast.</summary>
-    private static async Task<StayBuild> BuildStayAsync(AppDbContext db, CompiledPropertySetup compiled, StayQuoteInput input, CancellationToken ct)
+    /// <summary>The stay: original rates from the request or else the property's prices, occupancy from the input or
+    /// else the forecast.</summary>
+    private static StayBuild BuildStay(CompiledPropertySetup compiled, StayQuoteRequest request, PriceBook prices, Dictionary<DateOnly, int?> levels)
     {
+        var input = request.Input;
         var errors = new List<FieldError>();
         if (!compiled.RoomClassByRoomType.ContainsKey(input.RoomType!))
         {
@@ -214,24 +279,25 @@ public sealed class QuoteService(
 
         if (errors.Count > 0)
         {
-            return new StayBuild(null, null, errors);
+            return new StayBuild(null, errors, []);
         }
 
         var (arrival, departure) = (input.ArrivalDate!.Value, input.DepartureDate!.Value);
-        var prices = await PricesAsync(db, input.PropertyId, input.RateCode!, arrival, departure, ct);
-        var levels = input.OccupancyLevel is null
-            ? await db.NightlyOccupancies.AsNoTracking()
-                .Where(o => o.PropertyId == input.PropertyId && o.Date >= arrival && o.Date < departure)
-                .ToDictionaryAsync(o => o.Date, o => o.Level, ct)
-            : [];
-
         var nights = new List<StayNight>();
         var missing = new List<DateOnly>();
+        var fromPrices = new List<DateOnly>();
+        var index = 0;
         foreach (var date in Dates(arrival, departure))
         {
-            if (prices.Get(input.RoomType!, date) is { } original)
+            var given = request.OriginalRates?[index++];
+            var original = given ?? prices.Get(input.RateCode!, input.RoomType!, date);
+            if (original is { } rate)
             {
-                nights.Add(new StayNight(date, original, null, input.OccupancyLevel ?? levels.GetValueOrDefault(date)));
+                nights.Add(new StayNight(date, rate, null, input.OccupancyLevel ?? levels.GetValueOrDefault(date)));
+                if (given is null)
+                {
+                    fromPrices.Add(date);
+                }
             }
             else
             {
@@ -241,11 +307,11 @@ public sealed class QuoteService(
 
         if (missing.Count > 0)
         {
-            return new StayBuild(null, null, [new FieldError("", $"The property has no price for rate code {input.RateCode} in room type {input.RoomType} on "
-                + $"{string.Join(", ", missing.Take(5).Select(D))}{(missing.Count > 5 ? $" and {missing.Count - 5} more nights" : "")}, so the stay cannot be quoted.")]);
+            return new StayBuild(null, [new FieldError("", $"The property has no price for rate code {input.RateCode} in room type {input.RoomType} on "
+                + $"{string.Join(", ", missing.Take(5).Select(D))}{(missing.Count > 5 ? $" and {missing.Count - 5} more nights" : "")}, so the stay cannot be quoted.")], []);
         }
 
-        return new StayBuild(NewStay(input, compiled, rateCode, nights), prices, []);
+        return new StayBuild(NewStay(input, compiled, rateCode, nights), [], fromPrices);
     }
 
     private static Stay NewStay(StayQuoteInput input, CompiledPropertySetup compiled, RateCodeInfo? rateCode, IReadOnlyList<StayNight> nights) => new()
@@ -265,26 +331,28 @@ public sealed class QuoteService(
         Nights = nights,
     };
 
-    /// <summary>Every price of the rate code for the dates, by room type code and night.</summary>
-    private static async Task<PriceTable> PricesAsync(AppDbContext db, int propertyId, string rateCode, DateOnly arrival, DateOnly departure, CancellationToken ct)
+    /// <summary>Every price of the rate codes for the nights [firstNight, end), by rate code, room type code and night.</summary>
+    private static async Task<PriceBook> PricesAsync(AppDbContext db, int propertyId, IReadOnlyList<string> rateCodes, DateOnly firstNight, DateOnly end, CancellationToken ct)
     {
+        // One JSON parameter for the list, not one SQL parameter per code.
+        var codes = rateCodes.ToArray();
         var rows = await (
                 from p in db.NightlyPrices.AsNoTracking()
                 join rc in db.RateCodes on p.RateCodeId equals rc.Id
                 join rt in db.RoomTypes on p.RoomTypeId equals rt.Id
-                where p.PropertyId == propertyId && rc.Code == rateCode && p.Date >= arrival && p.Date < departure
-                select new { RoomType = rt.Code, p.Date, p.Amount })
+                where p.PropertyId == propertyId && EF.Parameter(codes).Contains(rc.Code) && p.Date >= firstNight && p.Date < end
+                select new { RateCode = rc.Code, RoomType = rt.Code, p.Date, p.Amount })
             .ToListAsync(ct);
-        return new PriceTable(rateCode, rows.ToDictionary(r => (r.RoomType, r.Date), r => r.Amount));
+        return new PriceBook(rows.ToDictionary(r => (r.RateCode, r.RoomType, r.Date), r => r.Amount));
     }
 
-    /// <summary>A thread-safe, read-only price lookup for one rate code.</summary>
-    private sealed class PriceTable(string rateCode, Dictionary<(string RoomType, DateOnly Date), decimal> prices) : INightlyPriceLookup
+    /// <summary>A thread-safe, read-only price lookup over the loaded rate codes and nights.</summary>
+    private sealed class PriceBook(Dictionary<(string RateCode, string RoomType, DateOnly Date), decimal> prices) : INightlyPriceLookup
     {
-        public decimal? Get(string roomType, DateOnly date) => prices.TryGetValue((roomType, date), out var amount) ? amount : null;
+        public decimal? Get(string rateCode, string roomType, DateOnly date) =>
+            prices.TryGetValue((rateCode, roomType, date), out var amount) ? amount : null;
 
-        public decimal? GetNightlyRate(string rateCode1, string roomType, DateOnly date) =>
-            string.Equals(rateCode1, rateCode, StringComparison.Ordinal) ? Get(roomType, date) : null;
+        public decimal? GetNightlyRate(string rateCode, string roomType, DateOnly date) => Get(rateCode, roomType, date);
     }
 
     private static OfferView ToView(UpsellOffer offer, CompiledPropertySetup compiled) =>
@@ -313,7 +381,7 @@ public sealed class QuoteService(
         return new RuleReasonView(explanation.RuleCode, explanation.TargetRoomType, reasons, explanation.Failures.Select(f => f.Criterion).ToList());
     }
 
-    private static string NoOffersMessage(QuoteResult result, Stay stay, CompiledPropertySetup compiled)
+    private static string NoOffersMessage(QuoteResult result, Stay stay, CompiledPropertySetup compiled, IReadOnlyDictionary<string, string>? unavailable)
     {
         if (result.ExceedsMaximumLengthOfStay && compiled.Setup.Settings.MaximumLengthOfStay is { } maxLos)
         {
@@ -328,6 +396,12 @@ public sealed class QuoteService(
         if (compiled.Setup.Settings.MaximumNumberOfOffers is 0)
         {
             return "No offers: the property's Upsell Configuration shows at most 0 offers.";
+        }
+
+        if (unavailable is { Count: > 0 })
+        {
+            return $"No offers: no upsell rule matches a {stay.RoomType} stay on rate {stay.RateCode} for these dates, or its room type has no free rooms "
+                + $"({string.Join(", ", unavailable.Keys.Order(StringComparer.Ordinal))} not available). Turn on \"Why not?\" to see each rule's reasons.";
         }
 
         return $"No offers: no upsell rule of the property matches a {stay.RoomType} stay on rate {stay.RateCode} for these dates. "

@@ -18,6 +18,12 @@ public sealed class FakeQuoteService : IQuoteService
         return Task.FromResult(QuoteAnswer(input, explain));
     }
 
+    public Task<IReadOnlyList<QuoteOutcome>> QuoteManyAsync(int propertyId, IReadOnlyList<StayQuoteRequest> stays, CancellationToken cancellationToken = default)
+    {
+        Quotes.AddRange(stays.Select(s => (s.Input, s.Explain)));
+        return Task.FromResult<IReadOnlyList<QuoteOutcome>>(stays.Select(s => QuoteAnswer(s.Input, s.Explain)).ToList());
+    }
+
     public Task<IReadOnlyList<TestNightRates>> GetNightlyRatesAsync(int propertyId, string rateCode, string roomType, IReadOnlyList<string> targetRoomTypes,
         DateOnly arrival, DateOnly departure, CancellationToken cancellationToken = default)
     {
