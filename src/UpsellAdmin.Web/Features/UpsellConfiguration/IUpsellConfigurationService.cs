@@ -11,6 +11,7 @@ public sealed class UpsellConfigurationModel
     public int? MaximumLengthOfStay { get; set; }
     public int? MaximumNumberOfOffers { get; set; }
     public OfferSortOrder SortOffersBy { get; set; } = OfferSortOrder.DisplaySequence;
+    public int MinimumFreeRooms { get; set; } = PropertyUpsellConfiguration.DefaultMinimumFreeRooms;
     public List<OccupancyLevelModel> OccupancyLevels { get; set; } = [];
     public List<RoomHierarchyRowModel> Hierarchy { get; set; } = [];
     /// <summary>Concurrency version as loaded; saving after someone else saved is a conflict.</summary>

@@ -22,6 +22,13 @@ public sealed class PropertyUpsellConfiguration
 
     public OfferSortOrder SortOffersBy { get; set; } = OfferSortOrder.DisplaySequence;
 
+    public const int DefaultMinimumFreeRooms = 1;
+    public const int MaximumMinimumFreeRooms = 99;
+
+    /// <summary>An upgrade is offered only when every night of the stay has at least this many free rooms of the target
+    /// type (Mews availability, read at most a minute before the offer is shown). 0 = do not check.</summary>
+    public int MinimumFreeRooms { get; set; } = DefaultMinimumFreeRooms;
+
     /// <summary>Concurrency token, regenerated on each save.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }

@@ -31,6 +31,10 @@ public sealed class UpsellConfigurationModelValidator : AbstractValidator<Upsell
             .When(x => x.MaximumNumberOfOffers is not null)
             .WithMessage($"Maximum Number of Offers Displayed must be between 1 and {MaximumSetting} (leave it empty for no limit).");
 
+        RuleFor(x => x.MinimumFreeRooms)
+            .InclusiveBetween(0, PropertyUpsellConfiguration.MaximumMinimumFreeRooms)
+            .WithMessage($"Minimum free rooms to offer must be between 0 (do not check) and {PropertyUpsellConfiguration.MaximumMinimumFreeRooms}.");
+
         RuleForEach(x => x.OccupancyLevels).ChildRules(level =>
         {
             level.RuleFor(l => l.Description)

@@ -19,49 +19,49 @@ public partial class UpsellConfigurationPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    private MudForm? form;
-    private PropertyLookups? lookups;
-    private UpsellConfigurationModel? model;
-    private IValidator<UpsellConfigurationModel>? validator;
-    private Func<object, string, Task<IEnumerable<string>>>? validation;
-    private readonly FieldErrors fieldErrors = new();
-    private string? loadError;
-    private bool canEdit;
-    private bool conflict;
-    private bool saving;
+    private MudForm? _form;
+    private PropertyLookups? _lookups;
+    private UpsellConfigurationModel? _model;
+    private IValidator<UpsellConfigurationModel>? _validator;
+    private Func<object, string, Task<IEnumerable<string>>>? _validation;
+    private readonly FieldErrors _fieldErrors = new();
+    private string? _loadError;
+    private bool _canEdit;
+    private bool _conflict;
+    private bool _saving;
 
     protected override async Task OnInitializedAsync()
     {
-        canEdit = await AuthenticationState.CanEditAsync();
+        _canEdit = await AuthenticationState.CanEditAsync();
         PropertyState.Changed += OnPropertyChangedAsync;
         await LoadAsync();
     }
 
     private async Task LoadAsync()
     {
-        conflict = false;
-        fieldErrors.Clear();
+        _conflict = false;
+        _fieldErrors.Clear();
         await PropertyState.EnsureLoadedAsync();
         if (PropertyState.Current is not { } property)
         {
-            loadError = "You have no property to work on yet. Ask an administrator to give you access to one.";
+            _loadError = "You have no property to work on yet. Ask an administrator to give you access to one.";
             return;
         }
-        lookups = await ReferenceData.GetLookupsAsync(property.Id);
-        model = await Configuration.GetAsync(property.Id);
-        if (model is null)
+        _lookups = await ReferenceData.GetLookupsAsync(property.Id);
+        _model = await Configuration.GetAsync(property.Id);
+        if (_model is null)
         {
-            loadError = $"You may not see the configuration of {property.Code}.";
+            _loadError = $"You may not see the configuration of {property.Code}.";
             return;
         }
-        loadError = null;
-        validator = new UpsellConfigurationModelValidator(lookups.RoomTypes.Select(r => r.Code));
-        validation = validator.ForMudForm(fieldErrors);
+        _loadError = null;
+        _validator = new UpsellConfigurationModelValidator(_lookups.RoomTypes.Select(r => r.Code));
+        _validation = _validator.ForMudForm(_fieldErrors);
     }
 
     private async Task ReloadAsync()
     {
-        model = null;
+        _model = null;
         StateHasChanged();
         await LoadAsync();
     }
@@ -76,24 +76,24 @@ public partial class UpsellConfigurationPage
 
     private async Task SaveAsync()
     {
-        if (model is null || form is null || validator is null || saving)
+        if (_model is null || _form is null || _validator is null || _saving)
         {
             return;
         }
-        saving = true;
+        _saving = true;
         try
         {
-            var result = await FormSave.RunAsync(form, validator, model, fieldErrors, FormFields, () => Configuration.SaveAsync(model));
-            conflict = result?.Status == SaveStatus.Conflict;
+            var result = await FormSave.RunAsync(_form, _validator, _model, _fieldErrors, FormFields, () => Configuration.SaveAsync(_model));
+            _conflict = result?.Status == SaveStatus.Conflict;
             if (result?.Succeeded == true)
             {
-                Snackbar.Add($"Upsell configuration of {lookups!.Property.Code} saved.", MudBlazor.Severity.Success);
+                Snackbar.Add($"Upsell configuration of {_lookups!.Property.Code} saved.", MudBlazor.Severity.Success);
                 await LoadAsync();
             }
         }
         finally
         {
-            saving = false;
+            _saving = false;
         }
     }
 
@@ -101,6 +101,7 @@ public partial class UpsellConfigurationPage
     [
         nameof(UpsellConfigurationModel.UpsellRoomStatus), nameof(UpsellConfigurationModel.MaximumLengthOfStay),
         nameof(UpsellConfigurationModel.MaximumNumberOfOffers), nameof(UpsellConfigurationModel.SortOffersBy),
+        nameof(UpsellConfigurationModel.MinimumFreeRooms),
     ];
 
     public void Dispose() => PropertyState.Changed -= OnPropertyChangedAsync;

@@ -34,6 +34,7 @@ public sealed class UpsellConfigurationService(
             model.MaximumLengthOfStay = settings.MaximumLengthOfStay;
             model.MaximumNumberOfOffers = settings.MaximumNumberOfOffers;
             model.SortOffersBy = settings.SortOffersBy;
+            model.MinimumFreeRooms = settings.MinimumFreeRooms;
             model.Version = settings.Version;
         }
         model.OccupancyLevels = await db.OccupancyLevels.AsNoTracking()
@@ -91,6 +92,7 @@ public sealed class UpsellConfigurationService(
             settings.MaximumLengthOfStay = model.MaximumLengthOfStay;
             settings.MaximumNumberOfOffers = model.MaximumNumberOfOffers;
             settings.SortOffersBy = model.SortOffersBy;
+            settings.MinimumFreeRooms = model.MinimumFreeRooms;
             settings.Version = Guid.NewGuid();
 
             await db.OccupancyLevels.Where(x => x.PropertyId == model.PropertyId).ExecuteDeleteAsync(ct);

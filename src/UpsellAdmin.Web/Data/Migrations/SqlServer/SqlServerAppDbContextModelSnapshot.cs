@@ -569,6 +569,41 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.ToTable("NightlyPrices");
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.OccupancyLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal>("FromPercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("decimal(7,4)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ToPercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("decimal(7,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PropertyId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("OccupancyLevels");
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -775,6 +810,38 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.ToTable("RoomClasses");
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomHierarchyEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DisplaySequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromRoomTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToRoomTypeId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromRoomTypeId");
+
+                    b.HasIndex("ToRoomTypeId");
+
+                    b.HasIndex("PropertyId", "FromRoomTypeId", "ToRoomTypeId")
+                        .IsUnique();
+
+                    b.ToTable("RoomHierarchy");
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomType", b =>
                 {
                     b.Property<int>("Id")
@@ -872,41 +939,6 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.ToTable("SyncRuns");
                 });
 
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.OccupancyLevel", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<decimal>("FromPercent")
-                        .HasPrecision(7, 4)
-                        .HasColumnType("decimal(7,4)");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("int");
-
-                    b.Property<int>("PropertyId")
-                        .HasColumnType("int");
-
-                    b.Property<decimal>("ToPercent")
-                        .HasPrecision(7, 4)
-                        .HasColumnType("decimal(7,4)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PropertyId", "Level")
-                        .IsUnique();
-
-                    b.ToTable("OccupancyLevels");
-                });
-
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>
                 {
                     b.Property<int>("PropertyId")
@@ -916,6 +948,9 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int?>("MaximumNumberOfOffers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinimumFreeRooms")
                         .HasColumnType("int");
 
                     b.Property<string>("SortOffersBy")
@@ -935,38 +970,6 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.HasKey("PropertyId");
 
                     b.ToTable("UpsellConfigurations");
-                });
-
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.RoomHierarchyEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("DisplaySequence")
-                        .HasColumnType("int");
-
-                    b.Property<int>("FromRoomTypeId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("PropertyId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ToRoomTypeId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromRoomTypeId");
-
-                    b.HasIndex("ToRoomTypeId");
-
-                    b.HasIndex("PropertyId", "FromRoomTypeId", "ToRoomTypeId")
-                        .IsUnique();
-
-                    b.ToTable("RoomHierarchy");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellRules.UpsellRule", b =>
@@ -1185,7 +1188,7 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.UserPropertyAccess", b =>
                 {
-                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", "Property")
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
                         .WithMany()
                         .HasForeignKey("PropertyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1196,8 +1199,6 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Property");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.AccountingCategory", b =>
@@ -1269,6 +1270,15 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.OccupancyLevel", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithMany()
+                        .HasForeignKey("PropertyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.Product", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
@@ -1321,41 +1331,7 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomType", b =>
-                {
-                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
-                        .WithMany()
-                        .HasForeignKey("PropertyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.RoomClass", "RoomClass")
-                        .WithMany()
-                        .HasForeignKey("RoomClassId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("RoomClass");
-                });
-
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.OccupancyLevel", b =>
-                {
-                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
-                        .WithMany()
-                        .HasForeignKey("PropertyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>
-                {
-                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
-                        .WithOne()
-                        .HasForeignKey("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", "PropertyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.RoomHierarchyEntry", b =>
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomHierarchyEntry", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.ReferenceData.RoomType", "FromRoomType")
                         .WithMany()
@@ -1372,6 +1348,31 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.Navigation("FromRoomType");
 
                     b.Navigation("ToRoomType");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomType", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithMany()
+                        .HasForeignKey("PropertyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.RoomClass", "RoomClass")
+                        .WithMany()
+                        .HasForeignKey("RoomClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("RoomClass");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithOne()
+                        .HasForeignKey("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", "PropertyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellRules.UpsellRule", b =>

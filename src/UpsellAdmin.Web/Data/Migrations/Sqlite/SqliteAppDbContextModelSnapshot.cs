@@ -544,6 +544,39 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.ToTable("NightlyPrices");
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.OccupancyLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FromPercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ToPercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PropertyId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("OccupancyLevels");
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -740,6 +773,36 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.ToTable("RoomClasses");
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomHierarchyEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DisplaySequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromRoomTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToRoomTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromRoomTypeId");
+
+                    b.HasIndex("ToRoomTypeId");
+
+                    b.HasIndex("PropertyId", "FromRoomTypeId", "ToRoomTypeId")
+                        .IsUnique();
+
+                    b.ToTable("RoomHierarchy");
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomType", b =>
                 {
                     b.Property<int>("Id")
@@ -833,39 +896,6 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.ToTable("SyncRuns");
                 });
 
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.OccupancyLevel", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("FromPercent")
-                        .HasPrecision(7, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PropertyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("ToPercent")
-                        .HasPrecision(7, 4)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PropertyId", "Level")
-                        .IsUnique();
-
-                    b.ToTable("OccupancyLevels");
-                });
-
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>
                 {
                     b.Property<int>("PropertyId")
@@ -875,6 +905,9 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaximumNumberOfOffers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumFreeRooms")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SortOffersBy")
@@ -894,36 +927,6 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.HasKey("PropertyId");
 
                     b.ToTable("UpsellConfigurations");
-                });
-
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.RoomHierarchyEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DisplaySequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FromRoomTypeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PropertyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ToRoomTypeId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromRoomTypeId");
-
-                    b.HasIndex("ToRoomTypeId");
-
-                    b.HasIndex("PropertyId", "FromRoomTypeId", "ToRoomTypeId")
-                        .IsUnique();
-
-                    b.ToTable("RoomHierarchy");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellRules.UpsellRule", b =>
@@ -1136,7 +1139,7 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.UserPropertyAccess", b =>
                 {
-                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", "Property")
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
                         .WithMany()
                         .HasForeignKey("PropertyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1147,8 +1150,6 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Property");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.AccountingCategory", b =>
@@ -1220,6 +1221,15 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.OccupancyLevel", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithMany()
+                        .HasForeignKey("PropertyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.Product", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
@@ -1272,41 +1282,7 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomType", b =>
-                {
-                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
-                        .WithMany()
-                        .HasForeignKey("PropertyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.RoomClass", "RoomClass")
-                        .WithMany()
-                        .HasForeignKey("RoomClassId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("RoomClass");
-                });
-
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.OccupancyLevel", b =>
-                {
-                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
-                        .WithMany()
-                        .HasForeignKey("PropertyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>
-                {
-                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
-                        .WithOne()
-                        .HasForeignKey("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", "PropertyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.RoomHierarchyEntry", b =>
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomHierarchyEntry", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.ReferenceData.RoomType", "FromRoomType")
                         .WithMany()
@@ -1323,6 +1299,31 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.Navigation("FromRoomType");
 
                     b.Navigation("ToRoomType");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RoomType", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithMany()
+                        .HasForeignKey("PropertyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.RoomClass", "RoomClass")
+                        .WithMany()
+                        .HasForeignKey("RoomClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("RoomClass");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithOne()
+                        .HasForeignKey("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", "PropertyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellRules.UpsellRule", b =>
