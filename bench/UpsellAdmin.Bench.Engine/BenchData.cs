@@ -23,22 +23,22 @@ internal sealed class BenchData
     private static readonly string[] Levels = ["BASIC", "SILVER", "GOLD", "PLATINUM"];
     private static readonly string[] Categories = ["PUBLIC", "PACKAGE", "NEGOTIATED", "GROUP", "PROMO", "MEMBER"];
 
-    private readonly RoomTypeInfo[] roomTypes;
-    private readonly string[] rateCodes;
-    private readonly string[] rateCategoryOf;
+    private readonly RoomTypeInfo[] _roomTypes;
+    private readonly string[] _rateCodes;
+    private readonly string[] _rateCategoryOf;
 
     public BenchData(int seed)
     {
         var random = new Random(seed);
-        roomTypes = Enumerable.Range(0, 25).Select(i => new RoomTypeInfo($"{Classes[i / 5][..3]}{i % 5}", Classes[i / 5], i + 1)).ToArray();
-        rateCodes = Enumerable.Range(0, 40).Select(i => $"RC{i:00}").ToArray();
-        rateCategoryOf = rateCodes.Select((_, i) => Categories[i % Categories.Length]).ToArray();
+        _roomTypes = Enumerable.Range(0, 25).Select(i => new RoomTypeInfo($"{Classes[i / 5][..3]}{i % 5}", Classes[i / 5], i + 1)).ToArray();
+        _rateCodes = Enumerable.Range(0, 40).Select(i => $"RC{i:00}").ToArray();
+        _rateCategoryOf = _rateCodes.Select((_, i) => Categories[i % Categories.Length]).ToArray();
 
         var hierarchy = new List<RoomHierarchyEntry>();
-        foreach (var (from, index) in roomTypes.Select((r, i) => (r, i)).Where(_ => random.Next(10) < 6))
+        foreach (var (from, index) in _roomTypes.Select((r, i) => (r, i)).Where(_ => random.Next(10) < 6))
         {
             var sequence = 1;
-            foreach (var to in roomTypes.Skip(index + 1).Where(_ => random.Next(3) != 0).Take(random.Next(3, 9)))
+            foreach (var to in _roomTypes.Skip(index + 1).Where(_ => random.Next(3) != 0).Take(random.Next(3, 9)))
             {
                 hierarchy.Add(new RoomHierarchyEntry(from.Code, to.Code, sequence++));
             }
@@ -47,18 +47,18 @@ internal sealed class BenchData
         var rules = Enumerable.Range(0, 1_000).Select(i => RandomRule(random, i)).ToArray();
         Setup = new PropertyUpsellSetup
         {
-            RoomTypes = roomTypes,
+            RoomTypes = _roomTypes,
             Hierarchy = hierarchy,
             Rules = rules,
             Settings = new PropertyUpsellSettings(MaximumLengthOfStay: 21, MaximumNumberOfOffers: 5, SortOrder: OfferSortOrder.UpsellAmountAscending),
         };
 
         // Prices: rate code × room type × day, up by class and by room type within the class, with seasons.
-        var table = new decimal?[rateCodes.Length, roomTypes.Length, Days];
-        for (var r = 0; r < rateCodes.Length; r++)
+        var table = new decimal?[_rateCodes.Length, _roomTypes.Length, Days];
+        for (var r = 0; r < _rateCodes.Length; r++)
         {
             var rateFactor = 0.8m + (r % 7 * 0.05m);
-            for (var t = 0; t < roomTypes.Length; t++)
+            for (var t = 0; t < _roomTypes.Length; t++)
             {
                 for (var d = 0; d < Days; d++)
                 {
@@ -69,7 +69,7 @@ internal sealed class BenchData
             }
         }
 
-        Prices = new ArrayPriceLookup(rateCodes, roomTypes.Select(r => r.Code).ToArray(), table);
+        Prices = new ArrayPriceLookup(_rateCodes, _roomTypes.Select(r => r.Code).ToArray(), table);
     }
 
     public PropertyUpsellSetup Setup { get; }
@@ -83,13 +83,13 @@ internal sealed class BenchData
         {
             var nights = random.Next(1, 15);
             var arrival = FirstDay.AddDays(random.Next(0, 365));
-            var roomType = roomTypes[random.Next(20)]; // suites are rarely booked and have little to upsell to
-            var rate = random.Next(rateCodes.Length);
+            var roomType = _roomTypes[random.Next(20)]; // suites are rarely booked and have little to upsell to
+            var rate = random.Next(_rateCodes.Length);
             var night = new StayNight[nights];
             for (var n = 0; n < nights; n++)
             {
                 var date = arrival.AddDays(n);
-                var original = Prices.GetNightlyRate(rateCodes[rate], roomType.Code, date) ?? 120m;
+                var original = Prices.GetNightlyRate(_rateCodes[rate], roomType.Code, date) ?? 120m;
                 night[n] = new StayNight(date, original, null, random.Next(1, 6));
             }
 
@@ -100,8 +100,8 @@ internal sealed class BenchData
                 BookedOn = arrival.AddDays(-random.Next(0, 120)),
                 RoomType = roomType.Code,
                 RoomClass = roomType.RoomClass,
-                RateCode = rateCodes[rate],
-                RateCategory = rateCategoryOf[rate],
+                RateCode = _rateCodes[rate],
+                RateCategory = _rateCategoryOf[rate],
                 Membership = random.Next(10) < 4 ? new StayMembership(MembershipTypes[random.Next(MembershipTypes.Length)], Levels[random.Next(Levels.Length)]) : null,
                 Channel = Channels[random.Next(Channels.Length)],
                 ReservationType = ReservationTypes[random.Next(ReservationTypes.Length)],
@@ -123,8 +123,8 @@ internal sealed class BenchData
         if (byType)
         {
             var f = random.Next(24);
-            from = roomTypes[f].Code;
-            to = roomTypes[random.Next(f + 1, Math.Min(25, f + 8))].Code;
+            from = _roomTypes[f].Code;
+            to = _roomTypes[random.Next(f + 1, Math.Min(25, f + 8))].Code;
         }
         else
         {
@@ -163,7 +163,7 @@ internal sealed class BenchData
         var rates = random.Next(100);
         if (rates < 40)
         {
-            rule = rule with { RateCodes = rateCodes.OrderBy(_ => random.Next()).Take(random.Next(3, 11)).ToArray() };
+            rule = rule with { RateCodes = _rateCodes.OrderBy(_ => random.Next()).Take(random.Next(3, 11)).ToArray() };
         }
         else if (rates < 65)
         {
@@ -195,18 +195,18 @@ internal sealed class BenchData
     /// <summary>Prices in a dense array: the price source is not what is being measured.</summary>
     private sealed class ArrayPriceLookup(string[] rateCodes, string[] roomTypeCodes, decimal?[,,] table) : INightlyPriceLookup
     {
-        private readonly Dictionary<string, int> rates = rateCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-        private readonly Dictionary<string, int> types = roomTypeCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _rates = rateCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _types = roomTypeCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
 
         public decimal? GetNightlyRate(string rateCode, string roomType, DateOnly date)
         {
             var day = date.DayNumber - FirstDay.DayNumber;
-            return rates.TryGetValue(rateCode, out var r) && types.TryGetValue(roomType, out var t) && day >= 0 && day < Days ? table[r, t, day] : null;
+            return _rates.TryGetValue(rateCode, out var r) && _types.TryGetValue(roomType, out var t) && day >= 0 && day < Days ? table[r, t, day] : null;
         }
 
         public void GetNightlyRates(string rateCode, string roomType, DateOnly firstNight, Span<decimal?> nights)
         {
-            var known = rates.TryGetValue(rateCode, out var r) & types.TryGetValue(roomType, out var t);
+            var known = _rates.TryGetValue(rateCode, out var r) & _types.TryGetValue(roomType, out var t);
             var first = firstNight.DayNumber - FirstDay.DayNumber;
             for (var i = 0; i < nights.Length; i++)
             {

@@ -9,8 +9,8 @@ public partial class PropertiesPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    private IReadOnlyList<PropertyAdminRow> rows = [];
-    private bool loading = true;
+    private IReadOnlyList<PropertyAdminRow> _rows = [];
+    private bool _loading = true;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -18,14 +18,14 @@ public partial class PropertiesPage
 
     private async Task LoadAsync()
     {
-        loading = true;
+        _loading = true;
         try
         {
-            rows = await Administration.GetAllAsync();
+            _rows = await Administration.GetAllAsync();
         }
         finally
         {
-            loading = false;
+            _loading = false;
         }
     }
 

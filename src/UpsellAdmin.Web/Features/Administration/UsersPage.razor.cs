@@ -12,9 +12,9 @@ public partial class UsersPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    private IReadOnlyList<UserAdminRow> rows = [];
-    private bool loading = true;
-    private string? error;
+    private IReadOnlyList<UserAdminRow> _rows = [];
+    private bool _loading = true;
+    private string? _error;
 
     private static readonly DialogOptions DialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true };
 
@@ -22,14 +22,14 @@ public partial class UsersPage
 
     private async Task LoadAsync()
     {
-        loading = true;
+        _loading = true;
         try
         {
-            rows = await Users.GetUsersAsync();
+            _rows = await Users.GetUsersAsync();
         }
         finally
         {
-            loading = false;
+            _loading = false;
         }
     }
 
@@ -44,7 +44,7 @@ public partial class UsersPage
 
     private async Task OpenAsync(string title, UserForm model, string verb)
     {
-        error = null;
+        _error = null;
         var choices = await Users.GetPropertyChoicesAsync();
         var options = choices.Select(p => new CodeOption(p.Code, $"{p.Code} - {p.Name}{(p.IsActive ? "" : " (inactive)")}")).ToList();
         var parameters = new DialogParameters<UserEditDialog> { { d => d.Model, model }, { d => d.PropertyOptions, options } };
@@ -59,7 +59,7 @@ public partial class UsersPage
 
     private async Task ResetPasswordAsync(UserAdminRow row)
     {
-        error = null;
+        _error = null;
         var parameters = new DialogParameters<UserPasswordDialog> { { d => d.UserId, row.Id }, { d => d.Email, row.Email } };
         var dialog = await Dialogs.ShowAsync<UserPasswordDialog>($"Reset password of {row.Email}", parameters, DialogOptions);
         if (await dialog.Result is { Canceled: false })
@@ -70,7 +70,7 @@ public partial class UsersPage
 
     private async Task ToggleLockAsync(UserAdminRow row)
     {
-        error = null;
+        _error = null;
         if (!row.IsLockedOut && await Dialogs.ShowMessageBoxAsync($"Lock out {row.Email}?",
                 "They cannot sign in until you unlock them, and their open sessions end within 30 minutes.",
                 yesText: "Lock out", cancelText: "Cancel") != true)
@@ -80,7 +80,7 @@ public partial class UsersPage
         var result = await Users.SetLockedOutAsync(row.Id, !row.IsLockedOut);
         if (!result.Succeeded)
         {
-            error = result.Message;
+            _error = result.Message;
             return;
         }
         Snackbar.Add(row.IsLockedOut ? $"{row.Email} can sign in again" : $"{row.Email} is locked out", Severity.Success);

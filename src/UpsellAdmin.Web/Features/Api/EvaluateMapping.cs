@@ -293,15 +293,15 @@ public static class EvaluateMapping
     /// <summary>Field path → messages, in the order first seen.</summary>
     private sealed class Errors
     {
-        private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _byField = new(StringComparer.Ordinal);
 
-        public int Count => byField.Count;
+        public int Count => _byField.Count;
 
         public void Add(string field, string message)
         {
-            if (!byField.TryGetValue(field, out var list))
+            if (!_byField.TryGetValue(field, out var list))
             {
-                byField[field] = list = [];
+                _byField[field] = list = [];
             }
 
             list.Add(message);
@@ -329,6 +329,6 @@ public static class EvaluateMapping
         }
 
         public Dictionary<string, string[]> ToDictionary() =>
-            byField.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+            _byField.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 }

@@ -21,46 +21,46 @@ public sealed partial class UpsellQuotePage
     [Inject] private IValidator<StayQuoteInput> Validator { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
-    private MudForm? form;
-    private Func<object, string, Task<IEnumerable<string>>>? validation;
-    private PropertyLookups? lookups;
-    private StayQuoteInput? input;
-    private QuoteOutcome? outcome;
-    private string? loadError;
-    private bool whyNot;
-    private bool busy;
-    private int quotedRooms = 1;
-    private readonly CancellationTokenSource cts = new();
+    private MudForm? _form;
+    private Func<object, string, Task<IEnumerable<string>>>? _validation;
+    private PropertyLookups? _lookups;
+    private StayQuoteInput? _input;
+    private QuoteOutcome? _outcome;
+    private string? _loadError;
+    private bool _whyNot;
+    private bool _busy;
+    private int _quotedRooms = 1;
+    private readonly CancellationTokenSource _cts = new();
 
     protected override async Task OnInitializedAsync()
     {
-        validation = Validator.ForMudForm();
+        _validation = Validator.ForMudForm();
         Properties.Changed += OnPropertyChangedAsync;
-        await Properties.EnsureLoadedAsync(cts.Token);
+        await Properties.EnsureLoadedAsync(_cts.Token);
         await LoadPropertyAsync();
     }
 
     private async Task LoadPropertyAsync()
     {
-        outcome = null;
+        _outcome = null;
         if (Properties.Current is not { } property)
         {
-            loadError = "You have no property to quote for. Ask an administrator for access to a property.";
+            _loadError = "You have no property to quote for. Ask an administrator for access to a property.";
             return;
         }
 
         try
         {
-            loadError = null;
-            lookups = await ReferenceData.GetLookupsAsync(property.Id, cts.Token);
-            input = StayQuoteInput.Default(property.Id, QuoteDates.Today(Clock, property.TimeZone));
-            input.RoomType = lookups.RoomTypes.FirstOrDefault()?.Code;
-            input.RateCode = lookups.RateCodes.FirstOrDefault()?.Code;
+            _loadError = null;
+            _lookups = await ReferenceData.GetLookupsAsync(property.Id, _cts.Token);
+            _input = StayQuoteInput.Default(property.Id, QuoteDates.Today(Clock, property.TimeZone));
+            _input.RoomType = _lookups.RoomTypes.FirstOrDefault()?.Code;
+            _input.RateCode = _lookups.RateCodes.FirstOrDefault()?.Code;
         }
         catch (KeyNotFoundException)
         {
-            lookups = null;
-            loadError = $"You may not see property {property.Code}.";
+            _lookups = null;
+            _loadError = $"You may not see property {property.Code}.";
         }
     }
 
@@ -73,12 +73,12 @@ public sealed partial class UpsellQuotePage
         });
     }
 
-    private void OnInputChanged() => outcome = null;
+    private void OnInputChanged() => _outcome = null;
 
     private async Task OnWhyNotChanged(bool value)
     {
-        whyNot = value;
-        if (value && outcome is { Status: not QuoteStatus.Invalid })
+        _whyNot = value;
+        if (value && _outcome is { Status: not QuoteStatus.Invalid })
         {
             await QuoteAsync();
         }
@@ -86,36 +86,36 @@ public sealed partial class UpsellQuotePage
 
     private async Task QuoteAsync()
     {
-        if (input is null || form is null)
+        if (_input is null || _form is null)
         {
             return;
         }
 
-        await form.ValidateAsync();
-        if (!form.IsValid)
+        await _form.ValidateAsync();
+        if (!_form.IsValid)
         {
             return;
         }
 
-        busy = true;
+        _busy = true;
         try
         {
-            quotedRooms = input.Rooms;
-            outcome = await Quotes.QuoteAsync(input, whyNot, cts.Token);
+            _quotedRooms = _input.Rooms;
+            _outcome = await Quotes.QuoteAsync(_input, _whyNot, _cts.Token);
         }
         finally
         {
-            busy = false;
+            _busy = false;
         }
     }
 
-    private string StaySummary => input is null ? "" : string.Create(CultureInfo.InvariantCulture,
-        $"{input.RoomType} on {input.RateCode}, {input.ArrivalDate:yyyy-MM-dd} → {input.DepartureDate:yyyy-MM-dd} ({(input.Nights == 1 ? "1 night" : $"{input.Nights} nights")})");
+    private string StaySummary => _input is null ? "" : string.Create(CultureInfo.InvariantCulture,
+        $"{_input.RoomType} on {_input.RateCode}, {_input.ArrivalDate:yyyy-MM-dd} → {_input.DepartureDate:yyyy-MM-dd} ({(_input.Nights == 1 ? "1 night" : $"{_input.Nights} nights")})");
 
     public void Dispose()
     {
         Properties.Changed -= OnPropertyChangedAsync;
-        cts.Cancel();
-        cts.Dispose();
+        _cts.Cancel();
+        _cts.Dispose();
     }
 }

@@ -53,41 +53,41 @@ public sealed partial class UpsellRuleTestDialog : IDisposable
     [Inject] private IValidator<StayQuoteInput> Validator { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
-    private readonly CancellationTokenSource cts = new();
-    private MudForm? form;
-    private Func<object, string, Task<IEnumerable<string>>>? validation;
-    private PropertyLookups? lookups;
-    private StayQuoteInput? input;
-    private UpsellRuleDefinition definition = default!;
-    private IReadOnlyList<string> targets = [];
-    private List<TestNightRates> nights = [];
-    private RuleTestOutcome? outcome;
-    private string? loadError;
-    private bool busy;
+    private readonly CancellationTokenSource _cts = new();
+    private MudForm? _form;
+    private Func<object, string, Task<IEnumerable<string>>>? _validation;
+    private PropertyLookups? _lookups;
+    private StayQuoteInput? _input;
+    private UpsellRuleDefinition _definition = default!;
+    private IReadOnlyList<string> _targets = [];
+    private List<TestNightRates> _nights = [];
+    private RuleTestOutcome? _outcome;
+    private string? _loadError;
+    private bool _busy;
 
     private int EffectivePropertyId => PropertyId != 0 ? PropertyId : Rule.PropertyId;
 
     protected override async Task OnInitializedAsync()
     {
         ArgumentNullException.ThrowIfNull(Rule);
-        validation = Validator.ForMudForm();
-        definition = Rule.ToDefinition();
+        _validation = Validator.ForMudForm();
+        _definition = Rule.ToDefinition();
         try
         {
-            lookups = Lookups ?? await ReferenceData.GetLookupsAsync(EffectivePropertyId, cts.Token);
+            _lookups = Lookups ?? await ReferenceData.GetLookupsAsync(EffectivePropertyId, _cts.Token);
         }
         catch (KeyNotFoundException)
         {
-            loadError = "The rule's property does not exist or you may not see it.";
+            _loadError = "The rule's property does not exist or you may not see it.";
             return;
         }
 
-        targets = TargetRoomTypes(definition, lookups);
-        input = StayQuoteInput.ForRule(EffectivePropertyId, definition, QuoteDates.Today(Clock, lookups.Property.TimeZone));
-        input.RoomType ??= lookups.RoomTypes.FirstOrDefault(r => !definition.UpsellByRoomType && r.RoomClassCode == definition.From)?.Code;
-        input.RateCode ??= lookups.RateCodes.FirstOrDefault(r => r.RateCategoryCode is { } c && definition.RateCategories.Contains(c))?.Code
-            ?? lookups.RateCodes.FirstOrDefault(r => r.CurrencyCode == definition.CurrencyCode)?.Code
-            ?? lookups.RateCodes.FirstOrDefault()?.Code;
+        _targets = TargetRoomTypes(_definition, _lookups);
+        _input = StayQuoteInput.ForRule(EffectivePropertyId, _definition, QuoteDates.Today(Clock, _lookups.Property.TimeZone));
+        _input.RoomType ??= _lookups.RoomTypes.FirstOrDefault(r => !_definition.UpsellByRoomType && r.RoomClassCode == _definition.From)?.Code;
+        _input.RateCode ??= _lookups.RateCodes.FirstOrDefault(r => r.RateCategoryCode is { } c && _definition.RateCategories.Contains(c))?.Code
+            ?? _lookups.RateCodes.FirstOrDefault(r => r.CurrencyCode == _definition.CurrencyCode)?.Code
+            ?? _lookups.RateCodes.FirstOrDefault()?.Code;
         await ReloadRatesAsync();
     }
 
@@ -99,74 +99,74 @@ public sealed partial class UpsellRuleTestDialog : IDisposable
 
     private async Task ReloadRatesAsync()
     {
-        outcome = null;
-        if (input is not { ArrivalDate: { } arrival, DepartureDate: { } departure, RoomType: { Length: > 0 } roomType, RateCode: { Length: > 0 } rateCode }
+        _outcome = null;
+        if (_input is not { ArrivalDate: { } arrival, DepartureDate: { } departure, RoomType: { Length: > 0 } roomType, RateCode: { Length: > 0 } rateCode }
             || departure <= arrival)
         {
-            nights = [];
+            _nights = [];
             return;
         }
 
-        nights = (await Quotes.GetNightlyRatesAsync(EffectivePropertyId, rateCode, roomType, targets, arrival, departure, cts.Token)).ToList();
+        _nights = (await Quotes.GetNightlyRatesAsync(EffectivePropertyId, rateCode, roomType, _targets, arrival, departure, _cts.Token)).ToList();
     }
 
-    private void OnInputChanged() => outcome = null;
+    private void OnInputChanged() => _outcome = null;
 
     private void SetOriginal(TestNightRates night, decimal? value)
     {
         night.OriginalRate = value;
-        outcome = null;
+        _outcome = null;
     }
 
     private void SetTarget(TestNightRates night, string target, decimal? value)
     {
         night.TargetRates[target] = value;
-        outcome = null;
+        _outcome = null;
     }
 
     private async Task TestAsync()
     {
-        if (input is null || form is null)
+        if (_input is null || _form is null)
         {
             return;
         }
 
         // The rule as it is on screen right now (the form stays open behind the dialog).
-        definition = Rule.ToDefinition();
-        input.OccupancyLevelRequired = definition.UpsellByOccupancyLevels;
-        await form.ValidateAsync();
-        if (!form.IsValid)
+        _definition = Rule.ToDefinition();
+        _input.OccupancyLevelRequired = _definition.UpsellByOccupancyLevels;
+        await _form.ValidateAsync();
+        if (!_form.IsValid)
         {
             return;
         }
 
-        busy = true;
+        _busy = true;
         try
         {
-            outcome = await Quotes.TestRuleAsync(input, definition, nights, cts.Token);
+            _outcome = await Quotes.TestRuleAsync(_input, _definition, _nights, _cts.Token);
         }
         finally
         {
-            busy = false;
+            _busy = false;
         }
     }
 
-    private string RateCurrency => lookups?.RateCodes.FirstOrDefault(r => r.Code == input?.RateCode)?.CurrencyCode ?? definition.CurrencyCode;
+    private string RateCurrency => _lookups?.RateCodes.FirstOrDefault(r => r.Code == _input?.RateCode)?.CurrencyCode ?? _definition.CurrencyCode;
 
     private string RuleSummary
     {
         get
         {
-            var kind = definition.UpsellByRoomType ? "room type" : "room class";
-            var unit = definition.Formula.IsPercentage() ? " %" : "";
-            var amount = definition.UpsellByOccupancyLevels
-                ? "by occupancy level (" + (definition.OccupancyLevelAmounts.Count == 0
+            var kind = _definition.UpsellByRoomType ? "room type" : "room class";
+            var unit = _definition.Formula.IsPercentage() ? " %" : "";
+            var amount = _definition.UpsellByOccupancyLevels
+                ? "by occupancy level (" + (_definition.OccupancyLevelAmounts.Count == 0
                     ? "no level amounts yet"
-                    : string.Join(", ", definition.OccupancyLevelAmounts.Select(l => $"level {l.Level}: {l.Amount.ToString("0.##", CultureInfo.InvariantCulture)}{unit}"))) + ")"
-                : definition.UpsellAmount is { } a
-                    ? (definition.Formula.IsPercentage() ? $"{a.ToString("0.##", CultureInfo.InvariantCulture)} %" : $"{a.ToString("0.00", CultureInfo.InvariantCulture)} {definition.CurrencyCode}")
+                    : string.Join(", ", _definition.OccupancyLevelAmounts.Select(l => $"level {l.Level}: {l.Amount.ToString("0.##", CultureInfo.InvariantCulture)}{unit}"))) + ")"
+                : _definition.UpsellAmount is { } a
+                    ? (_definition.Formula.IsPercentage() ? $"{a.ToString("0.##", CultureInfo.InvariantCulture)} %" : $"{a.ToString("0.00", CultureInfo.InvariantCulture)} {_definition.CurrencyCode}")
                     : "no amount yet";
-            return $"{Blank(definition.From)} → {Blank(definition.To)} ({kind}), {definition.Formula.Label()}, {amount}, rounding {definition.RoundingRule.Label()}";
+            return $"{Blank(_definition.From)} → {Blank(_definition.To)} ({kind}), {_definition.Formula.Label()}, {amount}, rounding {_definition.RoundingRule.Label()}";
         }
     }
 
@@ -176,7 +176,7 @@ public sealed partial class UpsellRuleTestDialog : IDisposable
 
     public void Dispose()
     {
-        cts.Cancel();
-        cts.Dispose();
+        _cts.Cancel();
+        _cts.Dispose();
     }
 }

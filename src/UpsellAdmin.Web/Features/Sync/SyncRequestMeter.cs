@@ -20,15 +20,15 @@ public static class SyncRequestMeter
     {
         if (Current.Value is { } counter)
         {
-            Interlocked.Increment(ref counter.Value);
+            Interlocked.Increment(ref counter._value);
         }
     }
 
     public sealed class Counter : IDisposable
     {
-        internal int Value;
+        internal int _value;
 
-        public int Requests => Volatile.Read(ref Value);
+        public int Requests => Volatile.Read(ref _value);
 
         public void Dispose()
         {

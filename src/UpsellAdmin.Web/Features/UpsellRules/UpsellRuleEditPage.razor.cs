@@ -25,133 +25,133 @@ public partial class UpsellRuleEditPage
     [Inject] private IRuleTestLauncher TestLauncher { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    private MudForm? form;
-    private PropertyLookups? lookups;
-    private UpsellRuleFormModel? model;
-    private IValidator<UpsellRuleFormModel>? validator;
-    private Func<object, string, Task<IEnumerable<string>>>? validation;
-    private readonly FieldErrors fieldErrors = new();
-    private string? loadError;
-    private bool canEdit;
-    private bool conflict;
-    private bool saving;
+    private MudForm? _form;
+    private PropertyLookups? _lookups;
+    private UpsellRuleFormModel? _model;
+    private IValidator<UpsellRuleFormModel>? _validator;
+    private Func<object, string, Task<IEnumerable<string>>>? _validation;
+    private readonly FieldErrors _fieldErrors = new();
+    private string? _loadError;
+    private bool _canEdit;
+    private bool _conflict;
+    private bool _saving;
 
-    private string Title => (RuleId, canEdit) switch
+    private string Title => (RuleId, _canEdit) switch
     {
         (null, _) => "Upsell Rules - New",
         (_, true) => "Upsell Rules - Edit",
         _ => "Upsell Rules - View",
     };
 
-    private string FromLabel => model?.UpsellByRoomType != false ? "From Room Type" : "From Room Class";
-    private string ToLabel => model?.UpsellByRoomType != false ? "To Room Type" : "To Room Class";
+    private string FromLabel => _model?.UpsellByRoomType != false ? "From Room Type" : "From Room Class";
+    private string ToLabel => _model?.UpsellByRoomType != false ? "To Room Type" : "To Room Class";
 
-    private IReadOnlyList<CodeOption> FromOptions => model!.UpsellByRoomType
-        ? lookups!.RoomTypes.Select(r => new CodeOption(r.Code, r.Display)).ToList()
-        : CodeOption.From(lookups!.RoomClasses);
+    private IReadOnlyList<CodeOption> FromOptions => _model!.UpsellByRoomType
+        ? _lookups!.RoomTypes.Select(r => new CodeOption(r.Code, r.Display)).ToList()
+        : CodeOption.From(_lookups!.RoomClasses);
 
     /// <summary>With a hierarchy for From, only its "to" room types (in display sequence); else every other type/class.</summary>
     private IReadOnlyList<CodeOption> ToOptions
     {
         get
         {
-            if (model!.UpsellByRoomType && HierarchyTargets is { } targets)
+            if (_model!.UpsellByRoomType && HierarchyTargets is { } targets)
             {
-                var names = lookups!.RoomTypes.ToDictionary(r => r.Code, r => r.Display);
+                var names = _lookups!.RoomTypes.ToDictionary(r => r.Code, r => r.Display);
                 return targets.Select(t => new CodeOption(t.ToRoomType, names.GetValueOrDefault(t.ToRoomType, t.ToRoomType))).ToList();
             }
-            return FromOptions.Where(o => o.Code != model.From).ToList();
+            return FromOptions.Where(o => o.Code != _model.From).ToList();
         }
     }
 
     private IReadOnlyList<HierarchyTarget>? HierarchyTargets =>
-        model is { UpsellByRoomType: true, From.Length: > 0 } && lookups!.Hierarchy.TryGetValue(model.From, out var t) && t.Count > 0
+        _model is { UpsellByRoomType: true, From.Length: > 0 } && _lookups!.Hierarchy.TryGetValue(_model.From, out var t) && t.Count > 0
             ? t.OrderBy(x => x.DisplaySequence).ToList()
             : null;
 
     private string ToHelper => HierarchyTargets is not null
-        ? $"From the room hierarchy of {model!.From}"
+        ? $"From the room hierarchy of {_model!.From}"
         : "The room the guest is upgraded to";
 
     protected override async Task OnParametersSetAsync()
     {
-        canEdit = await AuthenticationState.CanEditAsync();
+        _canEdit = await AuthenticationState.CanEditAsync();
         await LoadAsync();
     }
 
     private async Task LoadAsync()
     {
-        conflict = false;
-        fieldErrors.Clear();
+        _conflict = false;
+        _fieldErrors.Clear();
         if (!await PropertyState.SelectAsync(PropertyId))
         {
-            loadError = "This property does not exist or you may not see it. Pick a property in the bar at the top.";
+            _loadError = "This property does not exist or you may not see it. Pick a property in the bar at the top.";
             return;
         }
-        lookups = await ReferenceData.GetLookupsAsync(PropertyId);
-        model = RuleId is { } id ? await Rules.GetAsync(PropertyId, id) : await Rules.NewAsync(PropertyId);
-        if (model is null)
+        _lookups = await ReferenceData.GetLookupsAsync(PropertyId);
+        _model = RuleId is { } id ? await Rules.GetAsync(PropertyId, id) : await Rules.NewAsync(PropertyId);
+        if (_model is null)
         {
-            loadError = "This rule no longer exists; someone may have deleted it. Search the Upsell Rules again.";
+            _loadError = "This rule no longer exists; someone may have deleted it. Search the Upsell Rules again.";
             return;
         }
-        validator = new UpsellRuleFormValidator(lookups, Rules.IsCodeUniqueAsync);
-        validation = validator.ForMudForm(fieldErrors);
+        _validator = new UpsellRuleFormValidator(_lookups, Rules.IsCodeUniqueAsync);
+        _validation = _validator.ForMudForm(_fieldErrors);
     }
 
     /// <summary>OPERA's Test: tests the rule as it is on screen, saved or not; never changes the form.</summary>
     private async Task TestAsync()
     {
-        if (model is null)
+        if (_model is null)
         {
             return;
         }
-        await TestLauncher.OpenAsync(model, lookups);
+        await TestLauncher.OpenAsync(_model, _lookups);
     }
 
     private async Task ReloadAsync()
     {
-        model = null;
+        _model = null;
         StateHasChanged();
         await LoadAsync();
     }
 
     private void OnRoomModeChanged(bool byRoomType)
     {
-        model!.UpsellByRoomType = byRoomType;
-        model.From = "";
-        model.To = "";
+        _model!.UpsellByRoomType = byRoomType;
+        _model.From = "";
+        _model.To = "";
     }
 
     private void OnFromChanged(string? from)
     {
-        model!.From = from ?? "";
-        if (!ToOptions.Any(o => o.Code == model.To))
+        _model!.From = from ?? "";
+        if (!ToOptions.Any(o => o.Code == _model.To))
         {
-            model.To = "";
+            _model.To = "";
         }
     }
 
     private async Task SaveAsync()
     {
-        if (model is null || form is null || validator is null || saving)
+        if (_model is null || _form is null || _validator is null || _saving)
         {
             return;
         }
-        saving = true;
+        _saving = true;
         try
         {
-            var result = await FormSave.RunAsync(form, validator, model, fieldErrors, FormFields, () => Rules.SaveAsync(model));
-            conflict = result?.Status == SaveStatus.Conflict;
+            var result = await FormSave.RunAsync(_form, _validator, _model, _fieldErrors, FormFields, () => Rules.SaveAsync(_model));
+            _conflict = result?.Status == SaveStatus.Conflict;
             if (result?.Succeeded == true)
             {
-                Snackbar.Add($"Rule {model.Code} saved.", MudBlazor.Severity.Success);
+                Snackbar.Add($"Rule {_model.Code} saved.", MudBlazor.Severity.Success);
                 Navigation.NavigateTo(PageUrls.UpsellRules);
             }
         }
         finally
         {
-            saving = false;
+            _saving = false;
         }
     }
 

@@ -23,26 +23,26 @@ public partial class UpsellRulesPage
     [Inject] private IRuleCopyLauncher CopyLauncher { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    private MudDataGrid<UpsellRuleRow>? grid;
-    private PropertyLookups? lookups;
-    private string? loadError;
-    private bool canEdit;
-    private readonly UpsellRuleCriteriaModel criteriaForm = new();
-    private UpsellRuleCriteria applied = new();
-    private readonly HashSet<int> selected = [];
+    private MudDataGrid<UpsellRuleRow>? _grid;
+    private PropertyLookups? _lookups;
+    private string? _loadError;
+    private bool _canEdit;
+    private readonly UpsellRuleCriteriaModel _criteriaForm = new();
+    private UpsellRuleCriteria _applied = new();
+    private readonly HashSet<int> _selected = [];
     /// <summary>Codes of the rules seen on loaded pages, to name them in the delete confirmation.</summary>
-    private readonly Dictionary<int, string> knownCodes = [];
-    private int totalMatches;
+    private readonly Dictionary<int, string> _knownCodes = [];
+    private int _totalMatches;
 
-    private string SelectionText => selected.Count switch
+    private string SelectionText => _selected.Count switch
     {
-        0 => $"{totalMatches} rule{(totalMatches == 1 ? "" : "s")} found",
-        _ => $"{selected.Count} of {totalMatches} selected",
+        0 => $"{_totalMatches} rule{(_totalMatches == 1 ? "" : "s")} found",
+        _ => $"{_selected.Count} of {_totalMatches} selected",
     };
 
     protected override async Task OnInitializedAsync()
     {
-        canEdit = await AuthenticationState.CanEditAsync();
+        _canEdit = await AuthenticationState.CanEditAsync();
         PropertyState.Changed += OnPropertyChangedAsync;
         await LoadLookupsAsync();
     }
@@ -52,22 +52,22 @@ public partial class UpsellRulesPage
         await PropertyState.EnsureLoadedAsync();
         if (PropertyState.Current is not { } property)
         {
-            loadError = "You have no property to work on yet. Ask an administrator to give you access to one.";
+            _loadError = "You have no property to work on yet. Ask an administrator to give you access to one.";
             return;
         }
-        loadError = null;
-        lookups = await ReferenceData.GetLookupsAsync(property.Id);
+        _loadError = null;
+        _lookups = await ReferenceData.GetLookupsAsync(property.Id);
     }
 
     private async Task OnPropertyChangedAsync()
     {
         await InvokeAsync(async () =>
         {
-            criteriaForm.Clear();
-            applied = new UpsellRuleCriteria();
-            selected.Clear();
-            knownCodes.Clear();
-            lookups = null;
+            _criteriaForm.Clear();
+            _applied = new UpsellRuleCriteria();
+            _selected.Clear();
+            _knownCodes.Clear();
+            _lookups = null;
             StateHasChanged();
             await LoadLookupsAsync();
             StateHasChanged();
@@ -76,20 +76,20 @@ public partial class UpsellRulesPage
 
     private async Task<GridData<UpsellRuleRow>> LoadRowsAsync(GridState<UpsellRuleRow> state, CancellationToken cancellationToken)
     {
-        if (lookups is null)
+        if (_lookups is null)
         {
             return new GridData<UpsellRuleRow> { Items = [], TotalItems = 0 };
         }
         var sort = state.SortDefinitions.FirstOrDefault();
         var page = new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
-        var result = await Rules.SearchAsync(lookups.Property.Id, applied, page, cancellationToken);
+        var result = await Rules.SearchAsync(_lookups.Property.Id, _applied, page, cancellationToken);
         foreach (var row in result.Items)
         {
-            knownCodes[row.Id] = row.Code;
+            _knownCodes[row.Id] = row.Code;
         }
-        if (totalMatches != result.TotalItems)
+        if (_totalMatches != result.TotalItems)
         {
-            totalMatches = result.TotalItems;
+            _totalMatches = result.TotalItems;
             await InvokeAsync(StateHasChanged); // the toolbar's count lives outside the grid
         }
         return new GridData<UpsellRuleRow> { Items = result.Items, TotalItems = result.TotalItems };
@@ -97,63 +97,63 @@ public partial class UpsellRulesPage
 
     private async Task SearchAsync()
     {
-        applied = criteriaForm.ToCriteria();
-        selected.Clear();
+        _applied = _criteriaForm.ToCriteria();
+        _selected.Clear();
         await ReloadAsync();
     }
 
     private async Task ReloadAsync()
     {
-        if (grid is not null)
+        if (_grid is not null)
         {
-            await grid.ReloadServerData();
+            await _grid.ReloadServerData();
         }
     }
 
     private async Task SelectAllAsync()
     {
-        if (lookups is null)
+        if (_lookups is null)
         {
             return;
         }
-        var ids = await Rules.SearchIdsAsync(lookups.Property.Id, applied);
-        selected.UnionWith(ids);
+        var ids = await Rules.SearchIdsAsync(_lookups.Property.Id, _applied);
+        _selected.UnionWith(ids);
     }
 
-    private void SelectNone() => selected.Clear();
+    private void SelectNone() => _selected.Clear();
 
     private void Toggle(UpsellRuleRow row, bool on)
     {
         if (on)
         {
-            selected.Add(row.Id);
+            _selected.Add(row.Id);
         }
         else
         {
-            selected.Remove(row.Id);
+            _selected.Remove(row.Id);
         }
     }
 
     private void OnRowClick(DataGridRowClickEventArgs<UpsellRuleRow> args) =>
-        Toggle(args.Item, !selected.Contains(args.Item.Id));
+        Toggle(args.Item, !_selected.Contains(args.Item.Id));
 
-    private string RowClass(UpsellRuleRow row, int index) => selected.Contains(row.Id) ? "mud-selected-item mud-primary-hover" : "";
+    private string RowClass(UpsellRuleRow row, int index) => _selected.Contains(row.Id) ? "mud-selected-item mud-primary-hover" : "";
 
     private void EditSelected()
     {
-        if (lookups is not null && selected.Count == 1)
+        if (_lookups is not null && _selected.Count == 1)
         {
-            Navigation.NavigateTo(PageUrls.UpsellRuleEditFor(lookups.Property.Id, selected.Single()));
+            Navigation.NavigateTo(PageUrls.UpsellRuleEditFor(_lookups.Property.Id, _selected.Single()));
         }
     }
 
     private async Task CopySelectedAsync()
     {
-        if (lookups is null || selected.Count == 0)
+        if (_lookups is null || _selected.Count == 0)
         {
             return;
         }
-        if (await CopyLauncher.OpenAsync(lookups.Property.Id, selected.ToList()))
+        if (await CopyLauncher.OpenAsync(_lookups.Property.Id, _selected.ToList()))
         {
             await ReloadAsync();
         }
@@ -161,11 +161,11 @@ public partial class UpsellRulesPage
 
     private async Task DeleteSelectedAsync()
     {
-        if (lookups is null || selected.Count == 0)
+        if (_lookups is null || _selected.Count == 0)
         {
             return;
         }
-        var ids = selected.ToList();
+        var ids = _selected.ToList();
         var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
         {
             Title = ids.Count == 1 ? "Delete 1 upsell rule?" : $"Delete {ids.Count} upsell rules?",
@@ -179,12 +179,12 @@ public partial class UpsellRulesPage
         }
         try
         {
-            var deleted = await Rules.DeleteAsync(lookups.Property.Id, ids);
+            var deleted = await Rules.DeleteAsync(_lookups.Property.Id, ids);
             Snackbar.Add(deleted == ids.Count
                     ? $"Deleted {deleted} upsell rule{(deleted == 1 ? "" : "s")}."
                     : $"Deleted {deleted} of {ids.Count} selected rules; the others had already been deleted by someone else.",
                 deleted == ids.Count ? Severity.Success : Severity.Warning);
-            selected.Clear();
+            _selected.Clear();
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -195,12 +195,16 @@ public partial class UpsellRulesPage
 
     private string DeleteQuestion(IReadOnlyList<int> ids)
     {
-        var codes = ids.Where(knownCodes.ContainsKey).Select(id => knownCodes[id]).Order(StringComparer.Ordinal).ToList();
+        var codes = ids.Where(_knownCodes.ContainsKey).Select(id => _knownCodes[id]).Order(StringComparer.Ordinal).ToList();
         var named = string.Join(", ", codes.Take(CodesNamedInConfirmation));
         var more = ids.Count - Math.Min(codes.Count, CodesNamedInConfirmation);
         var list = more > 0 ? (named.Length > 0 ? $"{named} and {more} more" : $"{more} rules") : named;
-        return $"This deletes {list} for {lookups!.Property.Code}. Deleted rules cannot be restored.";
+        return $"This deletes {list} for {_lookups!.Property.Code}. Deleted rules cannot be restored.";
     }
 
-    public void Dispose() => PropertyState.Changed -= OnPropertyChangedAsync;
+    public void Dispose()
+    {
+        PropertyState.Changed -= OnPropertyChangedAsync;
+        GC.SuppressFinalize(this);
+    }
 }
