@@ -19,6 +19,9 @@ public static class PageUrls
     public const string UpsellRuleNew = "/upsell-rules/{PropertyId:int}/new";
     public const string UpsellRuleEdit = "/upsell-rules/{PropertyId:int}/{RuleId:int}";
 
+    /// <summary>The Upsell Desk: arrivals and in-house guests from Mews with their offers (every role).</summary>
+    public const string UpsellDesk = "/upsell-desk";
+
     /// <summary>The front desk's Upsell Quote page (every role).</summary>
     public const string UpsellQuote = "/upsell-quote";
 

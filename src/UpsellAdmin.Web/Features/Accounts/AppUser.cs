@@ -17,6 +17,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Administrator, RevenueManager, FrontDesk];
 
+    /// <summary>Not a user role: the role an API key's principal carries (never given to a user, not in <see cref="All"/>).</summary>
+    public const string SystemClient = nameof(SystemClient);
+
     /// <summary>The role as people read it on screen ("Revenue Manager"); <see cref="All"/> holds the stored names.</summary>
     public static string Label(string? role) => role switch
     {

@@ -35,7 +35,7 @@ public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor 
 
     public static UserContext From(ClaimsPrincipal principal)
     {
-        var roles = Roles.All.Where(principal.IsInRole).ToHashSet(StringComparer.Ordinal);
+        var roles = Roles.All.Append(Roles.SystemClient).Where(principal.IsInRole).ToHashSet(StringComparer.Ordinal);
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var name = principal.Identity?.Name ?? principal.FindFirstValue(ClaimTypes.Email) ?? id ?? "unknown";
         return new UserContext(id, name, roles);

@@ -7,6 +7,9 @@ public sealed record UserContext(string? UserId, string UserName, IReadOnlySet<s
 
     public bool IsAdministrator => Roles.Contains(Accounts.Roles.Administrator);
 
+    /// <summary>An API key (a system client): reads every active property, edits nothing through the screens' services.</summary>
+    public bool IsSystemClient => Roles.Contains(Accounts.Roles.SystemClient);
+
     /// <summary>Administrators and revenue managers change rules, configuration and loyalty; front desk reads.</summary>
     public bool CanEdit => IsAdministrator || Roles.Contains(Accounts.Roles.RevenueManager);
 }

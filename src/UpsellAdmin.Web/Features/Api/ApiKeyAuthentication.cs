@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using UpsellAdmin.Web.Features.Accounts;
 
 namespace UpsellAdmin.Web.Features.Api;
 
@@ -49,7 +50,12 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return Task.FromResult(AuthenticateResult.Fail("The X-Api-Key header does not hold a known API key."));
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-client")], SchemeName);
+        // A system client: it sees every active property (Roles.SystemClient), as the API has always documented.
+        var identity = new ClaimsIdentity([
+            new Claim(ClaimTypes.Name, "api-client"),
+            new Claim(ClaimTypes.NameIdentifier, "api-client"),
+            new Claim(ClaimTypes.Role, Roles.SystemClient),
+        ], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

@@ -67,6 +67,7 @@ public static class ApiSetup
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         endpoints.MapRuleApi();
+        endpoints.MapDeskApi();
         endpoints.MapOpenApi().AllowAnonymous(); // /openapi/{documentName}.json
         return endpoints;
     }

@@ -3,14 +3,16 @@ using UpsellAdmin.Connector.Models;
 namespace UpsellAdmin.Web.Features.Desk;
 
 /// <summary>Which reservations the Upsell Desk lists: arrivals on [From, To] (property-local dates, at most
-/// <see cref="MaxDays"/> days), or the guests in house now.</summary>
-public sealed record DeskWindow(DateOnly From, DateOnly To, bool InHouse = false)
+/// <see cref="MaxDays"/> days), the guests in house now, or one reservation by its Mews id (the offers API).</summary>
+public sealed record DeskWindow(DateOnly From, DateOnly To, bool InHouse = false, string? ReservationId = null)
 {
     public const int MaxDays = 14;
 
     public static DeskWindow Arrivals(DateOnly day) => new(day, day);
 
     public static DeskWindow InHouseOn(DateOnly day) => new(day, day, InHouse: true);
+
+    public static DeskWindow OneReservation(string reservationId, DateOnly today) => new(today, today, ReservationId: reservationId);
 
     /// <summary>Null when usable, else what is wrong, in words for the screen and the API's 400.</summary>
     public string? Problem => To < From
@@ -40,6 +42,7 @@ public sealed record DeskReservation(
     DateOnly BookedOn,
     string? RoomType,
     string? AssignedRoomId,
+    string? AssignedRoom,
     string? RateCode,
     string? Market,
     IReadOnlyList<DeskNight> Nights)
@@ -61,3 +64,9 @@ public sealed record DeskReservation(
 
 /// <summary>What one desk read brought back, with how many Mews requests it cost.</summary>
 public sealed record DeskRead(IReadOnlyList<DeskReservation> Reservations, int MewsRequests, DateTimeOffset ReadAt);
+
+/// <summary>Free rooms per room type and night as Mews reported them at <see cref="ReadAt"/> (absent = not reported).</summary>
+public sealed record FreeRooms(IReadOnlyDictionary<(string RoomType, DateOnly Night), int> Counts, int MewsRequests, DateTimeOffset ReadAt)
+{
+    public int? Get(string roomType, DateOnly night) => Counts.TryGetValue((roomType, night), out var n) ? n : null;
+}

@@ -4,12 +4,14 @@ namespace UpsellAdmin.Web.Features.Desk;
 
 public static class DeskSetup
 {
-    /// <summary>The Upsell Desk feature (so far its Mews read, <see cref="MewsReservationReader"/>). Needs the Mews
+    /// <summary>The Upsell Desk feature (<see cref="IUpsellDeskService"/> over <see cref="MewsReservationReader"/> and the quote engine). Needs the Mews
     /// gateway (AddMewsSync) and the database.</summary>
     public static IServiceCollection AddDesk(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.TryAddScoped<MewsReservationReader>();
+        services.TryAddScoped<IUpsellDeskService, UpsellDeskService>();
         return services;
     }
 }

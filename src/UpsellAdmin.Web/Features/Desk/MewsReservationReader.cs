@@ -10,7 +10,8 @@ namespace UpsellAdmin.Web.Features.Desk;
 /// <summary>
 /// Reads a property's arrivals or in-house guests from Mews for the Upsell Desk, batched per entity type, never per
 /// reservation: one <c>reservations/getAll</c> (by ScheduledStartUtc, or by CollidingUtc + state Started), then for all
-/// of them at once <c>customers/getAll</c> by CustomerIds, <c>loyaltyMemberships/getAll</c> by AccountIds and
+/// of them at once <c>customers/getAll</c> by CustomerIds, <c>loyaltyMemberships/getAll</c> by AccountIds,
+/// <c>resources/getAll</c> by the assigned rooms' ResourceIds and
 /// <c>orderItems/getAll</c> by ServiceOrderIds with type SpaceOrder (what the guest pays per night). Mews ids become the
 /// property's codes through the ids the sync stored. Each getAll follows the Mews cursor (pages of the gateway's size).
 /// </summary>
@@ -38,7 +39,9 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         var configuration = await mews.GetConfigurationAsync(enterprise, cancellationToken);
         var codes = await CodesAsync(property.Id, configuration.Enterprise?.Pricing, cancellationToken);
 
-        var filter = window.InHouse
+        var filter = window.ReservationId is { } one
+            ? new ReservationFilter { EnterpriseIds = [enterprise], ReservationIds = [one] }
+            : window.InHouse
             ? new ReservationFilter
             {
                 EnterpriseIds = [enterprise],
@@ -79,6 +82,16 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             }
         }
 
+        var rooms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in reservations.Select(r => r.AssignedResourceId).OfType<string>().Distinct(StringComparer.Ordinal).Chunk(IdsPerCall))
+        {
+            foreach (var room in await ListAsync(mews.GetResourcesAsync(new ResourceFilter { EnterpriseIds = [enterprise], ResourceIds = chunk }, cancellationToken),
+                () => requests++, cancellationToken))
+            {
+                rooms[room.Id] = room.Name ?? room.Id;
+            }
+        }
+
         var nightly = new Dictionary<(string Reservation, DateOnly Night), decimal>();
         foreach (var chunk in reservations.Select(r => r.Id).Chunk(IdsPerCall))
         {
@@ -99,14 +112,72 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             }
         }
 
-        var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, nightly)).OfType<DeskReservation>()
+        var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, rooms, nightly)).OfType<DeskReservation>()
             .OrderBy(r => r.Arrival).ThenBy(r => r.GuestName, StringComparer.CurrentCulture).ThenBy(r => r.Number, StringComparer.Ordinal)
             .ToList();
         return new DeskRead(list, requests, clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// Free rooms per room type code and night on [<paramref name="firstNight"/>, <paramref name="end"/>): Mews'
+    /// UsableResources − Occupied from <c>services/getAvailability/2024-01-22</c> of the property's bookable services
+    /// (after one <c>services/getAll</c>); at most 366 nights a call.
+    /// </summary>
+    public async Task<FreeRooms> ReadFreeRoomsAsync(Property property, DateOnly firstNight, DateOnly end, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        if (property.MewsEnterpriseId is not { } enterpriseId)
+        {
+            throw new InvalidOperationException($"Property {property.Code} is not linked to a Mews enterprise.");
+        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
+        var requests = 1;
+        var services = await ListAsync(mews.GetServicesAsync(new ServiceFilter { EnterpriseIds = [enterpriseId.ToString()] }, cancellationToken), () => { }, cancellationToken);
+        var roomTypes = await RoomTypeCodesAsync(property.Id, cancellationToken);
+        var free = new Dictionary<(string RoomType, DateOnly Night), int>();
+        foreach (var service in services.Where(s => s.IsBookableByDay))
+        {
+            for (var first = firstNight; first < end; first = first.AddDays(MaxNightsPerCall))
+            {
+                var last = first.AddDays(Math.Min(MaxNightsPerCall, end.DayNumber - first.DayNumber) - 1);
+                requests++;
+                var result = await mews.GetServiceAvailabilityAsync(new AvailabilityRequest
+                {
+                    ServiceId = service.Id,
+                    FirstTimeUnitStartUtc = StartOfDay(first, zone),
+                    LastTimeUnitStartUtc = StartOfDay(last, zone),
+                    Metrics = [AvailabilityMetric.Occupied, AvailabilityMetric.UsableResources],
+                }, cancellationToken);
+                var units = result.TimeUnitStartsUtc ?? [];
+                foreach (var category in result.ResourceCategoryAvailabilities ?? [])
+                {
+                    if (!Guid.TryParse(category.ResourceCategoryId, CultureInfo.InvariantCulture, out var id) || !roomTypes.TryGetValue(id, out var code))
+                    {
+                        continue;
+                    }
+                    var occupied = category.GetMetric(AvailabilityMetric.Occupied) ?? [];
+                    var usable = category.GetMetric(AvailabilityMetric.UsableResources) ?? [];
+                    for (var i = 0; i < units.Count && i < usable.Count; i++)
+                    {
+                        free[(code, LocalDate(units[i], zone))] = usable[i] - (i < occupied.Count ? occupied[i] : 0);
+                    }
+                }
+            }
+        }
+        return new FreeRooms(free, requests, clock.GetUtcNow());
+    }
+
+    private const int MaxNightsPerCall = 366;
+
+    private async Task<Dictionary<Guid, string>> RoomTypeCodesAsync(int propertyId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.RoomTypes.AsNoTracking().Where(x => x.PropertyId == propertyId && x.MewsId != null).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct))
+            .GroupBy(x => x.MewsId!.Value).ToDictionary(g => g.Key, g => g.First().Code);
+    }
+
     private static DeskReservation? ToDesk(Reservation r, TimeZoneInfo zone, PropertyCodes codes, Dictionary<string, Customer> customers,
-        Dictionary<string, LoyaltyMembership> memberships, Dictionary<(string, DateOnly), decimal> nightly)
+        Dictionary<string, LoyaltyMembership> memberships, Dictionary<string, string> rooms, Dictionary<(string, DateOnly), decimal> nightly)
     {
         if (r.ScheduledStartUtc is not { } start || r.ScheduledEndUtc is not { } end)
         {
@@ -137,6 +208,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             r.CreatedUtc is { } created ? LocalDate(created, zone) : arrival,
             codes.Code(codes.RoomTypes, r.RequestedResourceCategoryId),
             r.AssignedResourceId,
+            r.AssignedResourceId is { } room ? rooms.GetValueOrDefault(room) : null,
             codes.Code(codes.RateCodes, r.RateId),
             codes.Code(codes.Markets, r.BusinessSegmentId),
             nights);

@@ -61,6 +61,10 @@ internal static class PropertyAccess
         {
             return db.Properties.AsNoTracking();
         }
+        if (user.IsSystemClient)
+        {
+            return db.Properties.AsNoTracking().Where(p => p.IsActive);
+        }
         var userId = user.UserId;
         return db.Properties.AsNoTracking()
             .Where(p => p.IsActive && db.UserProperties.Any(a => a.UserId == userId && a.PropertyId == p.Id));

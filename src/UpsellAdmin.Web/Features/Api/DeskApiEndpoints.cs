@@ -1,0 +1,156 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Connector;
+using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Desk;
+using UpsellAdmin.Web.Features.Quotes;
+
+namespace UpsellAdmin.Web.Features.Api;
+
+/// <summary><c>GET /api/properties/{code}/reservations</c>: one reservation of the desk.</summary>
+public sealed record ApiReservation(
+    string ReservationId,
+    string Number,
+    string GuestName,
+    DateOnly ArrivalDate,
+    DateOnly DepartureDate,
+    string? RoomType,
+    string? RateCode,
+    string State,
+    int OfferCount);
+
+public sealed record ApiOfferNight(DateOnly Date, decimal OriginalRate, decimal UpsellRate, decimal UpsellAmount, int? FreeRooms);
+
+/// <summary>One offer; <see cref="OfferId"/> is stable for the same reservation, target and price.</summary>
+public sealed record ApiOffer(string OfferId, string Kind, string? ToRoomType, string? ProductId, string RuleCode, IReadOnlyList<ApiOfferNight> Nights, decimal TotalAmount);
+
+public sealed record ApiOffers(string ReservationId, string CurrencyCode, IReadOnlyList<ApiOffer> Offers, string? Message);
+
+/// <summary>
+/// The Upsell Desk through the API (X-Api-Key): a property's arrivals (or in-house guests) from Mews with their offer
+/// counts, and one reservation's offers. Mews failing is a 503 problem with Mews' message and RequestId.
+/// </summary>
+public static class DeskApiEndpoints
+{
+    public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapApiGroup();
+        api.MapGet("/properties/{propertyCode}/reservations", ListAsync)
+            .WithName("ListReservations").WithTags("Upsell desk")
+            .WithSummary("Arrivals in [arrivalFrom, arrivalTo] (at most 14 days; property-local dates) or, with inHouse=true, the guests in house; with their offer counts")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/properties/{propertyCode}/reservations/{reservationId}/offers", OffersAsync)
+            .WithName("ListReservationOffers").WithTags("Upsell desk")
+            .WithSummary("The offers a reservation can really get: per night original rate, upsell rate and amount, and free rooms of the target")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return endpoints;
+    }
+
+    private static async Task<Results<JsonHttpResult<List<ApiReservation>>, ProblemHttpResult>> ListAsync(
+        string propertyCode, [FromQuery] string? arrivalFrom, [FromQuery] string? arrivalTo, [FromQuery] bool? inHouse,
+        IDbContextFactory<AppDbContext> dbFactory, IUpsellDeskService desk, TimeProvider clock, CancellationToken ct)
+    {
+        var property = await PropertyAsync(dbFactory, propertyCode, ct);
+        if (property is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, $"Unknown property code: {propertyCode}.");
+        }
+        var today = QuoteDates.Today(clock, property.Value.TimeZone);
+        DeskWindow window;
+        if (inHouse == true)
+        {
+            window = DeskWindow.InHouseOn(today);
+        }
+        else
+        {
+            if (!TryDate(arrivalFrom, today, out var from) || !TryDate(arrivalTo, from, out var to))
+            {
+                return Problem(StatusCodes.Status400BadRequest, "arrivalFrom and arrivalTo are dates as yyyy-MM-dd (both optional: today, and arrivalFrom).");
+            }
+            window = new DeskWindow(from, to);
+            if (window.Problem is { } problem)
+            {
+                return Problem(StatusCodes.Status400BadRequest, problem);
+            }
+        }
+
+        try
+        {
+            var board = await desk.GetBoardAsync(property.Value.Id, window, refresh: false, ct);
+            if (board is null)
+            {
+                return Problem(StatusCodes.Status404NotFound, $"Unknown property code: {propertyCode}.");
+            }
+            return TypedResults.Json(board.Rows.Select(r => new ApiReservation(r.Reservation.ReservationId, r.Reservation.Number, r.Reservation.GuestName,
+                r.Reservation.Arrival, r.Reservation.Departure, r.Reservation.RoomType, r.Reservation.RateCode, r.Reservation.State.ToString(), r.OfferCount)).ToList(),
+                RuleApiEndpoints.Json);
+        }
+        catch (MewsApiException e)
+        {
+            return MewsUnavailable(e);
+        }
+    }
+
+    private static async Task<Results<JsonHttpResult<ApiOffers>, ProblemHttpResult>> OffersAsync(
+        string propertyCode, string reservationId, IDbContextFactory<AppDbContext> dbFactory, IUpsellDeskService desk, TimeProvider clock, CancellationToken ct)
+    {
+        var property = await PropertyAsync(dbFactory, propertyCode, ct);
+        if (property is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, $"Unknown property code: {propertyCode}.");
+        }
+        if (!Guid.TryParse(reservationId, CultureInfo.InvariantCulture, out _))
+        {
+            return Problem(StatusCodes.Status404NotFound, $"Unknown reservation: {reservationId} (a Mews reservation id is a GUID).");
+        }
+
+        try
+        {
+            var window = DeskWindow.OneReservation(reservationId, QuoteDates.Today(clock, property.Value.TimeZone));
+            var offers = await desk.GetOffersAsync(property.Value.Id, window, reservationId, explain: false, ct);
+            if (offers is null)
+            {
+                return Problem(StatusCodes.Status404NotFound, $"Unknown reservation: {reservationId} is not a reservation of {propertyCode} in Mews.");
+            }
+            return TypedResults.Json(new ApiOffers(reservationId, offers.CurrencyCode,
+                offers.Offers.Select(o => new ApiOffer(o.OfferId, "RoomUpgrade", o.Offer.ToRoomType, null, o.Offer.RuleCode,
+                    o.Nights.Select(n => new ApiOfferNight(n.Date, n.OriginalRate, n.UpsellRate, n.UpsellAmount, n.FreeRooms)).ToList(),
+                    o.Offer.TotalUpsellAmount)).ToList(),
+                offers.Offers.Count == 0 ? offers.Message : null), RuleApiEndpoints.Json);
+        }
+        catch (MewsApiException e)
+        {
+            return MewsUnavailable(e);
+        }
+    }
+
+    private static async Task<(int Id, string TimeZone)?> PropertyAsync(IDbContextFactory<AppDbContext> dbFactory, string code, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Properties.AsNoTracking().Where(p => p.Code == code && p.IsActive).Select(p => new { p.Id, p.TimeZone }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.Id, row.TimeZone);
+    }
+
+    private static bool TryDate(string? text, DateOnly fallback, out DateOnly date)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            date = fallback;
+            return true;
+        }
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private static ProblemHttpResult Problem(int status, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: status == StatusCodes.Status404NotFound ? "Not Found" : "Bad Request");
+
+    /// <summary>503 with what Mews said and its RequestId (what Mews support asks for).</summary>
+    private static ProblemHttpResult MewsUnavailable(MewsApiException e) =>
+        TypedResults.Problem(
+            $"Mews did not answer the request ({e.MewsMessage}).",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Mews unavailable",
+            extensions: new Dictionary<string, object?> { ["mewsRequestId"] = e.RequestId, ["mewsStatus"] = (int?)e.StatusCode });
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using UpsellAdmin.Connector;
+using UpsellAdmin.Domain.Evaluation;
+using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.Quotes;
+using UpsellAdmin.Web.Features.UpsellConfiguration;
+
+namespace UpsellAdmin.Web.Features.Desk;
+
+/// <summary>One night of a desk offer: what the guest pays, the upsold rate, the difference, and free rooms of the target.</summary>
+public sealed record DeskOfferNight(DateOnly Date, decimal OriginalRate, decimal UpsellRate, decimal UpsellAmount, int? FreeRooms);
+
+/// <summary>
+/// An offer the desk can make to one reservation: the quote's offer (target, rule, totals) and its nights with free
+/// rooms. <see cref="OfferId"/> is the same for the same reservation, target and price, so a client can accept it later.
+/// </summary>
+public sealed record DeskOffer(string OfferId, OfferView Offer, IReadOnlyList<DeskOfferNight> Nights);
+
+/// <summary>A grid row: the reservation, how many offers and the best upsell amount, or why there are none.</summary>
+public sealed record DeskRow(DeskReservation Reservation, int OfferCount, decimal? BestUpsellAmount, string? Note);
+
+/// <summary>The desk for one property and window, as read from Mews at <see cref="ReadAt"/>.</summary>
+public sealed record DeskBoard(
+    PropertySummary Property,
+    DeskWindow Window,
+    IReadOnlyList<DeskRow> Rows,
+    DateTimeOffset ReadAt,
+    int MewsRequests,
+    int MinimumFreeRooms);
+
+/// <summary>A reservation's offers, ordered and cut by the property's Upsell Configuration, and why the rest are not offered.</summary>
+public sealed record DeskOffers(
+    DeskReservation Reservation,
+    string CurrencyCode,
+    IReadOnlyList<DeskOffer> Offers,
+    string? Message,
+    IReadOnlyList<RuleReasonView> NotOffered,
+    IReadOnlyList<DateOnly> NightsPricedFromSyncedRates,
+    DateTimeOffset ReadAt);
+
+public interface IUpsellDeskService
+{
+    /// <summary>The property's arrivals (or in-house guests) with their offers. Mews is read at most once a minute per
+    /// property and window; <paramref name="refresh"/> reads it now. Null when the user may not see the property.</summary>
+    /// <exception cref="MewsApiException">Mews refused or could not be reached.</exception>
+    Task<DeskBoard?> GetBoardAsync(int propertyId, DeskWindow window, bool refresh = false, CancellationToken cancellationToken = default);
+
+    /// <summary>One reservation's offers (and with <paramref name="explain"/> why each other room type is not offered);
+    /// null when the property or reservation is not on the board.</summary>
+    Task<DeskOffers?> GetOffersAsync(int propertyId, DeskWindow window, string reservationId, bool explain, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Upsell Desk: reservations from Mews (<see cref="MewsReservationReader"/>), priced by the quote engine with the
+/// same semantics as the Upsell Quote page (<see cref="IQuoteService.QuoteManyAsync"/>): original rates are what the
+/// guest pays in Mews (else the synced price, and the offer says so); a room type is not offered when one night of the
+/// stay has fewer free rooms than the configuration's minimum. Reads are cached a minute per property and window
+/// (shared across circuits).
+/// </summary>
+public sealed class UpsellDeskService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    MewsReservationReader reader,
+    IQuoteService quotes,
+    IMemoryCache cache,
+    TimeProvider clock) : IUpsellDeskService
+{
+    /// <summary>How long a Mews read is reused (the "availability read at most a minute before the offer").</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private sealed record Snapshot(Property Property, DeskRead Read, FreeRooms Free, int MinimumFreeRooms);
+
+    public async Task<DeskBoard?> GetBoardAsync(int propertyId, DeskWindow window, bool refresh = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var snapshot = await SnapshotAsync(propertyId, window, refresh, cancellationToken);
+        if (snapshot is null)
+        {
+            return null;
+        }
+
+        var offerable = snapshot.Read.Reservations.Where(r => Unpriceable(r) is null).ToList();
+        var outcomes = offerable.Count == 0
+            ? []
+            : await quotes.QuoteManyAsync(propertyId, offerable.Select(r => Request(r, snapshot, explain: false)).ToList(), cancellationToken);
+        var byId = offerable.Zip(outcomes).ToDictionary(x => x.First.ReservationId, x => x.Second, StringComparer.Ordinal);
+
+        var rows = snapshot.Read.Reservations.Select(r =>
+        {
+            if (!byId.TryGetValue(r.ReservationId, out var outcome))
+            {
+                return new DeskRow(r, 0, null, Unpriceable(r));
+            }
+            return outcome.Status == QuoteStatus.Invalid
+                ? new DeskRow(r, 0, null, string.Join(" ", outcome.Errors.Select(e => e.Message)))
+                : new DeskRow(r, outcome.Offers.Count, outcome.Offers.Count == 0 ? null : outcome.Offers.Max(o => o.TotalUpsellAmount),
+                    outcome.Offers.Count == 0 ? outcome.Message : null);
+        }).ToList();
+
+        var p = snapshot.Property;
+        return new DeskBoard(new PropertySummary(p.Id, p.Code, p.Name, p.CurrencyCode, p.TimeZone), window, rows,
+            snapshot.Read.ReadAt, snapshot.Read.MewsRequests + snapshot.Free.MewsRequests, snapshot.MinimumFreeRooms);
+    }
+
+    public async Task<DeskOffers?> GetOffersAsync(int propertyId, DeskWindow window, string reservationId, bool explain, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var snapshot = await SnapshotAsync(propertyId, window, refresh: false, cancellationToken);
+        var reservation = snapshot?.Read.Reservations.FirstOrDefault(r => r.ReservationId == reservationId);
+        if (snapshot is null || reservation is null)
+        {
+            return null;
+        }
+        if (Unpriceable(reservation) is { } reason)
+        {
+            return new DeskOffers(reservation, snapshot.Property.CurrencyCode, [], reason, [], [], snapshot.Read.ReadAt);
+        }
+
+        var outcome = (await quotes.QuoteManyAsync(propertyId, [Request(reservation, snapshot, explain)], cancellationToken))[0];
+        if (outcome.Status == QuoteStatus.Invalid)
+        {
+            return new DeskOffers(reservation, snapshot.Property.CurrencyCode, [], string.Join(" ", outcome.Errors.Select(e => e.Message)), [], [], snapshot.Read.ReadAt);
+        }
+        var offers = outcome.Offers.Select(o => new DeskOffer(
+                OfferId(reservation.ReservationId, o),
+                o,
+                o.Nights.Select(n => new DeskOfferNight(n.Date, n.OriginalRate, n.UpsellRate, n.UpsellAmount, snapshot.Free.Get(o.ToRoomType, n.Date))).ToList()))
+            .ToList();
+        return new DeskOffers(reservation, outcome.CurrencyCode, offers, outcome.Message, outcome.NotOffered, outcome.OriginalRatesFromPrices, snapshot.Read.ReadAt);
+    }
+
+    /// <summary>Stable for the same reservation, target and per-night amounts (hex of a SHA-256, 16 bytes).</summary>
+    public static string OfferId(string reservationId, OfferView offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var text = new StringBuilder(reservationId).Append('|').Append(offer.ToRoomType);
+        foreach (var night in offer.Nights)
+        {
+            text.Append('|').Append(night.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .Append('=').Append(night.UpsellAmount.ToString("0.00", CultureInfo.InvariantCulture));
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 16));
+    }
+
+    /// <summary>Why the engine is not even asked: the reservation's state, or a code the property does not know.</summary>
+    private static string? Unpriceable(DeskReservation r) =>
+        r.NotOfferableReason
+        ?? (r.RoomType is null ? "Its room type in Mews is not a room type of this property (run Sync from Mews)."
+            : r.RateCode is null ? "Its rate in Mews is not a rate code of this property (run Sync from Mews)."
+            : r.NightCount > StayQuoteInput.MaxNights ? $"The stay is longer than {StayQuoteInput.MaxNights} nights."
+            : null);
+
+    private static StayQuoteRequest Request(DeskReservation r, Snapshot snapshot, bool explain)
+    {
+        var input = new StayQuoteInput
+        {
+            PropertyId = snapshot.Property.Id,
+            Arrival = r.Arrival.ToDateTime(TimeOnly.MinValue),
+            Nights = r.NightCount,
+            BookedOn = (r.BookedOn <= r.Arrival ? r.BookedOn : r.Arrival).ToDateTime(TimeOnly.MinValue),
+            RoomType = r.RoomType,
+            RateCode = r.RateCode,
+            MembershipType = r.MembershipType,
+            MembershipLevel = r.MembershipLevel,
+            Market = r.Market,
+        };
+        return new StayQuoteRequest(input, explain, r.Nights.Select(n => n.OriginalRate).ToList(), Unavailable(r, snapshot));
+    }
+
+    /// <summary>Room types with fewer free rooms than the minimum on a night of the stay (none when the minimum is 0).</summary>
+    private static Dictionary<string, string>? Unavailable(DeskReservation r, Snapshot snapshot)
+    {
+        var minimum = snapshot.MinimumFreeRooms;
+        if (minimum <= 0)
+        {
+            return null;
+        }
+        var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var roomType in snapshot.Free.Counts.Keys.Select(k => k.RoomType).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var night in r.Nights)
+            {
+                var free = snapshot.Free.Get(roomType, night.Date);
+                if (free is null || free < minimum)
+                {
+                    unavailable[roomType] = free is null
+                        ? $"Mews reported no availability for {roomType} on {night.Date:yyyy-MM-dd}"
+                        : $"No free {roomType} room on {night.Date:yyyy-MM-dd} ({free} free, at least {minimum} needed)";
+                    break;
+                }
+            }
+        }
+        return unavailable;
+    }
+
+    private async Task<Snapshot?> SnapshotAsync(int propertyId, DeskWindow window, bool refresh, CancellationToken ct)
+    {
+        Property? property;
+        int minimumFreeRooms;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var user = await currentUser.GetAsync(ct);
+            property = await PropertyAccess.Visible(db, user).FirstOrDefaultAsync(p => p.Id == propertyId, ct);
+            if (property is null)
+            {
+                return null;
+            }
+            minimumFreeRooms = await db.UpsellConfigurations.AsNoTracking().Where(c => c.PropertyId == propertyId)
+                .Select(c => (int?)c.MinimumFreeRooms).FirstOrDefaultAsync(ct) ?? PropertyUpsellConfiguration.DefaultMinimumFreeRooms;
+        }
+
+        var key = (nameof(UpsellDeskService), propertyId, window);
+        if (!refresh && cache.TryGetValue(key, out Snapshot? cached) && cached is not null && clock.GetUtcNow() - cached.Read.ReadAt < MaxAge)
+        {
+            return cached with { MinimumFreeRooms = minimumFreeRooms };
+        }
+
+        var read = await reader.ReadAsync(property, window, ct);
+        var first = read.Reservations.Count == 0 ? window.From : read.Reservations.Min(r => r.Arrival);
+        var end = read.Reservations.Count == 0 ? window.From.AddDays(1) : read.Reservations.Max(r => r.Departure);
+        if (end.DayNumber - first.DayNumber > StayQuoteInput.MaxNights)
+        {
+            end = first.AddDays(StayQuoteInput.MaxNights);
+        }
+        var free = await reader.ReadFreeRoomsAsync(property, first, end, ct);
+        var snapshot = new Snapshot(property, read, free, minimumFreeRooms);
+        cache.Set(key, snapshot, MaxAge);
+        return snapshot;
+    }
+}

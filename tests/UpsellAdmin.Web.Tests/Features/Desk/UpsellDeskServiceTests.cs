@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Domain.Rules;
+using UpsellAdmin.Web.Features.Desk;
+using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.Quotes;
+using UpsellAdmin.Web.Features.UpsellRules;
+
+namespace UpsellAdmin.Web.Tests.Features.Desk;
+
+/// <summary>The Upsell Desk service against the simulator after a real sync and the demo rule seed.</summary>
+public sealed class UpsellDeskServiceTests : IAsyncLifetime
+{
+    private DeskHarness _harness = default!;
+    private Property _property = default!;
+    private DateOnly _today;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _harness = await DeskHarness.StartAsync(ct: Ct);
+        _property = await _harness.PropertyOfAsync(_harness.Simulator.Store.FullNight!.EnterpriseId, Ct);
+        _today = DeskHarness.TodayIn(_property);
+    }
+
+    public ValueTask DisposeAsync() => _harness.DisposeAsync();
+
+    private IUpsellDeskService Desk => _harness.Get<IUpsellDeskService>();
+
+    /// <summary>No hierarchy, and one plain rule from the full-night reservation's room type to the type that is full on
+    /// one night, so the only thing that can stop that offer is availability.</summary>
+    private async Task<(string From, string Full)> RuleToTheFullRoomTypeAsync(int minimumFreeRooms)
+    {
+        var scenario = _harness.Simulator.Store.FullNight!;
+        await using var db = await _harness.Db.CreateDbContextAsync(Ct);
+        var from = await db.RoomTypes.Where(t => t.PropertyId == _property.Id && t.MewsId == scenario.FromCategoryId).Select(t => t.Code).SingleAsync(Ct);
+        var full = await db.RoomTypes.Where(t => t.PropertyId == _property.Id && t.MewsId == scenario.FullCategoryId).Select(t => t.Code).SingleAsync(Ct);
+        await db.RoomHierarchy.Where(h => h.PropertyId == _property.Id).ExecuteDeleteAsync(Ct);
+        var rule = new UpsellRule { PropertyId = _property.Id, CreatedUtc = DateTimeOffset.UtcNow, UpdatedUtc = DateTimeOffset.UtcNow };
+        rule.Apply(new UpsellRuleDefinition
+        {
+            Code = "DESKFULL",
+            Description = "desk test",
+            UpsellByRoomType = true,
+            From = from,
+            To = full,
+            Formula = UpsellFormula.FlatAmountAddedToOriginalRate,
+            UpsellAmount = 20m,
+            CurrencyCode = _property.CurrencyCode,
+            RoundingRule = RoundingRule.None,
+        });
+        db.UpsellRules.Add(rule);
+        var config = await db.UpsellConfigurations.SingleAsync(c => c.PropertyId == _property.Id, Ct);
+        config.MinimumFreeRooms = minimumFreeRooms;
+        config.MaximumNumberOfOffers = null;
+        config.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(Ct);
+        return (from, full);
+    }
+
+    [Fact]
+    public async Task Offers_TargetFullOnOneNight_NotOffered_AndWhyNotSaysWhichNight()
+    {
+        var (_, full) = await RuleToTheFullRoomTypeAsync(minimumFreeRooms: 1);
+        var scenario = _harness.Simulator.Store.FullNight!;
+
+        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), scenario.ReservationId.ToString(), explain: true, Ct);
+
+        Assert.NotNull(offers);
+        Assert.DoesNotContain(offers.Offers, o => o.Offer.ToRoomType == full);
+        var why = Assert.Single(offers.NotOffered, n => n.RuleCode == "DESKFULL" && n.TargetRoomType == full);
+        Assert.Contains($"No free {full} room on {scenario.FullNight:yyyy-MM-dd} (0 free, at least 1 needed)", why.Reasons);
+        Assert.All(offers.Offers.SelectMany(o => o.Nights), n => Assert.True(n.FreeRooms >= 1, $"{n.Date}: {n.FreeRooms} free"));
+    }
+
+    [Fact]
+    public async Task Offers_MinimumZero_TheSameTargetIsOffered_WithPerNightAmountsAndFreeRooms()
+    {
+        var (_, full) = await RuleToTheFullRoomTypeAsync(minimumFreeRooms: 0);
+        var scenario = _harness.Simulator.Store.FullNight!;
+
+        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), scenario.ReservationId.ToString(), explain: false, Ct);
+
+        var offer = Assert.Single(offers!.Offers, o => o.Offer.ToRoomType == full);
+        Assert.Equal("DESKFULL", offer.Offer.RuleCode);
+        Assert.Equal(3, offer.Nights.Count);
+        Assert.All(offer.Nights, n => Assert.Equal(20m, n.UpsellAmount));
+        Assert.Equal(60m, offer.Offer.TotalUpsellAmount);
+        Assert.Equal(0, Assert.Single(offer.Nights, n => n.Date == scenario.FullNight).FreeRooms);
+        Assert.Empty(offers.NightsPricedFromSyncedRates);
+    }
+
+    [Fact]
+    public async Task Board_TodaysArrivals_FewMewsRequests_RowsCountOffersAndSayWhyNot()
+    {
+        var board = await Desk.GetBoardAsync(_property.Id, DeskWindow.Arrivals(_today), refresh: true, Ct);
+
+        Assert.NotNull(board);
+        Assert.InRange(board.Rows.Count, 10, 40);
+        Assert.InRange(board.MewsRequests, 5, 10);
+        Assert.Contains(board.Rows, r => r.OfferCount > 0 && r.BestUpsellAmount > 0);
+        var canceled = Assert.Single(board.Rows, r => r.Reservation.State == UpsellAdmin.Connector.Models.ReservationState.Canceled);
+        Assert.Equal(0, canceled.OfferCount);
+        Assert.Equal("The reservation is canceled.", canceled.Note);
+    }
+
+    [Fact]
+    public async Task Board_SecondLoadWithinAMinute_ReusesTheRead_RefreshReadsAgain()
+    {
+        var first = await Desk.GetBoardAsync(_property.Id, DeskWindow.Arrivals(_today), refresh: true, Ct);
+        var requests = _harness.Simulator.Statistics.RequestsFor("reservations/getAll/2023-06-06");
+
+        var again = await Desk.GetBoardAsync(_property.Id, DeskWindow.Arrivals(_today), refresh: false, Ct);
+        Assert.Equal(requests, _harness.Simulator.Statistics.RequestsFor("reservations/getAll/2023-06-06"));
+        Assert.Equal(first!.ReadAt, again!.ReadAt);
+
+        await Desk.GetBoardAsync(_property.Id, DeskWindow.Arrivals(_today), refresh: true, Ct);
+        Assert.Equal(requests + 1, _harness.Simulator.Statistics.RequestsFor("reservations/getAll/2023-06-06"));
+    }
+
+    [Fact]
+    public async Task Offers_EveryReservation_EqualTheQuotePagesOffersForTheSameTypedStay()
+    {
+        // Availability off, so both ask exactly the same question: the reservation's stay, typed.
+        await using (var db = await _harness.Db.CreateDbContextAsync(Ct))
+        {
+            var config = await db.UpsellConfigurations.SingleAsync(c => c.PropertyId == _property.Id, Ct);
+            config.MinimumFreeRooms = 0;
+            config.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(Ct);
+        }
+        var board = await Desk.GetBoardAsync(_property.Id, DeskWindow.Arrivals(_today), refresh: true, Ct);
+        var quotes = _harness.Get<IQuoteService>();
+        var compared = 0;
+        foreach (var row in board!.Rows.Where(r => r.Reservation.NotOfferableReason is null))
+        {
+            var r = row.Reservation;
+            var desk = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), r.ReservationId, explain: false, Ct);
+            var typed = await quotes.QuoteAsync(new StayQuoteInput
+            {
+                PropertyId = _property.Id,
+                Arrival = r.Arrival.ToDateTime(TimeOnly.MinValue),
+                Nights = r.NightCount,
+                BookedOn = r.BookedOn.ToDateTime(TimeOnly.MinValue),
+                RoomType = r.RoomType,
+                RateCode = r.RateCode,
+                MembershipType = r.MembershipType,
+                MembershipLevel = r.MembershipLevel,
+                Market = r.Market,
+            }, explain: false, Ct);
+
+            Assert.Equal(Describe(typed.Offers), Describe(desk!.Offers.Select(o => o.Offer)));
+            Assert.Equal(row.OfferCount, desk.Offers.Count);
+            compared++;
+        }
+        Assert.InRange(compared, 8, 40);
+        Assert.Contains(board.Rows, r => r.OfferCount > 0);
+    }
+
+    private static List<string> Describe(IEnumerable<OfferView> offers) =>
+        offers.Select(o => $"{o.ToRoomType} {o.RuleCode} " + string.Join(",", o.Nights.Select(n =>
+            FormattableString.Invariant($"{n.Date:yyyy-MM-dd}:{n.OriginalRate:0.00}->{n.UpsellRate:0.00}")))).ToList();
+}
