@@ -24,20 +24,20 @@ namespace UpsellAdmin.Domain.Quotes;
 /// </summary>
 public sealed class NaiveQuoteEngine : IUpsellQuoter
 {
-    private readonly PropertyUpsellSetup setup;
-    private readonly List<RoomTypeInfo> roomTypes;
-    private readonly List<UpsellRuleDefinition> rules;
+    private readonly PropertyUpsellSetup _setup;
+    private readonly List<RoomTypeInfo> _roomTypes;
+    private readonly List<UpsellRuleDefinition> _rules;
 
     public NaiveQuoteEngine(PropertyUpsellSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        this.setup = setup;
-        roomTypes = setup.RoomTypes.DistinctBy(r => r.Code, StringComparer.Ordinal).ToList();
+        _setup = setup;
+        _roomTypes = setup.RoomTypes.DistinctBy(r => r.Code, StringComparer.Ordinal).ToList();
         SkippedRules = setup.Rules
             .Select(r => new SkippedRule(r.Code, UpsellInputValidator.ValidateRule(r)))
             .Where(s => s.Errors.Count > 0)
             .ToList();
-        rules = setup.Rules.Where(r => UpsellInputValidator.ValidateRule(r).Count == 0).ToList();
+        _rules = setup.Rules.Where(r => UpsellInputValidator.ValidateRule(r).Count == 0).ToList();
     }
 
     /// <summary>Rules left out because <see cref="UpsellInputValidator.ValidateRule"/> rejects them.</summary>
@@ -53,7 +53,7 @@ public sealed class NaiveQuoteEngine : IUpsellQuoter
             throw new InvalidUpsellInputException(errors);
         }
 
-        if (setup.Settings.MaximumLengthOfStay is { } maxLos && stay.NightCount > maxLos)
+        if (_setup.Settings.MaximumLengthOfStay is { } maxLos && stay.NightCount > maxLos)
         {
             return QuoteResult.TooLong(stay.NightCount, maxLos);
         }
@@ -91,14 +91,14 @@ public sealed class NaiveQuoteEngine : IUpsellQuoter
                 };
             });
 
-        var sorted = setup.Settings.SortOrder switch
+        var sorted = _setup.Settings.SortOrder switch
         {
             OfferSortOrder.UpsellAmountAscending => offers.OrderBy(o => o.TotalUpsellAmount).ThenBy(o => o.DisplaySequence),
             OfferSortOrder.UpsellAmountDescending => offers.OrderByDescending(o => o.TotalUpsellAmount).ThenBy(o => o.DisplaySequence),
             _ => offers.OrderBy(o => o.DisplaySequence),
         };
         var list = sorted.ThenBy(o => o.ToRoomType, StringComparer.Ordinal).ToList();
-        if (setup.Settings.MaximumNumberOfOffers is { } max && list.Count > max)
+        if (_setup.Settings.MaximumNumberOfOffers is { } max && list.Count > max)
         {
             list = list.Take(Math.Max(0, max)).ToList();
         }
@@ -121,7 +121,7 @@ public sealed class NaiveQuoteEngine : IUpsellQuoter
             .Where(x => x.c.NotOfferedReason is not null || !x.Evaluation.Applicable)
             .Select(x => new RuleExplanation(x.c.Rule.Code, x.c.Target.Code, x.Evaluation.Reasons, x.c.NotOfferedReason));
 
-        var targetless = rules
+        var targetless = _rules
             .Where(rule => !candidates.Any(c => ReferenceEquals(c.Rule, rule)))
             .Select(rule => new RuleExplanation(
                 rule.Code,
@@ -137,14 +137,14 @@ public sealed class NaiveQuoteEngine : IUpsellQuoter
     private List<Candidate> Candidates(Stay stay, INightlyPriceLookup prices, IReadOnlyDictionary<string, string>? unavailable)
     {
         ArgumentNullException.ThrowIfNull(prices);
-        var hierarchy = setup.Hierarchy
+        var hierarchy = _setup.Hierarchy
             .Where(h => string.Equals(h.FromRoomType, stay.RoomType, StringComparison.Ordinal))
             .GroupBy(h => h.ToRoomType, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(h => h.DisplaySequence), StringComparer.Ordinal);
         var stays = new Dictionary<string, Stay>(StringComparer.Ordinal);
 
-        return rules
-            .SelectMany(rule => roomTypes
+        return _rules
+            .SelectMany(rule => _roomTypes
                 .Where(rt => string.Equals(rule.UpsellByRoomType ? rt.Code : rt.RoomClass, rule.To, StringComparison.Ordinal))
                 .Select(rt => new Candidate(
                     rule,

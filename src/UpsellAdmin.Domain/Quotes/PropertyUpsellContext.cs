@@ -22,33 +22,33 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 {
     private const int Other = -1;
 
-    private readonly PropertyUpsellSettings settings;
-    private readonly RoomTypeInfo[] roomTypes;
-    private readonly int[] roomTypeCodeRank;
-    private readonly CompiledRule[] rules;
-    private readonly Dictionary<string, int> bucketTypeKeys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> bucketClassKeys = new(StringComparer.Ordinal);
-    private readonly Candidate[]?[] buckets;
-    private readonly Dictionary<string, int> rateCodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> rateCategories = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> channels = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> reservationTypes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> markets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> currencies = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Type, string? Level), int> memberships = new();
-    private readonly Lazy<NaiveQuoteEngine> explainer;
-    private readonly List<RoomHierarchyEntry> hierarchy;
+    private readonly PropertyUpsellSettings _settings;
+    private readonly RoomTypeInfo[] _roomTypes;
+    private readonly int[] _roomTypeCodeRank;
+    private readonly CompiledRule[] _rules;
+    private readonly Dictionary<string, int> _bucketTypeKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _bucketClassKeys = new(StringComparer.Ordinal);
+    private readonly Candidate[]?[] _buckets;
+    private readonly Dictionary<string, int> _rateCodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _rateCategories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _channels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reservationTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _markets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _currencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string? Level), int> _memberships = new();
+    private readonly Lazy<NaiveQuoteEngine> _explainer;
+    private readonly List<RoomHierarchyEntry> _hierarchy;
 
     [ThreadStatic]
-    private static Scratch? threadScratch;
+    private static Scratch? _threadScratch;
 
     private PropertyUpsellContext(PropertyUpsellSetup setup)
     {
-        settings = setup.Settings;
-        explainer = new(() => new NaiveQuoteEngine(setup), LazyThreadSafetyMode.ExecutionAndPublication);
-        hierarchy = [.. setup.Hierarchy];
-        roomTypes = [.. setup.RoomTypes.DistinctBy(r => r.Code, StringComparer.Ordinal)];
-        roomTypeCodeRank = Ranks(roomTypes.Select(r => r.Code).ToArray());
+        _settings = setup.Settings;
+        _explainer = new(() => new NaiveQuoteEngine(setup), LazyThreadSafetyMode.ExecutionAndPublication);
+        _hierarchy = [.. setup.Hierarchy];
+        _roomTypes = [.. setup.RoomTypes.DistinctBy(r => r.Code, StringComparer.Ordinal)];
+        _roomTypeCodeRank = Ranks(_roomTypes.Select(r => r.Code).ToArray());
 
         var valid = new List<UpsellRuleDefinition>();
         var skipped = new List<SkippedRule>();
@@ -67,49 +67,49 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 
         SkippedRules = skipped;
         var codeRanks = Ranks(valid.Select(r => r.Code).ToArray());
-        rules = new CompiledRule[valid.Count];
+        _rules = new CompiledRule[valid.Count];
         for (var i = 0; i < valid.Count; i++)
         {
-            rules[i] = CompileRule(valid[i], i, codeRanks[i]);
+            _rules[i] = CompileRule(valid[i], i, codeRanks[i]);
         }
 
         // Bucket keys: every room type and room class a stay could match something with.
-        foreach (var code in roomTypes.Select(r => r.Code)
+        foreach (var code in _roomTypes.Select(r => r.Code)
                      .Concat(valid.Where(r => r.UpsellByRoomType).Select(r => r.From))
-                     .Concat(hierarchy.Select(h => h.FromRoomType)))
+                     .Concat(_hierarchy.Select(h => h.FromRoomType)))
         {
-            bucketTypeKeys.TryAdd(code, bucketTypeKeys.Count);
+            _bucketTypeKeys.TryAdd(code, _bucketTypeKeys.Count);
         }
 
-        foreach (var code in roomTypes.Select(r => r.RoomClass).Concat(valid.Where(r => !r.UpsellByRoomType).Select(r => r.From)))
+        foreach (var code in _roomTypes.Select(r => r.RoomClass).Concat(valid.Where(r => !r.UpsellByRoomType).Select(r => r.From)))
         {
-            bucketClassKeys.TryAdd(code, bucketClassKeys.Count);
+            _bucketClassKeys.TryAdd(code, _bucketClassKeys.Count);
         }
 
-        buckets = new Candidate[]?[(bucketTypeKeys.Count + 1) * (bucketClassKeys.Count + 1)];
-        foreach (var (type, typeKey) in bucketTypeKeys)
+        _buckets = new Candidate[]?[(_bucketTypeKeys.Count + 1) * (_bucketClassKeys.Count + 1)];
+        foreach (var (type, typeKey) in _bucketTypeKeys)
         {
-            buckets[BucketIndex(typeKey, Other)] = BuildBucket(type, null);
+            _buckets[BucketIndex(typeKey, Other)] = BuildBucket(type, null);
         }
 
-        foreach (var (roomClass, classKey) in bucketClassKeys)
+        foreach (var (roomClass, classKey) in _bucketClassKeys)
         {
-            buckets[BucketIndex(Other, classKey)] = BuildBucket(null, roomClass);
+            _buckets[BucketIndex(Other, classKey)] = BuildBucket(null, roomClass);
         }
 
-        foreach (var roomType in roomTypes)
+        foreach (var roomType in _roomTypes)
         {
-            buckets[BucketIndex(bucketTypeKeys[roomType.Code], bucketClassKeys[roomType.RoomClass])] = BuildBucket(roomType.Code, roomType.RoomClass);
+            _buckets[BucketIndex(_bucketTypeKeys[roomType.Code], _bucketClassKeys[roomType.RoomClass])] = BuildBucket(roomType.Code, roomType.RoomClass);
         }
 
-        buckets[BucketIndex(Other, Other)] = [];
+        _buckets[BucketIndex(Other, Other)] = [];
     }
 
     /// <summary>Rules left out because <see cref="UpsellInputValidator.ValidateRule"/> rejects them.</summary>
     public IReadOnlyList<SkippedRule> SkippedRules { get; }
 
     /// <summary>The number of rules compiled (the setup's rules minus <see cref="SkippedRules"/>).</summary>
-    public int RuleCount => rules.Length;
+    public int RuleCount => _rules.Length;
 
     /// <summary>Compiles a property's setup; do it once per change of rules, room types, hierarchy or settings.</summary>
     public static PropertyUpsellContext Compile(PropertyUpsellSetup setup)
@@ -135,25 +135,25 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         }
 
         var nightCount = stay.NightCount;
-        if (settings.MaximumLengthOfStay is { } maxLos && nightCount > maxLos)
+        if (_settings.MaximumLengthOfStay is { } maxLos && nightCount > maxLos)
         {
             return QuoteResult.TooLong(nightCount, maxLos);
         }
 
-        var scratch = threadScratch ?? new Scratch();
-        threadScratch = null; // a re-entrant call (from a price lookup) gets its own scratch
+        var scratch = _threadScratch ?? new Scratch();
+        _threadScratch = null; // a re-entrant call (from a price lookup) gets its own scratch
         try
         {
             var offers = QuoteFast(stay, request.Prices, scratch, Unavailable(request.Unavailable));
             return new QuoteResult
             {
                 Offers = offers,
-                Explanations = request.Explain ? explainer.Value.Explain(stay, request.Prices, request.Unavailable) : [],
+                Explanations = request.Explain ? _explainer.Value.Explain(stay, request.Prices, request.Unavailable) : [],
             };
         }
         finally
         {
-            threadScratch = scratch;
+            _threadScratch = scratch;
         }
     }
 
@@ -164,10 +164,10 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         {
             return null;
         }
-        var flags = new bool[roomTypes.Length];
-        for (var i = 0; i < roomTypes.Length; i++)
+        var flags = new bool[_roomTypes.Length];
+        for (var i = 0; i < _roomTypes.Length; i++)
         {
-            flags[i] = unavailable.ContainsKey(roomTypes[i].Code);
+            flags[i] = unavailable.ContainsKey(_roomTypes[i].Code);
         }
         return flags;
     }
@@ -175,7 +175,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
     private UpsellOffer[] QuoteFast(Stay stay, INightlyPriceLookup prices, Scratch s, bool[]? unavailable)
     {
         var nightCount = stay.NightCount;
-        s.Begin(nightCount, roomTypes.Length);
+        s.Begin(nightCount, _roomTypes.Length);
         var stayNights = stay.Nights;
         var totalOriginal = 0m;
         var originalsInCents = true;
@@ -199,22 +199,22 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         var arrivalDay = stay.Arrival.DayNumber;
         var lastNightDay = stay.Departure.DayNumber - 1;
         var lead = stay.DaysBookedInAdvance;
-        var currency = Id(currencies, stay.CurrencyCode);
-        var rateCode = Id(rateCodes, stay.RateCode);
-        var rateCategory = Id(rateCategories, stay.RateCategory);
-        var channel = Id(channels, stay.Channel);
-        var reservationType = Id(reservationTypes, stay.ReservationType);
-        var market = Id(markets, stay.Market);
+        var currency = Id(_currencies, stay.CurrencyCode);
+        var rateCode = Id(_rateCodes, stay.RateCode);
+        var rateCategory = Id(_rateCategories, stay.RateCategory);
+        var channel = Id(_channels, stay.Channel);
+        var reservationType = Id(_reservationTypes, stay.ReservationType);
+        var market = Id(_markets, stay.Market);
         int membershipAnyLevel = Other, membershipLevel = Other;
         if (stay.Membership is { } card && card.Type is not null)
         {
-            membershipAnyLevel = memberships.GetValueOrDefault((card.Type, null), Other);
-            membershipLevel = card.Level is null ? Other : memberships.GetValueOrDefault((card.Type, card.Level), Other);
+            membershipAnyLevel = _memberships.GetValueOrDefault((card.Type, null), Other);
+            membershipLevel = card.Level is null ? Other : _memberships.GetValueOrDefault((card.Type, card.Level), Other);
         }
 
         foreach (var candidate in bucket)
         {
-            var rule = rules[candidate.Rule];
+            var rule = _rules[candidate.Rule];
             if (arrivalDay < rule.BeginDay || lastNightDay > rule.EndDay || lead < rule.MinLead || currency != rule.Currency
                 || (rule.RateCodes is { } rc && !rc.Contains(rateCode))
                 || (rule.RateCategories is { } cat && !cat.Contains(rateCategory))
@@ -243,7 +243,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 
             foreach (var target in candidate.Targets)
             {
-                if ((unavailable is null || !unavailable[target.RoomType]) && s.FetchTargetPrices(target.RoomType, nightCount, stay, roomTypes[target.RoomType].Code, prices))
+                if ((unavailable is null || !unavailable[target.RoomType]) && s.FetchTargetPrices(target.RoomType, nightCount, stay, _roomTypes[target.RoomType].Code, prices))
                 {
                     s.AddMatch(new Match(candidate.Rule, target.RoomType, target.Sequence, TotalUpsellRate(rule, s, nightCount, target.RoomType)), this);
                 }
@@ -275,14 +275,14 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             offered[j + 1] = current;
         }
 
-        var count = settings.MaximumNumberOfOffers is { } max ? Math.Clamp(max, 0, offered.Length) : offered.Length;
+        var count = _settings.MaximumNumberOfOffers is { } max ? Math.Clamp(max, 0, offered.Length) : offered.Length;
         var result = new UpsellOffer[count];
         for (var k = 0; k < count; k++)
         {
             var targetId = offered[k];
             var winnerIndex = s.Best[targetId];
             var winner = s.Matches[winnerIndex];
-            var rule = rules[winner.Rule];
+            var rule = _rules[winner.Rule];
             var nights = new NightlyUpsell[stay.NightCount];
             NightFactors(rule, s, nights.Length);
             var byDifference = rule.Formula == UpsellFormula.PercentOfDifferenceAddedToOriginalRate;
@@ -319,8 +319,8 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 
             result[k] = new UpsellOffer
             {
-                ToRoomType = roomTypes[targetId].Code,
-                ToRoomClass = roomTypes[targetId].RoomClass,
+                ToRoomType = _roomTypes[targetId].Code,
+                ToRoomClass = _roomTypes[targetId].RoomClass,
                 DisplaySequence = winner.Sequence,
                 Rule = ToMatched(winner, totalOriginal),
                 Nights = nights,
@@ -369,15 +369,15 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 
     private MatchedRule ToMatched(in Match match, decimal totalOriginal)
     {
-        var rule = rules[match.Rule];
+        var rule = _rules[match.Rule];
         return new MatchedRule(rule.Code, rule.ByRoomType, rule.FilterCount, match.TotalUpsellRate, match.TotalUpsellRate - totalOriginal);
     }
 
     /// <summary>Rank of two matches of one target: negative when <paramref name="a"/> wins.</summary>
     private int CompareMatches(in Match a, in Match b)
     {
-        var ra = rules[a.Rule];
-        var rb = rules[b.Rule];
+        var ra = _rules[a.Rule];
+        var rb = _rules[b.Rule];
         if (ra.ByRoomType != rb.ByRoomType)
         {
             return ra.ByRoomType ? -1 : 1;
@@ -401,7 +401,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
     {
         var a = s.Matches[s.Best[targetA]];
         var b = s.Matches[s.Best[targetB]];
-        var byAmount = settings.SortOrder switch
+        var byAmount = _settings.SortOrder switch
         {
             OfferSortOrder.UpsellAmountAscending => (a.TotalUpsellRate - totalOriginal).CompareTo(b.TotalUpsellRate - totalOriginal),
             OfferSortOrder.UpsellAmountDescending => (b.TotalUpsellRate - totalOriginal).CompareTo(a.TotalUpsellRate - totalOriginal),
@@ -412,7 +412,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             return byAmount;
         }
 
-        return a.Sequence != b.Sequence ? a.Sequence.CompareTo(b.Sequence) : roomTypeCodeRank[targetA].CompareTo(roomTypeCodeRank[targetB]);
+        return a.Sequence != b.Sequence ? a.Sequence.CompareTo(b.Sequence) : _roomTypeCodeRank[targetA].CompareTo(_roomTypeCodeRank[targetB]);
     }
 
     /// <summary>Fills <see cref="Scratch.Factor"/> per night; false when a night's occupancy level has no amount.</summary>
@@ -475,24 +475,24 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 
     private Candidate[] FindBucket(string roomType, string? roomClass)
     {
-        var typeKey = Id(bucketTypeKeys, roomType);
-        var classKey = Id(bucketClassKeys, roomClass);
-        return buckets[BucketIndex(typeKey, classKey)]
+        var typeKey = Id(_bucketTypeKeys, roomType);
+        var classKey = Id(_bucketClassKeys, roomClass);
+        return _buckets[BucketIndex(typeKey, classKey)]
             ?? BuildBucket(roomType, roomClass); // a room class other than the room type's own: rare, built per quote
     }
 
-    private int BucketIndex(int typeKey, int classKey) => ((typeKey + 1) * (bucketClassKeys.Count + 1)) + classKey + 1;
+    private int BucketIndex(int typeKey, int classKey) => ((typeKey + 1) * (_bucketClassKeys.Count + 1)) + classKey + 1;
 
     private Candidate[] BuildBucket(string? stayRoomType, string? stayRoomClass)
     {
-        var allowed = hierarchy
+        var allowed = _hierarchy
             .Where(h => stayRoomType is not null && string.Equals(h.FromRoomType, stayRoomType, StringComparison.Ordinal))
             .GroupBy(h => h.ToRoomType, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(h => h.DisplaySequence), StringComparer.Ordinal);
         var result = new List<Candidate>();
-        for (var i = 0; i < rules.Length; i++)
+        for (var i = 0; i < _rules.Length; i++)
         {
-            var rule = rules[i].Definition;
+            var rule = _rules[i].Definition;
             var fits = rule.UpsellByRoomType
                 ? stayRoomType is not null && string.Equals(rule.From, stayRoomType, StringComparison.Ordinal)
                 : stayRoomClass is not null && string.Equals(rule.From, stayRoomClass, StringComparison.Ordinal);
@@ -502,9 +502,9 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             }
 
             var targets = new List<Target>();
-            for (var t = 0; t < roomTypes.Length; t++)
+            for (var t = 0; t < _roomTypes.Length; t++)
             {
-                var roomType = roomTypes[t];
+                var roomType = _roomTypes[t];
                 var isTarget = string.Equals(rule.UpsellByRoomType ? roomType.Code : roomType.RoomClass, rule.To, StringComparison.Ordinal);
                 if (!isTarget || string.Equals(roomType.Code, stayRoomType, StringComparison.Ordinal))
                 {
@@ -544,15 +544,15 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             BeginDay = rule.BeginDate?.DayNumber ?? int.MinValue,
             EndDay = rule.EndDate?.DayNumber ?? int.MaxValue,
             MinLead = rule.DaysInAdvance ?? int.MinValue,
-            Currency = Intern(currencies, rule.CurrencyCode),
-            RateCodes = IdSet.Of(rule.RateCodes, rateCodes),
-            RateCategories = IdSet.Of(rule.RateCategories, rateCategories),
-            Channels = IdSet.Of(rule.Channels, channels),
-            ReservationTypes = IdSet.Of(rule.ReservationTypes, reservationTypes),
-            Markets = IdSet.Of(rule.MarketCodes, markets),
+            Currency = Intern(_currencies, rule.CurrencyCode),
+            RateCodes = IdSet.Of(rule.RateCodes, _rateCodes),
+            RateCategories = IdSet.Of(rule.RateCategories, _rateCategories),
+            Channels = IdSet.Of(rule.Channels, _channels),
+            ReservationTypes = IdSet.Of(rule.ReservationTypes, _reservationTypes),
+            Markets = IdSet.Of(rule.MarketCodes, _markets),
             Memberships = rule.Memberships.Count == 0
                 ? null
-                : IdSet.FromIds(rule.Memberships.Select(m => memberships.TryGetValue((m.Type, m.Level), out var id) ? id : memberships[(m.Type, m.Level)] = memberships.Count)),
+                : IdSet.FromIds(rule.Memberships.Select(m => _memberships.TryGetValue((m.Type, m.Level), out var id) ? id : _memberships[(m.Type, m.Level)] = _memberships.Count)),
             Formula = rule.Formula,
             Rounding = rule.RoundingRule,
             ByLevels = rule.UpsellByOccupancyLevels,
@@ -599,9 +599,9 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
     /// <summary>A set of interned codes as a bit set; null in a rule means "any".</summary>
     private sealed class IdSet
     {
-        private readonly ulong[] bits;
+        private readonly ulong[] _bits;
 
-        private IdSet(ulong[] bits) => this.bits = bits;
+        private IdSet(ulong[] bits) => _bits = bits;
 
         public static IdSet? Of(IReadOnlyList<string> codes, Dictionary<string, int> ids) =>
             codes.Count == 0 ? null : FromIds(codes.Select(c => Intern(ids, c)));
@@ -618,7 +618,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             return new IdSet(bits);
         }
 
-        public bool Contains(int id) => id >= 0 && (id >> 6) < bits.Length && (bits[id >> 6] & (1UL << (id & 63))) != 0;
+        public bool Contains(int id) => id >= 0 && (id >> 6) < _bits.Length && (_bits[id >> 6] & (1UL << (id & 63))) != 0;
     }
 
     private sealed class CompiledRule
@@ -655,14 +655,14 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
     /// <summary>Per-thread working memory of a quote, reused so the hot path allocates only the result.</summary>
     private sealed class Scratch
     {
-        private int stamp;
-        private int[] bestStamp = [];
-        private int[] priceStamp = [];
-        private bool[] priceUsable = [];
-        private decimal[] prices = [];
-        private long[] priceCents = [];
-        private bool[] priceInCents = [];
-        private int nightCapacity;
+        private int _stamp;
+        private int[] _bestStamp = [];
+        private int[] _priceStamp = [];
+        private bool[] _priceUsable = [];
+        private decimal[] _prices = [];
+        private long[] _priceCents = [];
+        private bool[] _priceInCents = [];
+        private int _nightCapacity;
 
         public long[] OriginalCents { get; private set; } = [];
         public decimal?[] Fetched { get; private set; } = [];
@@ -681,32 +681,32 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
 
         public void Begin(int nights, int roomTypeCount)
         {
-            if (nights > nightCapacity || roomTypeCount > Best.Length)
+            if (nights > _nightCapacity || roomTypeCount > Best.Length)
             {
-                nightCapacity = Math.Max(nights, nightCapacity);
+                _nightCapacity = Math.Max(nights, _nightCapacity);
                 var targets = Math.Max(roomTypeCount, Best.Length);
-                Original = new decimal[nightCapacity];
-                Level = new int?[nightCapacity];
-                Factor = new decimal[nightCapacity];
-                OriginalCents = new long[nightCapacity];
-                Fetched = new decimal?[nightCapacity];
-                IntFactor = new long[nightCapacity];
+                Original = new decimal[_nightCapacity];
+                Level = new int?[_nightCapacity];
+                Factor = new decimal[_nightCapacity];
+                OriginalCents = new long[_nightCapacity];
+                Fetched = new decimal?[_nightCapacity];
+                IntFactor = new long[_nightCapacity];
                 Best = new int[targets];
-                bestStamp = new int[targets];
+                _bestStamp = new int[targets];
                 OfferedTargets = new int[targets];
-                priceStamp = new int[targets];
-                priceUsable = new bool[targets];
-                prices = new decimal[targets * nightCapacity];
-                priceCents = new long[targets * nightCapacity];
-                priceInCents = new bool[targets];
-                stamp = 0;
+                _priceStamp = new int[targets];
+                _priceUsable = new bool[targets];
+                _prices = new decimal[targets * _nightCapacity];
+                _priceCents = new long[targets * _nightCapacity];
+                _priceInCents = new bool[targets];
+                _stamp = 0;
             }
 
-            if (++stamp == int.MaxValue)
+            if (++_stamp == int.MaxValue)
             {
-                Array.Clear(bestStamp);
-                Array.Clear(priceStamp);
-                stamp = 1;
+                Array.Clear(_bestStamp);
+                Array.Clear(_priceStamp);
+                _stamp = 1;
             }
 
             MatchCount = 0;
@@ -726,9 +726,9 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             var index = MatchCount++;
             Matches[index] = match;
             var target = match.Target;
-            if (bestStamp[target] != stamp)
+            if (_bestStamp[target] != _stamp)
             {
-                bestStamp[target] = stamp;
+                _bestStamp[target] = _stamp;
                 Best[target] = index;
                 OfferedTargets[OfferedCount++] = target;
             }
@@ -744,33 +744,33 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         /// </summary>
         public bool FetchTargetPrices(int target, int nights, Stay stay, string targetCode, INightlyPriceLookup lookup)
         {
-            if (priceStamp[target] != stamp)
+            if (_priceStamp[target] != _stamp)
             {
-                priceStamp[target] = stamp;
+                _priceStamp[target] = _stamp;
                 var usable = true;
                 var inCents = true;
-                var offset = target * nightCapacity;
+                var offset = target * _nightCapacity;
                 var fetched = Fetched.AsSpan(0, nights);
                 lookup.GetNightlyRates(stay.RateCode, targetCode, stay.Arrival, fetched);
                 for (var i = 0; i < nights && usable; i++)
                 {
                     var price = fetched[i];
                     usable = price is { } p && p > Original[i];
-                    prices[offset + i] = price ?? 0m;
-                    inCents &= CentsMath.TryToCents(price ?? 0m, out priceCents[offset + i]);
+                    _prices[offset + i] = price ?? 0m;
+                    inCents &= CentsMath.TryToCents(price ?? 0m, out _priceCents[offset + i]);
                 }
 
-                priceUsable[target] = usable;
-                priceInCents[target] = inCents;
+                _priceUsable[target] = usable;
+                _priceInCents[target] = inCents;
             }
 
-            return priceUsable[target];
+            return _priceUsable[target];
         }
 
-        public bool TargetPricesInCents(int target) => priceInCents[target];
+        public bool TargetPricesInCents(int target) => _priceInCents[target];
 
-        public ReadOnlySpan<long> CachedTargetCents(int target, int nights) => priceCents.AsSpan(target * nightCapacity, nights);
+        public ReadOnlySpan<long> CachedTargetCents(int target, int nights) => _priceCents.AsSpan(target * _nightCapacity, nights);
 
-        public ReadOnlySpan<decimal> CachedTargetPrices(int target, int nights) => prices.AsSpan(target * nightCapacity, nights);
+        public ReadOnlySpan<decimal> CachedTargetPrices(int target, int nights) => _prices.AsSpan(target * _nightCapacity, nights);
     }
 }
