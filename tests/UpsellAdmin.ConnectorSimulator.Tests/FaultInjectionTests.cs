@@ -4,7 +4,7 @@ namespace UpsellAdmin.ConnectorSimulator.Tests;
 
 public sealed class FaultInjectionTests : SimulatorTestBase
 {
-    private string OrderBody => $$$"""{"ServiceId":"{{{DemoIds.AccommodationServiceA}}}","AccountId":"{{{DemoIds.JohnSmith}}}","ProductOrders":[{"ProductId":"{{{DemoIds.ParkingProductA}}}","Count":1,"ExternalIdentifier":"UPSELL-42"}]}""";
+    private static string OrderBody => $$$"""{"ServiceId":"{{{DemoIds.AccommodationServiceA}}}","AccountId":"{{{DemoIds.JohnSmith}}}","ProductOrders":[{"ProductId":"{{{DemoIds.ParkingProductA}}}","Count":1,"ExternalIdentifier":"UPSELL-42"}]}""";
 
     [Fact]
     public async Task ServerErrorRate_One_Returns500AndCountsFault()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace UpsellAdmin.Connector.Http;
 
@@ -10,6 +11,8 @@ namespace UpsellAdmin.Connector.Http;
 /// network or server queueing delays can never make the server see more than <c>limit</c> in its window. Callers
 /// wait first come, first served.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "A SemaphoreSlim needs disposing only once its AvailableWaitHandle was read; this one's never is.")]
 public sealed class SlidingWindowRequestLimiter
 {
     private readonly List<RequestPermit> _permits = [];

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace UpsellAdmin.Connector.Models;
 
 // Mews enums are open-ended: every enum here has Unknown = 0, which is what an undocumented value reads as
@@ -36,6 +38,7 @@ public enum ResourceCategoryClassification
 
 public enum ResourceState { Unknown = 0, Dirty, Clean, Inspected, OutOfService, OutOfOrder }
 
+[SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Mews' own value name.")]
 public enum ResourceDataDiscriminator { Unknown = 0, Space, Object, Person }
 
 public enum RateType { Unknown = 0, Public, Private, AvailabilityBlock }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -109,6 +110,8 @@ public static class DemoIds
     public static readonly Guid BookingComSource = Guid.Parse("bbe29c21-401a-4746-b97d-af1f00e1bb8b");
 
     /// <summary>A stable GUID derived from a name (MD5 of the UTF-8 name, RFC 4122 version 3 layout).</summary>
+    [SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms",
+        Justification = "A stable id, not security; another hash would change every demo id.")]
     public static Guid Derive(string name)
     {
         var hash = MD5.HashData(Encoding.UTF8.GetBytes("UpsellAdmin.ConnectorSimulator/" + name));

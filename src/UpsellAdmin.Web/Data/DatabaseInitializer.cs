@@ -88,5 +88,5 @@ public static class DatabaseInitializer
 public interface IDemoDataSource
 {
     /// <summary>Seeds when the database has no property yet; returns the properties seeded.</summary>
-    Task<int> SeedAsync(CancellationToken cancellationToken);
+    Task<int> SeedAsync(CancellationToken ct);
 }

@@ -47,8 +47,7 @@ public sealed class StubHandler(Func<RecordedRequest, CancellationToken, Task<Ht
         return response;
     }
 
-    // The HttpClientFactory may dispose the primary handler when it rotates it; tests keep using it.
-    protected override void Dispose(bool disposing)
-    {
-    }
+    // The HttpClientFactory may dispose the primary handler when it rotates it and tests keep using it: harmless,
+    // HttpMessageHandler's own Dispose releases nothing and this handler holds nothing either.
+    protected override void Dispose(bool disposing) => base.Dispose(disposing);
 }

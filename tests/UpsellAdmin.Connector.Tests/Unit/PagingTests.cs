@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using UpsellAdmin.Connector.Models;
@@ -13,7 +14,7 @@ public sealed class PagingTests
         var limitation = JsonNode.Parse(request.Body)!["Limitation"]!;
         var count = limitation["Count"]!.GetValue<int>();
         var cursor = limitation["Cursor"]?.GetValue<string>();
-        var start = cursor is null ? 0 : int.Parse(cursor.Split('-')[1]) + 1;
+        var start = cursor is null ? 0 : int.Parse(cursor.Split('-')[1], CultureInfo.InvariantCulture) + 1;
         var ids = Enumerable.Range(start, Math.Max(0, Math.Min(count, total - start))).Select(i => $"s-{i}").ToList();
         var body = new JsonObject
         {

@@ -47,7 +47,7 @@ public sealed class PropertiesEndToEndTests(AdminAppFixture app)
     public async Task Administrator_EditsAPropertysCodeNameTimeZoneAndActive_SeenInTheGridAndStored()
     {
         var seeded = await ReadPropertyAsync(AdminAppFixture.EditCode);
-        const string NewCode = "HARBOUR-VIEW";
+        const string newCode = "HARBOUR-VIEW";
 
         // From the Users page through the menu, as an administrator finds it.
         var (page, errors) = await app.LogInAsync(AdminEmail, PageUrls.AdminUsers);
@@ -64,17 +64,17 @@ public sealed class PropertiesEndToEndTests(AdminAppFixture app)
 
         await OpenEditAsync(page, AdminAppFixture.EditCode);
         await Expect(page.Locator("[data-testid=property-field-code]")).ToBeEnabledAsync();
-        await page.FillAsync("[data-testid=property-field-code]", NewCode);
+        await page.FillAsync("[data-testid=property-field-code]", newCode);
         await page.FillAsync("[data-testid=property-field-name]", "Harbour View Hotel");
         await page.FillAsync("[data-testid=property-field-time-zone]", "Europe/London");
         await ToggleAsync(page, "property-field-active");
         await Expect(Dialog(page)).ToContainTextAsync("Hidden from the property pickers of everyone but Administrators");
         await AppFixture.ScreenshotAsync(page, "admin-property-edit");
         await page.ClickAsync("[data-testid=property-save]");
-        await Expect(Snackbar(page, $"Property {NewCode} saved")).ToBeVisibleAsync();
+        await Expect(Snackbar(page, $"Property {newCode} saved")).ToBeVisibleAsync();
         await Expect(Dialog(page)).ToHaveCountAsync(0);
 
-        var edited = Row(page, NewCode);
+        var edited = Row(page, newCode);
         await Expect(Cell(edited, NameCell)).ToHaveTextAsync("Harbour View Hotel");
         await Expect(Cell(edited, TimeZoneCell)).ToHaveTextAsync("Europe/London");
         await Expect(Cell(edited, ActiveCell)).ToHaveTextAsync("Inactive");
@@ -82,7 +82,7 @@ public sealed class PropertiesEndToEndTests(AdminAppFixture app)
 
         var stored = await ReadPropertyAsync(seeded.Id);
         Assert.NotNull(stored);
-        Assert.Equal((NewCode, "Harbour View Hotel", "Europe/London", false, AdminAppFixture.Currency),
+        Assert.Equal((newCode, "Harbour View Hotel", "Europe/London", false, AdminAppFixture.Currency),
             (stored.Code, stored.Name, stored.TimeZone, stored.IsActive, stored.CurrencyCode));
         Assert.Empty(errors);
     }

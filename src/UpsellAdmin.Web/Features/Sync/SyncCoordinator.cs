@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace UpsellAdmin.Web.Features.Sync;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace UpsellAdmin.Web.Features.Sync;
 /// runs is refused with <see cref="SyncAlreadyRunningException"/>. Publishes the running sync's progress for the page.
 /// Each run gets its own DI scope (the gateway's HTTP clients are transient).
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "A SemaphoreSlim needs disposing only once its AvailableWaitHandle was read; this one's never is.")]
 public sealed class SyncCoordinator(IServiceScopeFactory scopes)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
