@@ -56,7 +56,7 @@ public sealed class CopyApiTests : IAsyncLifetime
         }
     }
 
-    private async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {body}");

@@ -19,20 +19,20 @@ public partial class LoyaltyMembershipDialog
     [Parameter] public LoyaltyMembershipForm Form { get; set; } = new();
     [Parameter] public IReadOnlyList<LoyaltyProgramRow> Programs { get; set; } = [];
 
-    private readonly FieldErrors Errors = new();
-    private IReadOnlyList<LoyaltyCustomerRow> customers = [];
-    private IReadOnlyList<LoyaltyTierRow> tiers = [];
-    private string? customerText;
-    private string? findMessage;
-    private string? formError;
-    private bool finding;
-    private bool saving;
+    private readonly FieldErrors _errors = new();
+    private IReadOnlyList<LoyaltyCustomerRow> _customers = [];
+    private IReadOnlyList<LoyaltyTierRow> _tiers = [];
+    private string? _customerText;
+    private string? _findMessage;
+    private string? _formError;
+    private bool _finding;
+    private bool _saving;
 
     protected override async Task OnInitializedAsync()
     {
         if (Form.Customer is { } c)
         {
-            customers = [c];
+            _customers = [c];
         }
         await LoadTiersAsync();
     }
@@ -40,7 +40,7 @@ public partial class LoyaltyMembershipDialog
     private void Set(string field, Action assign)
     {
         assign();
-        Errors.Remove(field);
+        _errors.Remove(field);
     }
 
     private async Task OnKeyUpAsync(KeyboardEventArgs e)
@@ -53,34 +53,34 @@ public partial class LoyaltyMembershipDialog
 
     private async Task FindAsync()
     {
-        findMessage = null;
-        if (string.IsNullOrWhiteSpace(customerText))
+        _findMessage = null;
+        if (string.IsNullOrWhiteSpace(_customerText))
         {
-            findMessage = "Type the customer's last name, full name or e-mail.";
+            _findMessage = "Type the customer's last name, full name or e-mail.";
             return;
         }
-        finding = true;
+        _finding = true;
         try
         {
-            customers = await Loyalty.FindCustomersAsync(ChainId, customerText);
-            Form.Customer = customers.Count == 1 ? customers[0] : null;
-            Errors.Remove("Customer");
-            if (customers.Count == 0)
+            _customers = await Loyalty.FindCustomersAsync(ChainId, _customerText);
+            Form.Customer = _customers.Count == 1 ? _customers[0] : null;
+            _errors.Remove("Customer");
+            if (_customers.Count == 0)
             {
-                findMessage = $"No customer of this chain is called {customerText.Trim()}. Mews matches the whole last name, first and last name, or e-mail.";
+                _findMessage = $"No customer of this chain is called {_customerText.Trim()}. Mews matches the whole last name, first and last name, or e-mail.";
             }
         }
         catch (MewsApiException e)
         {
-            findMessage = $"Mews did not return customers: {e.MewsMessage}";
+            _findMessage = $"Mews did not return customers: {e.MewsMessage}";
         }
         finally
         {
-            finding = false;
+            _finding = false;
         }
     }
 
-    private void OnCustomerChanged(string? id) => Set("Customer", () => Form.Customer = customers.FirstOrDefault(c => c.Id == id));
+    private void OnCustomerChanged(string? id) => Set("Customer", () => Form.Customer = _customers.FirstOrDefault(c => c.Id == id));
 
     private async Task OnProgramChangedAsync(string? id)
     {
@@ -91,32 +91,32 @@ public partial class LoyaltyMembershipDialog
 
     private async Task LoadTiersAsync()
     {
-        tiers = [];
+        _tiers = [];
         if (string.IsNullOrEmpty(Form.ProgramId))
         {
             return;
         }
         try
         {
-            tiers = await Loyalty.GetTiersAsync(ChainId, Form.ProgramId);
+            _tiers = await Loyalty.GetTiersAsync(ChainId, Form.ProgramId);
         }
         catch (MewsApiException e)
         {
-            formError = $"Mews did not return the program's tiers: {e.MewsMessage}";
+            _formError = $"Mews did not return the program's tiers: {e.MewsMessage}";
         }
     }
 
     private async Task SaveAsync()
     {
-        Errors.Clear();
-        formError = null;
+        _errors.Clear();
+        _formError = null;
         var check = await new LoyaltyMembershipFormValidator().ValidateAsync(Form);
         if (!check.IsValid)
         {
             Show(check.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
             return;
         }
-        saving = true;
+        _saving = true;
         try
         {
             var result = Form.Id is null ? await Loyalty.AddMembershipAsync(ChainId, Form) : await Loyalty.UpdateMembershipAsync(ChainId, Form);
@@ -129,23 +129,23 @@ public partial class LoyaltyMembershipDialog
                     Show(result.Errors);
                     break;
                 case LoyaltyWriteStatus.Rejected:
-                    formError = LoyaltyResultText.MewsRefusal(result);
+                    _formError = LoyaltyResultText.MewsRefusal(result);
                     break;
                 default:
-                    formError = result.Message;
+                    _formError = result.Message;
                     break;
             }
         }
         finally
         {
-            saving = false;
+            _saving = false;
         }
     }
 
     private void Show(IReadOnlyList<FieldError> errors)
     {
-        Errors.Set(errors.Where(e => e.Field.Length > 0).GroupBy(e => e.Field).Select(g => new KeyValuePair<string, List<string>>(g.Key, g.Select(e => e.Message).ToList())));
+        _errors.Set(errors.Where(e => e.Field.Length > 0).GroupBy(e => e.Field).Select(g => new KeyValuePair<string, List<string>>(g.Key, g.Select(e => e.Message).ToList())));
         var general = errors.Where(e => e.Field.Length == 0).Select(e => e.Message).ToList();
-        formError = general.Count > 0 ? string.Join(" ", general) : errors.Any(e => e.Field == "ExpirationDate") ? Errors.Text("ExpirationDate") : "Correct the highlighted fields.";
+        _formError = general.Count > 0 ? string.Join(" ", general) : errors.Any(e => e.Field == "ExpirationDate") ? _errors.Text("ExpirationDate") : "Correct the highlighted fields.";
     }
 }

@@ -17,67 +17,67 @@ public partial class LoyaltyMembershipsPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    private LoyaltyChain? chain;
-    private IReadOnlyList<LoyaltyProgramRow> programs = [];
-    private IReadOnlyList<LoyaltyTierRow> tiers = [];
-    private IReadOnlyList<LoyaltyMembershipRow> rows = [];
-    private HashSet<LoyaltyMembershipRow> selected = [];
-    private string? customer;
-    private string? programId;
-    private string? tierId;
-    private LoyaltyMembershipState? state;
-    private bool canEdit;
-    private bool loading;
-    private bool searched;
-    private string? message;
-    private Severity messageSeverity = Severity.Info;
+    private LoyaltyChain? _chain;
+    private IReadOnlyList<LoyaltyProgramRow> _programs = [];
+    private IReadOnlyList<LoyaltyTierRow> _tiers = [];
+    private IReadOnlyList<LoyaltyMembershipRow> _rows = [];
+    private HashSet<LoyaltyMembershipRow> _selected = [];
+    private string? _customer;
+    private string? _programId;
+    private string? _tierId;
+    private LoyaltyMembershipState? _state;
+    private bool _canEdit;
+    private bool _loading;
+    private bool _searched;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Info;
 
-    private string CountText => !searched ? "" : selected.Count > 0
-        ? $"{selected.Count} of {rows.Count} selected"
-        : $"{rows.Count} membership{(rows.Count == 1 ? "" : "s")}";
+    private string CountText => !_searched ? "" : _selected.Count > 0
+        ? $"{_selected.Count} of {_rows.Count} selected"
+        : $"{_rows.Count} membership{(_rows.Count == 1 ? "" : "s")}";
 
     protected override async Task OnInitializedAsync()
     {
-        canEdit = await AuthenticationState.CanEditAsync();
-        chain = await ChainState.EnsureLoadedAsync();
+        _canEdit = await AuthenticationState.CanEditAsync();
+        _chain = await ChainState.EnsureLoadedAsync();
         await LoadProgramsAsync();
     }
 
     private async Task OnChainChangedAsync(LoyaltyChain value)
     {
-        chain = value;
-        (programId, tierId, rows, searched, message) = (null, null, [], false, null);
-        tiers = [];
+        _chain = value;
+        (_programId, _tierId, _rows, _searched, _message) = (null, null, [], false, null);
+        _tiers = [];
         await LoadProgramsAsync();
     }
 
     private async Task LoadProgramsAsync()
     {
-        if (chain is null)
+        if (_chain is null)
         {
             return;
         }
         try
         {
-            programs = await Loyalty.GetProgramsAsync(chain.Id);
+            _programs = await Loyalty.GetProgramsAsync(_chain.Id);
         }
         catch (MewsApiException e)
         {
-            programs = [];
+            _programs = [];
             Show($"Mews did not return the programs: {e.MewsMessage}", Severity.Error);
         }
     }
 
     private async Task OnProgramChangedAsync(string? value)
     {
-        programId = value;
-        tierId = null;
-        tiers = [];
-        if (chain is not null && value is not null)
+        _programId = value;
+        _tierId = null;
+        _tiers = [];
+        if (_chain is not null && value is not null)
         {
             try
             {
-                tiers = await Loyalty.GetTiersAsync(chain.Id, value);
+                _tiers = await Loyalty.GetTiersAsync(_chain.Id, value);
             }
             catch (MewsApiException e)
             {
@@ -96,17 +96,17 @@ public partial class LoyaltyMembershipsPage
 
     private async Task SearchAsync()
     {
-        if (chain is null)
+        if (_chain is null)
         {
             return;
         }
-        loading = true;
-        message = null;
-        selected = [];
+        _loading = true;
+        _message = null;
+        _selected = [];
         try
         {
-            var found = await Loyalty.FindMembershipsAsync(chain.Id, new LoyaltyMembershipQuery(customer, null, programId, tierId, state));
-            rows = found.Rows;
+            var found = await Loyalty.FindMembershipsAsync(_chain.Id, new LoyaltyMembershipQuery(_customer, null, _programId, _tierId, _state));
+            _rows = found.Rows;
             if (found.Note is not null)
             {
                 Show(found.Note, found.Truncated ? Severity.Warning : Severity.Info);
@@ -114,19 +114,19 @@ public partial class LoyaltyMembershipsPage
         }
         catch (MewsApiException e)
         {
-            rows = [];
+            _rows = [];
             Show($"Mews did not return the memberships: {e.MewsMessage}", Severity.Error);
         }
         finally
         {
-            loading = false;
-            searched = true;
+            _loading = false;
+            _searched = true;
         }
     }
 
-    private void Show(string text, Severity severity) => (message, messageSeverity) = (text, severity);
+    private void Show(string text, Severity severity) => (_message, _messageSeverity) = (text, severity);
 
-    private Task NewAsync() => OpenDialogAsync("Enroll a customer", new LoyaltyMembershipForm { ProgramId = programId ?? "", TierId = tierId });
+    private Task NewAsync() => OpenDialogAsync("Enroll a customer", new LoyaltyMembershipForm { ProgramId = _programId ?? "", TierId = _tierId });
 
     private Task EditAsync(LoyaltyMembershipRow row) => OpenDialogAsync($"Edit the membership of {row.CustomerName}", LoyaltyMembershipForm.From(row));
 
@@ -134,18 +134,18 @@ public partial class LoyaltyMembershipsPage
     {
         var parameters = new DialogParameters<LoyaltyMembershipDialog>
         {
-            { x => x.ChainId, chain!.Id },
+            { x => x.ChainId, _chain!.Id },
             { x => x.Form, form },
-            { x => x.Programs, programs },
+            { x => x.Programs, _programs },
         };
         var dialog = await Dialogs.ShowAsync<LoyaltyMembershipDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: string text })
         {
             Snackbar.Add(text, Severity.Success);
-            if (form.Id is null && form.Customer is not null && string.IsNullOrWhiteSpace(customer) && programId is null)
+            if (form.Id is null && form.Customer is not null && string.IsNullOrWhiteSpace(_customer) && _programId is null)
             {
-                customer = form.Customer.Email ?? form.Customer.Name;
+                _customer = form.Customer.Email ?? form.Customer.Name;
             }
             await SearchAsync();
         }
@@ -153,11 +153,11 @@ public partial class LoyaltyMembershipsPage
 
     private async Task DeleteSelectedAsync()
     {
-        if (chain is null || selected.Count == 0)
+        if (_chain is null || _selected.Count == 0)
         {
             return;
         }
-        var list = selected.ToList();
+        var list = _selected.ToList();
         var names = string.Join(", ", list.Take(10).Select(m => $"{m.CustomerName} in {m.ProgramName}")) + (list.Count > 10 ? $" and {list.Count - 10} more" : "");
         var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
         {
@@ -170,7 +170,7 @@ public partial class LoyaltyMembershipsPage
         {
             return;
         }
-        var result = await Loyalty.DeleteMembershipsAsync(chain.Id, list.Select(m => m.Id).ToList());
+        var result = await Loyalty.DeleteMembershipsAsync(_chain.Id, list.Select(m => m.Id).ToList());
         Snackbar.Add(LoyaltyResultText.Describe(result), result.Succeeded ? Severity.Success : Severity.Error, o => o.RequireInteraction = !result.Succeeded);
         await SearchAsync();
     }

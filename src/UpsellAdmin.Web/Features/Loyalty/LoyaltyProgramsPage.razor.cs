@@ -16,29 +16,29 @@ public partial class LoyaltyProgramsPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    private LoyaltyChain? chain;
-    private IReadOnlyList<LoyaltyProgramRow> rows = [];
-    private HashSet<LoyaltyProgramRow> selected = [];
-    private string? codesFilter;
-    private bool includeDeleted;
-    private bool canEdit;
-    private bool loading = true;
-    private string? loadError;
+    private LoyaltyChain? _chain;
+    private IReadOnlyList<LoyaltyProgramRow> _rows = [];
+    private HashSet<LoyaltyProgramRow> _selected = [];
+    private string? _codesFilter;
+    private bool _includeDeleted;
+    private bool _canEdit;
+    private bool _loading = true;
+    private string? _loadError;
 
-    private string CountText => selected.Count > 0
-        ? $"{selected.Count} of {rows.Count} selected"
-        : $"{rows.Count} program{(rows.Count == 1 ? "" : "s")}";
+    private string CountText => _selected.Count > 0
+        ? $"{_selected.Count} of {_rows.Count} selected"
+        : $"{_rows.Count} program{(_rows.Count == 1 ? "" : "s")}";
 
     protected override async Task OnInitializedAsync()
     {
-        canEdit = await AuthenticationState.CanEditAsync();
-        chain = await ChainState.EnsureLoadedAsync();
+        _canEdit = await AuthenticationState.CanEditAsync();
+        _chain = await ChainState.EnsureLoadedAsync();
         await LoadAsync();
     }
 
     private async Task OnChainChangedAsync(LoyaltyChain value)
     {
-        chain = value;
+        _chain = value;
         await LoadAsync();
     }
 
@@ -52,27 +52,27 @@ public partial class LoyaltyProgramsPage
 
     private async Task LoadAsync()
     {
-        if (chain is null)
+        if (_chain is null)
         {
-            loading = false;
+            _loading = false;
             return;
         }
-        loading = true;
-        loadError = null;
-        selected = [];
+        _loading = true;
+        _loadError = null;
+        _selected = [];
         try
         {
-            var codes = (codesFilter ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
-            rows = await Loyalty.GetProgramsAsync(chain.Id, new LoyaltyProgramQuery(codes, includeDeleted));
+            var codes = (_codesFilter ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
+            _rows = await Loyalty.GetProgramsAsync(_chain.Id, new LoyaltyProgramQuery(codes, _includeDeleted));
         }
         catch (MewsApiException e)
         {
-            rows = [];
-            loadError = $"Mews did not return the programs: {e.MewsMessage}";
+            _rows = [];
+            _loadError = $"Mews did not return the programs: {e.MewsMessage}";
         }
         finally
         {
-            loading = false;
+            _loading = false;
         }
     }
 
@@ -84,7 +84,7 @@ public partial class LoyaltyProgramsPage
     {
         var parameters = new DialogParameters<LoyaltyProgramDialog>
         {
-            { x => x.ChainId, chain!.Id },
+            { x => x.ChainId, _chain!.Id },
             { x => x.Items, items },
             { x => x.IsNew, isNew },
         };
@@ -99,11 +99,11 @@ public partial class LoyaltyProgramsPage
 
     private async Task DeleteSelectedAsync()
     {
-        if (chain is null || selected.Count == 0)
+        if (_chain is null || _selected.Count == 0)
         {
             return;
         }
-        var programs = selected.Where(p => !p.IsDeleted).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var programs = _selected.Where(p => !p.IsDeleted).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         if (programs.Count == 0)
         {
             Snackbar.Add("The selected programs are already deleted.", Severity.Info);
@@ -121,7 +121,7 @@ public partial class LoyaltyProgramsPage
         {
             return;
         }
-        var result = await Loyalty.DeleteProgramsAsync(chain.Id, programs.Select(p => p.Id).ToList());
+        var result = await Loyalty.DeleteProgramsAsync(_chain.Id, programs.Select(p => p.Id).ToList());
         Snackbar.Add(LoyaltyResultText.Describe(result), result.Succeeded ? Severity.Success : Severity.Error, o => o.RequireInteraction = !result.Succeeded);
         await LoadAsync();
     }

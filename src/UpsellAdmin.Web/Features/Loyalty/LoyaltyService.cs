@@ -140,7 +140,7 @@ public sealed partial class LoyaltyService(
     /// <summary>
     /// Mews refuses to delete a program with active memberships; checking first keeps a list from stopping half-way.
     /// </summary>
-    private async Task<string?> ActiveMembershipsAsync(IMewsGateway gateway, string chainId, List<LoyaltyProgramRow> programs, CancellationToken ct)
+    private static async Task<string?> ActiveMembershipsAsync(IMewsGateway gateway, string chainId, List<LoyaltyProgramRow> programs, CancellationToken ct)
     {
         var members = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         await foreach (var m in gateway.GetLoyaltyMembershipsAsync(new LoyaltyMembershipFilter

@@ -20,54 +20,54 @@ public partial class LoyaltyTiersPage
     /// <summary>The program whose tiers are shown (<c>?program=</c>).</summary>
     [SupplyParameterFromQuery(Name = "program")] public string? Program { get; set; }
 
-    private LoyaltyChain? chain;
-    private IReadOnlyList<LoyaltyProgramRow> programs = [];
-    private string? programId;
-    private IReadOnlyList<LoyaltyTierRow> tiers = [];
-    private HashSet<LoyaltyTierRow> selected = [];
-    private bool canEdit;
-    private bool loading = true;
-    private string? loadError;
+    private LoyaltyChain? _chain;
+    private IReadOnlyList<LoyaltyProgramRow> _programs = [];
+    private string? _programId;
+    private IReadOnlyList<LoyaltyTierRow> _tiers = [];
+    private HashSet<LoyaltyTierRow> _selected = [];
+    private bool _canEdit;
+    private bool _loading = true;
+    private string? _loadError;
 
-    private LoyaltyProgramRow? CurrentProgram => programs.FirstOrDefault(p => p.Id == programId);
+    private LoyaltyProgramRow? CurrentProgram => _programs.FirstOrDefault(p => p.Id == _programId);
 
     protected override async Task OnInitializedAsync()
     {
-        canEdit = await AuthenticationState.CanEditAsync();
-        chain = await ChainState.EnsureLoadedAsync();
+        _canEdit = await AuthenticationState.CanEditAsync();
+        _chain = await ChainState.EnsureLoadedAsync();
         await LoadProgramsAsync(Program);
     }
 
     private async Task OnChainChangedAsync(LoyaltyChain value)
     {
-        chain = value;
+        _chain = value;
         await LoadProgramsAsync(null);
     }
 
     private async Task LoadProgramsAsync(string? wanted)
     {
-        loadError = null;
-        if (chain is null)
+        _loadError = null;
+        if (_chain is null)
         {
-            loading = false;
+            _loading = false;
             return;
         }
         try
         {
-            programs = await Loyalty.GetProgramsAsync(chain.Id);
+            _programs = await Loyalty.GetProgramsAsync(_chain.Id);
         }
         catch (MewsApiException e)
         {
-            programs = [];
-            loadError = $"Mews did not return the programs: {e.MewsMessage}";
+            _programs = [];
+            _loadError = $"Mews did not return the programs: {e.MewsMessage}";
         }
-        programId = programs.FirstOrDefault(p => string.Equals(p.Id, wanted, StringComparison.OrdinalIgnoreCase))?.Id ?? programs.FirstOrDefault()?.Id;
+        _programId = _programs.FirstOrDefault(p => string.Equals(p.Id, wanted, StringComparison.OrdinalIgnoreCase))?.Id ?? _programs.FirstOrDefault()?.Id;
         await LoadTiersAsync();
     }
 
     private async Task OnProgramChangedAsync(string? value)
     {
-        programId = value;
+        _programId = value;
         if (value is not null)
         {
             Navigation.NavigateTo(PageUrls.LoyaltyTiersOf(value), replace: true);
@@ -77,31 +77,31 @@ public partial class LoyaltyTiersPage
 
     private async Task LoadTiersAsync()
     {
-        selected = [];
-        if (chain is null || programId is null)
+        _selected = [];
+        if (_chain is null || _programId is null)
         {
-            tiers = [];
-            loading = false;
+            _tiers = [];
+            _loading = false;
             return;
         }
-        loading = true;
+        _loading = true;
         try
         {
-            tiers = await Loyalty.GetTiersAsync(chain.Id, programId);
+            _tiers = await Loyalty.GetTiersAsync(_chain.Id, _programId);
         }
         catch (MewsApiException e)
         {
-            tiers = [];
-            loadError = $"Mews did not return the tiers: {e.MewsMessage}";
+            _tiers = [];
+            _loadError = $"Mews did not return the tiers: {e.MewsMessage}";
         }
         finally
         {
-            loading = false;
+            _loading = false;
         }
     }
 
     private Task NewAsync() => OpenDialogAsync($"New tiers of {CurrentProgram?.Name}",
-        [new LoyaltyTierForm { ProgramId = programId!, Ordering = tiers.Count == 0 ? 1 : tiers.Max(t => t.Ordering) + 1 }], isNew: true);
+        [new LoyaltyTierForm { ProgramId = _programId!, Ordering = _tiers.Count == 0 ? 1 : _tiers.Max(t => t.Ordering) + 1 }], isNew: true);
 
     private Task EditAsync(LoyaltyTierRow row) => OpenDialogAsync($"Edit tier {row.Name}", [LoyaltyTierForm.From(row)], isNew: false);
 
@@ -109,7 +109,7 @@ public partial class LoyaltyTiersPage
     {
         var parameters = new DialogParameters<LoyaltyTierDialog>
         {
-            { x => x.ChainId, chain!.Id },
+            { x => x.ChainId, _chain!.Id },
             { x => x.Items, items },
             { x => x.IsNew, isNew },
         };
@@ -124,11 +124,11 @@ public partial class LoyaltyTiersPage
 
     private async Task DeleteSelectedAsync()
     {
-        if (chain is null || programId is null || selected.Count == 0)
+        if (_chain is null || _programId is null || _selected.Count == 0)
         {
             return;
         }
-        var list = selected.OrderBy(t => t.Ordering).ToList();
+        var list = _selected.OrderBy(t => t.Ordering).ToList();
         var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
         {
             Title = list.Count == 1 ? "Delete 1 loyalty tier?" : $"Delete {list.Count} loyalty tiers?",
@@ -140,7 +140,7 @@ public partial class LoyaltyTiersPage
         {
             return;
         }
-        var result = await Loyalty.DeleteTiersAsync(chain.Id, programId, list.Select(t => t.Id).ToList());
+        var result = await Loyalty.DeleteTiersAsync(_chain.Id, _programId, list.Select(t => t.Id).ToList());
         Snackbar.Add(LoyaltyResultText.Describe(result), result.Succeeded ? Severity.Success : Severity.Error, o => o.RequireInteraction = !result.Succeeded);
         await LoadTiersAsync();
     }
