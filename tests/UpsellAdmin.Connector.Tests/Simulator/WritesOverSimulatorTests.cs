@@ -1,5 +1,5 @@
 using UpsellAdmin.Connector.Models;
-using UpsellAdmin.Connector.Tests.Infrastructure;
+using UpsellAdmin.Connector.Tests.TestSupport;
 using UpsellAdmin.ConnectorSimulator;
 
 namespace UpsellAdmin.Connector.Tests.Simulator;

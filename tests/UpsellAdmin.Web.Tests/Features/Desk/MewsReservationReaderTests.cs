@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Features.Desk;
 using UpsellAdmin.Web.Features.Properties;
-using UpsellAdmin.Web.Tests.Sync;
+using UpsellAdmin.Web.Tests.Features.Sync;
 
 namespace UpsellAdmin.Web.Tests.Features.Desk;
 
