@@ -201,16 +201,16 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             r.State ?? ReservationState.Unknown,
             GuestName(customer),
             r.AccountId,
-            codes.Code(codes.MembershipTypes, membership?.LoyaltyProgramId),
-            codes.Code(codes.MembershipLevels, membership?.LoyaltyTierId),
+            PropertyCodes.Code(codes.MembershipTypes, membership?.LoyaltyProgramId),
+            PropertyCodes.Code(codes.MembershipLevels, membership?.LoyaltyTierId),
             arrival,
             departure,
             r.CreatedUtc is { } created ? LocalDate(created, zone) : arrival,
-            codes.Code(codes.RoomTypes, r.RequestedResourceCategoryId),
+            PropertyCodes.Code(codes.RoomTypes, r.RequestedResourceCategoryId),
             r.AssignedResourceId,
             r.AssignedResourceId is { } room ? rooms.GetValueOrDefault(room) : null,
-            codes.Code(codes.RateCodes, r.RateId),
-            codes.Code(codes.Markets, r.BusinessSegmentId),
+            PropertyCodes.Code(codes.RateCodes, r.RateId),
+            PropertyCodes.Code(codes.Markets, r.BusinessSegmentId),
             nights);
     }
 
@@ -263,7 +263,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         Dictionary<Guid, string> MembershipLevels,
         PricingMode? Pricing)
     {
-        public string? Code(Dictionary<Guid, string> map, string? mewsId) =>
+        public static string? Code(Dictionary<Guid, string> map, string? mewsId) =>
             Guid.TryParse(mewsId, CultureInfo.InvariantCulture, out var id) && map.TryGetValue(id, out var code) ? code : null;
 
         /// <summary>Gross for Gross enterprises, net for Net ones (what the hotel quotes, as the synced prices).</summary>

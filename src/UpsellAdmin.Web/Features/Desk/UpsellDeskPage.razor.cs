@@ -61,6 +61,11 @@ public sealed partial class UpsellDeskPage
             return;
         }
         _noProperty = false;
+        if (!_inHouse && _from is null)
+        {
+            var today = QuoteDates.Today(Clock, _property.TimeZone).ToDateTime(TimeOnly.MinValue);
+            (_from, _to) = (today, today);
+        }
         var window = Window;
         if (window.Problem is { } problem)
         {
@@ -104,7 +109,10 @@ public sealed partial class UpsellDeskPage
 
     private string ReadText => _board is null
         ? ""
-        : $"{_board.Rows.Count} reservation{(_board.Rows.Count == 1 ? "" : "s")} read from Mews at {_board.ReadAt.ToOffset(TimeSpan.Zero):HH:mm:ss} UTC "
+        : (_board.Window.InHouse
+            ? $"{_board.Rows.Count} guest{(_board.Rows.Count == 1 ? "" : "s")} in house, read from Mews at"
+            : $"{_board.Rows.Count} arrival{(_board.Rows.Count == 1 ? "" : "s")} read from Mews at")
+          + $" {_board.ReadAt.ToOffset(TimeSpan.Zero):HH:mm:ss} UTC "
           + $"({_board.MewsRequests} Mews requests; reused for a minute, Refresh reads again). Offers need {_board.MinimumFreeRooms} free room{(_board.MinimumFreeRooms == 1 ? "" : "s")} of their type every night.";
 
     private string EmptyText => _inHouse ? "No guest is in house." : string.IsNullOrWhiteSpace(_search) ? "No arrivals in this range." : "No reservation matches the search.";
@@ -152,6 +160,7 @@ public sealed partial class UpsellDeskPage
     private async Task OnPropertyChangedAsync()
     {
         _board = null;
+        (_from, _to) = (null, null); // today in the new property's time zone
         await LoadAsync(refresh: false);
         await InvokeAsync(StateHasChanged);
     }

@@ -104,5 +104,9 @@ public partial class UpsellConfigurationPage
         nameof(UpsellConfigurationModel.MinimumFreeRooms),
     ];
 
-    public void Dispose() => PropertyState.Changed -= OnPropertyChangedAsync;
+    public void Dispose()
+    {
+        PropertyState.Changed -= OnPropertyChangedAsync;
+        GC.SuppressFinalize(this);
+    }
 }
