@@ -62,8 +62,29 @@ public sealed record DeskReservation(
     };
 }
 
-/// <summary>What one desk read brought back, with how many Mews requests it cost.</summary>
-public sealed record DeskRead(IReadOnlyList<DeskReservation> Reservations, int MewsRequests, DateTimeOffset ReadAt);
+/// <summary>What one desk read brought back, with how many Mews requests it cost; <see cref="Rooms"/> when some
+/// reservation arrives <see cref="Today"/> (property-local), for the room status check.</summary>
+public sealed record DeskRead(IReadOnlyList<DeskReservation> Reservations, int MewsRequests, DateTimeOffset ReadAt, DateOnly Today, RoomReadiness? Rooms = null);
+
+/// <summary>A room of the property: its room type code, name, Mews state, and whether a checked-in guest holds it.</summary>
+public sealed record RoomState(string RoomType, string Name, ResourceState State, bool Occupied);
+
+/// <summary>The property's rooms as Mews reported them (resources, their room types, the in-house guests' rooms).</summary>
+public sealed record RoomReadiness(IReadOnlyList<RoomState> Rooms)
+{
+    /// <summary>Vacant rooms of the type whose state is at least <paramref name="required"/> (Dirty &lt; Clean &lt;
+    /// Inspected; out of service or out of order never count).</summary>
+    public int Ready(string roomType, UpsellAdmin.Domain.Rules.RoomStatus required) =>
+        Rooms.Count(r => r.RoomType == roomType && !r.Occupied && Rank(r.State) >= (int)required);
+
+    private static int Rank(ResourceState state) => state switch
+    {
+        ResourceState.Dirty => (int)UpsellAdmin.Domain.Rules.RoomStatus.Dirty,
+        ResourceState.Clean => (int)UpsellAdmin.Domain.Rules.RoomStatus.Clean,
+        ResourceState.Inspected => (int)UpsellAdmin.Domain.Rules.RoomStatus.Inspected,
+        _ => -1,
+    };
+}
 
 /// <summary>Free rooms per room type and night as Mews reported them at <see cref="ReadAt"/> (absent = not reported).</summary>
 public sealed record FreeRooms(IReadOnlyDictionary<(string RoomType, DateOnly Night), int> Counts, int MewsRequests, DateTimeOffset ReadAt)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using UpsellAdmin.Connector;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Data;
@@ -15,7 +16,7 @@ namespace UpsellAdmin.Web.Features.Desk;
 /// <c>orderItems/getAll</c> by ServiceOrderIds with type SpaceOrder (what the guest pays per night). Mews ids become the
 /// property's codes through the ids the sync stored. Each getAll follows the Mews cursor (pages of the gateway's size).
 /// </summary>
-public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<AppDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
 {
     /// <summary>Mews' limit on ids per filter list (ServiceOrderIds ≤ 1000; CustomerIds and AccountIds are lower).</summary>
     private const int IdsPerCall = 100;
@@ -34,10 +35,14 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
-        var requests = 1;
+        var requests = 0;
         var enterprise = enterpriseId.ToString();
-        var configuration = await mews.GetConfigurationAsync(enterprise, cancellationToken);
-        var codes = await CodesAsync(property.Id, configuration.Enterprise?.Pricing, cancellationToken);
+        var pricing = await CachedAsync(("pricing", enterprise), async () =>
+        {
+            requests++;
+            return (await mews.GetConfigurationAsync(enterprise, cancellationToken)).Enterprise?.Pricing;
+        });
+        var codes = await CodesAsync(property.Id, pricing, cancellationToken);
 
         var filter = window.ReservationId is { } one
             ? new ReservationFilter { EnterpriseIds = [enterprise], ReservationIds = [one] }
@@ -83,7 +88,15 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         }
 
         var rooms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in reservations.Select(r => r.AssignedResourceId).OfType<string>().Distinct(StringComparer.Ordinal).Chunk(IdsPerCall))
+        var today = LocalDate(clock.GetUtcNow(), zone);
+        RoomReadiness? readiness = null;
+        if (reservations.Any(r => r.State is ReservationState.Confirmed or ReservationState.Optional
+            && r.ScheduledStartUtc is { } start && LocalDate(start, zone) == today))
+        {
+            // Same-day arrivals: which rooms of each type are vacant and how clean (every room's name comes with it).
+            readiness = await RoomReadinessAsync(enterprise, codes, rooms, () => requests++, cancellationToken);
+        }
+        foreach (var chunk in readiness is not null ? [] : reservations.Select(r => r.AssignedResourceId).OfType<string>().Distinct(StringComparer.Ordinal).Chunk(IdsPerCall))
         {
             foreach (var room in await ListAsync(mews.GetResourcesAsync(new ResourceFilter { EnterpriseIds = [enterprise], ResourceIds = chunk }, cancellationToken),
                 () => requests++, cancellationToken))
@@ -115,7 +128,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, rooms, nightly)).OfType<DeskReservation>()
             .OrderBy(r => r.Arrival).ThenBy(r => r.GuestName, StringComparer.CurrentCulture).ThenBy(r => r.Number, StringComparer.Ordinal)
             .ToList();
-        return new DeskRead(list, requests, clock.GetUtcNow());
+        return new DeskRead(list, requests, clock.GetUtcNow(), today, readiness);
     }
 
     /// <summary>
@@ -131,8 +144,9 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             throw new InvalidOperationException($"Property {property.Code} is not linked to a Mews enterprise.");
         }
         var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
-        var requests = 1;
-        var services = await ListAsync(mews.GetServicesAsync(new ServiceFilter { EnterpriseIds = [enterpriseId.ToString()] }, cancellationToken), () => { }, cancellationToken);
+        var requests = 0;
+        var services = await CachedAsync(("services", enterpriseId.ToString()), () =>
+            ListAsync(mews.GetServicesAsync(new ServiceFilter { EnterpriseIds = [enterpriseId.ToString()] }, cancellationToken), () => requests++, cancellationToken));
         var roomTypes = await RoomTypeCodesAsync(property.Id, cancellationToken);
         var free = new Dictionary<(string RoomType, DateOnly Night), int>();
         foreach (var service in services.Where(s => s.IsBookableByDay))
@@ -168,6 +182,63 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
     }
 
     private const int MaxNightsPerCall = 366;
+
+    /// <summary>How long an enterprise's pricing mode and services are reused: they change with the hotel's set-up, not
+    /// with the day (the sync reads them too).</summary>
+    public static readonly TimeSpan SetupMaxAge = TimeSpan.FromMinutes(10);
+
+    private async Task<T> CachedAsync<T>((string Kind, string Enterprise) key, Func<Task<T>> load)
+    {
+        if (cache.TryGetValue((nameof(MewsReservationReader), key), out T? value) && value is not null)
+        {
+            return value;
+        }
+        value = await load();
+        if (value is not null)
+        {
+            cache.Set((nameof(MewsReservationReader), key), value, SetupMaxAge);
+        }
+        return value!;
+    }
+
+    /// <summary>
+    /// Every room of the enterprise with its Mews <c>State</c> (resources/getAll), its room type
+    /// (resourceCategoryAssignments/getAll) and whether a checked-in guest holds it (reservations/getAll, state Started,
+    /// colliding with now). Fills <paramref name="names"/> with every room's name.
+    /// </summary>
+    private async Task<RoomReadiness> RoomReadinessAsync(string enterprise, PropertyCodes codes, Dictionary<string, string> names, Action onRequest, CancellationToken ct)
+    {
+        var resources = await ListAsync(mews.GetResourcesAsync(new ResourceFilter { EnterpriseIds = [enterprise] }, ct), onRequest, ct);
+        foreach (var room in resources)
+        {
+            names[room.Id] = room.Name ?? room.Id;
+        }
+        var typeOfRoom = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in codes.RoomTypes.Keys.Select(id => id.ToString()).Chunk(1000))
+        {
+            foreach (var a in await ListAsync(mews.GetResourceCategoryAssignmentsAsync(new ResourceCategoryAssignmentFilter
+                { EnterpriseIds = [enterprise], ResourceCategoryIds = chunk }, ct), onRequest, ct))
+            {
+                if (a.IsActive && a.ResourceId is { } room && PropertyCodes.Code(codes.RoomTypes, a.CategoryId) is { } code)
+                {
+                    typeOfRoom[room] = code;
+                }
+            }
+        }
+        var now = clock.GetUtcNow();
+        var held = (await ListAsync(mews.GetReservationsAsync(new ReservationFilter
+            {
+                EnterpriseIds = [enterprise],
+                States = [ReservationState.Started],
+                CollidingUtc = new TimeInterval(now, now.AddMinutes(1)),
+            }, ct), onRequest, ct))
+            .Select(r => r.AssignedResourceId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var rooms = resources
+            .Where(r => r.IsActive && typeOfRoom.ContainsKey(r.Id))
+            .Select(r => new RoomState(typeOfRoom[r.Id], r.Name ?? r.Id, r.State ?? ResourceState.Unknown, held.Contains(r.Id)))
+            .ToList();
+        return new RoomReadiness(rooms);
+    }
 
     private async Task<Dictionary<Guid, string>> RoomTypeCodesAsync(int propertyId, CancellationToken ct)
     {

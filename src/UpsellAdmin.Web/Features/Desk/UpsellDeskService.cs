@@ -4,6 +4,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using UpsellAdmin.Connector;
+using UpsellAdmin.Connector.Models;
+using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Domain.Evaluation;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Accounts;
@@ -74,7 +76,7 @@ public sealed class UpsellDeskService(
     /// <summary>How long a Mews read is reused (the issue's "availability read at most a minute before the offer").</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
-    private sealed record Snapshot(Property Property, DeskRead Read, FreeRooms Free, int MinimumFreeRooms);
+    private sealed record Snapshot(Property Property, DeskRead Read, FreeRooms Free, int MinimumFreeRooms, RoomStatus RoomStatus);
 
     public async Task<DeskBoard?> GetBoardAsync(int propertyId, DeskWindow window, bool refresh = false, CancellationToken cancellationToken = default)
     {
@@ -173,16 +175,30 @@ public sealed class UpsellDeskService(
         return new StayQuoteRequest(input, explain, r.Nights.Select(n => n.OriginalRate).ToList(), Unavailable(r, snapshot));
     }
 
-    /// <summary>Room types with fewer free rooms than the minimum on a night of the stay (none when the minimum is 0).</summary>
+    /// <summary>
+    /// Room types that may not be offered: fewer free rooms than the minimum on a night of the stay (unless the minimum
+    /// is 0); and for a guest arriving today, no vacant room of the type in the configuration's room status or cleaner.
+    /// </summary>
     private static Dictionary<string, string>? Unavailable(DeskReservation r, Snapshot snapshot)
     {
+        var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (r.Arrival == snapshot.Read.Today && r.State != ReservationState.Started && snapshot.Read.Rooms is { } rooms)
+        {
+            foreach (var roomType in rooms.Rooms.Select(x => x.RoomType).Distinct(StringComparer.Ordinal))
+            {
+                if (rooms.Ready(roomType, snapshot.RoomStatus) == 0)
+                {
+                    unavailable[roomType] = $"No vacant {roomType} room is {snapshot.RoomStatus}{(snapshot.RoomStatus == RoomStatus.Inspected ? "" : " or better")} "
+                        + "for a guest arriving today (Upsell Room Type's Room Status)";
+                }
+            }
+        }
         var minimum = snapshot.MinimumFreeRooms;
         if (minimum <= 0)
         {
-            return null;
+            return unavailable.Count == 0 ? null : unavailable;
         }
-        var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var roomType in snapshot.Free.Counts.Keys.Select(k => k.RoomType).Distinct(StringComparer.Ordinal))
+        foreach (var roomType in snapshot.Free.Counts.Keys.Select(k => k.RoomType).Distinct(StringComparer.Ordinal).Where(t => !unavailable.ContainsKey(t)))
         {
             foreach (var night in r.Nights)
             {
@@ -203,6 +219,7 @@ public sealed class UpsellDeskService(
     {
         Property? property;
         int minimumFreeRooms;
+        RoomStatus roomStatus;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var user = await currentUser.GetAsync(ct);
@@ -211,14 +228,16 @@ public sealed class UpsellDeskService(
             {
                 return null;
             }
-            minimumFreeRooms = await db.UpsellConfigurations.AsNoTracking().Where(c => c.PropertyId == propertyId)
-                .Select(c => (int?)c.MinimumFreeRooms).FirstOrDefaultAsync(ct) ?? PropertyUpsellConfiguration.DefaultMinimumFreeRooms;
+            var config = await db.UpsellConfigurations.AsNoTracking().Where(c => c.PropertyId == propertyId)
+                .Select(c => new { c.MinimumFreeRooms, c.UpsellRoomStatus }).FirstOrDefaultAsync(ct);
+            minimumFreeRooms = config?.MinimumFreeRooms ?? PropertyUpsellConfiguration.DefaultMinimumFreeRooms;
+            roomStatus = config?.UpsellRoomStatus ?? RoomStatus.Clean;
         }
 
         var key = (nameof(UpsellDeskService), propertyId, window);
         if (!refresh && cache.TryGetValue(key, out Snapshot? cached) && cached is not null && clock.GetUtcNow() - cached.Read.ReadAt < MaxAge)
         {
-            return cached with { MinimumFreeRooms = minimumFreeRooms };
+            return cached with { MinimumFreeRooms = minimumFreeRooms, RoomStatus = roomStatus };
         }
 
         var read = await reader.ReadAsync(property, window, ct);
@@ -229,7 +248,7 @@ public sealed class UpsellDeskService(
             end = first.AddDays(StayQuoteInput.MaxNights);
         }
         var free = await reader.ReadFreeRoomsAsync(property, first, end, ct);
-        var snapshot = new Snapshot(property, read, free, minimumFreeRooms);
+        var snapshot = new Snapshot(property, read, free, minimumFreeRooms, roomStatus);
         cache.Set(key, snapshot, MaxAge);
         return snapshot;
     }

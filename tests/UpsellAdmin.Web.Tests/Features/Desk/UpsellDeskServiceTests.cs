@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Features.Desk;
 using UpsellAdmin.Web.Features.Properties;
@@ -115,7 +116,8 @@ public sealed class UpsellDeskServiceTests : IAsyncLifetime
         Assert.Equal(first!.ReadAt, again!.ReadAt);
 
         await Desk.GetBoardAsync(_property.Id, DeskWindow.Arrivals(_today), refresh: true, Ct);
-        Assert.Equal(requests + 1, _harness.Simulator.Statistics.RequestsFor("reservations/getAll/2023-06-06"));
+        // The arrivals, and the in-house guests' rooms for the room status of today's arrivals.
+        Assert.Equal(requests + 2, _harness.Simulator.Statistics.RequestsFor("reservations/getAll/2023-06-06"));
     }
 
     [Fact]
@@ -160,4 +162,56 @@ public sealed class UpsellDeskServiceTests : IAsyncLifetime
     private static List<string> Describe(IEnumerable<OfferView> offers) =>
         offers.Select(o => $"{o.ToRoomType} {o.RuleCode} " + string.Join(",", o.Nights.Select(n =>
             FormattableString.Invariant($"{n.Date:yyyy-MM-dd}:{n.OriginalRate:0.00}->{n.UpsellRate:0.00}")))).ToList();
+}
+
+/// <summary>The room status check for guests arriving today, against the simulator's rooms.</summary>
+public sealed class UpsellDeskRoomStatusTests : IAsyncLifetime
+{
+    private DeskHarness _harness = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _harness = await DeskHarness.StartAsync(ct: Ct);
+
+    public ValueTask DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Offers_SameDayArrival_OnlyRoomTypesWithAVacantRoomInTheConfiguredStatus()
+    {
+        var scenario = _harness.Simulator.Store.FullNight!;
+        var property = await _harness.PropertyOfAsync(scenario.EnterpriseId, Ct);
+        var today = DeskHarness.TodayIn(property);
+        await using (var db = await _harness.Db.CreateDbContextAsync(Ct))
+        {
+            var config = await db.UpsellConfigurations.SingleAsync(c => c.PropertyId == property.Id, Ct);
+            (config.UpsellRoomStatus, config.MinimumFreeRooms, config.MaximumNumberOfOffers) = (RoomStatus.Inspected, 0, null);
+            config.Version = Guid.NewGuid();
+            await db.RoomHierarchy.Where(h => h.PropertyId == property.Id).ExecuteDeleteAsync(Ct);
+            await db.SaveChangesAsync(Ct);
+        }
+        var read = await _harness.Get<MewsReservationReader>().ReadAsync(property, DeskWindow.Arrivals(today), Ct);
+        var rooms = Assert.IsType<RoomReadiness>(read.Rooms);
+        var notReady = rooms.Rooms.Select(r => r.RoomType).Distinct().Where(t => rooms.Ready(t, RoomStatus.Inspected) == 0).ToList();
+        Assert.NotEmpty(notReady); // the seed has a room type with no vacant inspected room (Executive Suite)
+
+        var offers = await _harness.Get<IUpsellDeskService>().GetOffersAsync(property.Id, DeskWindow.Arrivals(today), scenario.ReservationId.ToString(), explain: true, Ct);
+
+        Assert.NotNull(offers);
+        Assert.All(offers.Offers, o => Assert.True(rooms.Ready(o.Offer.ToRoomType, RoomStatus.Inspected) > 0, $"{o.Offer.ToRoomType} offered without an inspected vacant room"));
+        var said = offers.NotOffered.SelectMany(n => n.Reasons).Where(r => r.Contains("is Inspected for a guest arriving today", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(said);
+        Assert.All(offers.NotOffered.Where(n => n.Reasons.Any(r => r.Contains("is Inspected for a guest arriving today", StringComparison.Ordinal))),
+            n => Assert.Contains(n.TargetRoomType, notReady));
+        Assert.True(rooms.Rooms.Count > 50, $"only {rooms.Rooms.Count} rooms read");
+        Assert.Contains(rooms.Rooms, r => r.Occupied);
+    }
+
+    [Theory]
+    [InlineData(ResourceState.Dirty, RoomStatus.Dirty, false, 1)]
+    [InlineData(ResourceState.Dirty, RoomStatus.Clean, false, 0)]
+    [InlineData(ResourceState.Inspected, RoomStatus.Clean, false, 1)]
+    [InlineData(ResourceState.Inspected, RoomStatus.Inspected, true, 0)]
+    [InlineData(ResourceState.OutOfOrder, RoomStatus.Dirty, false, 0)]
+    public void Ready_CountsVacantRoomsAtLeastThatClean(ResourceState state, RoomStatus required, bool occupied, int expected) =>
+        Assert.Equal(expected, new RoomReadiness([new RoomState("SUP", "201", state, occupied)]).Ready("SUP", required));
 }
