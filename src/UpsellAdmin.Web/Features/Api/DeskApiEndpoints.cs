@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -21,12 +22,20 @@ public sealed record ApiReservation(
     string State,
     int OfferCount);
 
-public sealed record ApiOfferNight(DateOnly Date, decimal OriginalRate, decimal UpsellRate, decimal UpsellAmount, int? FreeRooms);
+/// <summary>One night of an offer; <see cref="FreeRooms"/> is null when Mews reported no availability for it.</summary>
+public sealed record ApiOfferNight(DateOnly Date, decimal OriginalRate, decimal UpsellRate, decimal UpsellAmount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? FreeRooms);
 
 /// <summary>One offer; <see cref="OfferId"/> is stable for the same reservation, target and price.</summary>
-public sealed record ApiOffer(string OfferId, string Kind, string? ToRoomType, string? ProductId, string RuleCode, IReadOnlyList<ApiOfferNight> Nights, decimal TotalAmount);
+/// <remarks>Every field is always present (null where it does not apply: productId on an upgrade, toRoomType on an add-on).</remarks>
+public sealed record ApiOffer(string OfferId, string Kind,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ToRoomType,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ProductId,
+    string RuleCode, IReadOnlyList<ApiOfferNight> Nights, decimal TotalAmount);
 
-public sealed record ApiOffers(string ReservationId, string CurrencyCode, IReadOnlyList<ApiOffer> Offers, string? Message);
+/// <summary><see cref="Message"/>: why there is no offer (null when there are offers).</summary>
+public sealed record ApiOffers(string ReservationId, string CurrencyCode, IReadOnlyList<ApiOffer> Offers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Message);
 
 /// <summary>
 /// The Upsell Desk through the API (X-Api-Key): a property's arrivals (or in-house guests) from Mews with their offer
