@@ -2,11 +2,15 @@ using UpsellAdmin.Bench.Web;
 
 // Data-side benchmarks of the web app on a real SQLite file. Run in Release:
 //   dotnet run -c Release --project bench/UpsellAdmin.Bench.Web -- rules-search [--runs 60] [--warmup 20] [--dir /tmp/x] [--plans]
+//   dotnet run -c Release --project bench/UpsellAdmin.Bench.Web -- desk [--arrivals 400] [--runs 30]
+//   dotnet run -c Release --project bench/UpsellAdmin.Bench.Web -- desk-browser [--arrivals 400] [--runs 5]
 // Add a benchmark: write a class with a static Task<int> RunAsync(string[] args) and name it below.
 var benchmarks = new Dictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["rules-search"] = ("UpsellRuleService.SearchAsync at 1,000 and 100,000 rules in one property: p50/p95 and the ratio", RulesSearchBenchmark.RunAsync),
     ["copy"] = ("Copy N rules of one property to M properties: preview and apply (args: [rules] [targets])", CopyBenchmark.RunAsync),
+    ["desk"] = ("Upsell Desk service, 400 arrivals: Mews requests per load, pricing p50/p95 (--arrivals, --runs, --cold-runs)", DeskBenchmark.RunAsync),
+    ["desk-browser"] = ("Upsell Desk page in headless Chromium, 400 arrivals: navigation until rows visible, cold/warm (--runs, --latency-ms)", DeskBrowserBenchmark.RunAsync),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
