@@ -53,6 +53,14 @@ public interface IMewsGateway
     /// <summary>sources/getAll.</summary>
     IAsyncEnumerable<Source> GetSourcesAsync(SourceFilter? filter = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// sourceAssignments/getAll/2024-09-20 (beta): the sources (booking channels, see <see cref="GetSourcesAsync"/>)
+    /// of reservations, one of them <see cref="SourceAssignment.IsPrimary"/>. More than 100
+    /// <see cref="SourceAssignmentFilter.ReservationIds"/> are sent as consecutive calls of 100; <c>UpdatedUtc</c> ≤ 1 month;
+    /// <c>EnterpriseIds</c> at most one (filled from the options for portfolio tokens).
+    /// </summary>
+    IAsyncEnumerable<SourceAssignment> GetSourceAssignmentsAsync(SourceAssignmentFilter filter, CancellationToken ct = default);
+
     /// <summary>products/getAll: products of the given services (the <c>Products</c> collection).</summary>
     IAsyncEnumerable<Product> GetProductsAsync(ProductFilter filter, CancellationToken ct = default);
 

@@ -79,6 +79,32 @@ public sealed partial class MewsConnectorClient(
     public IAsyncEnumerable<Source> GetSourcesAsync(SourceFilter? filter = null, CancellationToken ct = default) =>
         PageAsync<SourceFilter, Source>("sources/getAll", filter ?? new SourceFilter(), async (r, c) => await reads.GetSourcesAsync(r, c), ct);
 
+    public IAsyncEnumerable<SourceAssignment> GetSourceAssignmentsAsync(SourceAssignmentFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        filter = filter with { EnterpriseIds = filter.EnterpriseIds ?? DefaultEnterpriseIds };
+        return filter.ReservationIds is { Count: > MaxSourceAssignmentReservationIds } ids
+            ? GetSourceAssignmentsInBatchesAsync(filter, ids, ct)
+            : PageSourceAssignmentsAsync(filter, ct);
+    }
+
+    /// <summary>sourceAssignments/getAll/2024-09-20 takes at most 100 ReservationIds per call.</summary>
+    private const int MaxSourceAssignmentReservationIds = 100;
+
+    private IAsyncEnumerable<SourceAssignment> PageSourceAssignmentsAsync(SourceAssignmentFilter filter, CancellationToken ct) =>
+        PageAsync<SourceAssignmentFilter, SourceAssignment>("sourceAssignments/getAll/2024-09-20", filter,
+            async (r, c) => await reads.GetSourceAssignmentsAsync(r, c), ct);
+
+    private async IAsyncEnumerable<SourceAssignment> GetSourceAssignmentsInBatchesAsync(SourceAssignmentFilter filter, IReadOnlyList<string> reservationIds,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var batch in reservationIds.Distinct(StringComparer.Ordinal).Chunk(MaxSourceAssignmentReservationIds))
+        {
+            await foreach (var assignment in PageSourceAssignmentsAsync(filter with { ReservationIds = batch }, ct).ConfigureAwait(false))
+                yield return assignment;
+        }
+    }
+
     public IAsyncEnumerable<Product> GetProductsAsync(ProductFilter filter, CancellationToken ct = default) =>
         PageAsync<ProductFilter, Product>("products/getAll", filter with { EnterpriseIds = filter.EnterpriseIds ?? DefaultEnterpriseIds },
             async (r, c) => await reads.GetProductsAsync(r, c), ct);

@@ -31,6 +31,7 @@ public sealed class SimulatorStore
     internal EntityTable<LoyaltyMembership> LoyaltyMembershipTable { get; } = new();
     internal EntityTable<Order> OrderTable { get; } = new();
     internal EntityTable<ResourceCategoryAssignment> ResourceCategoryAssignmentTable { get; } = new();
+    internal EntityTable<SourceAssignment> SourceAssignmentTable { get; } = new();
 
     /// <summary>Creates a store seeded with the demo chain for the given options (seed, today, sizes).</summary>
     public SimulatorStore(SimulatorOptions options)
@@ -70,6 +71,9 @@ public sealed class SimulatorStore
     public IReadOnlyList<LoyaltyMembership> LoyaltyMemberships => Snapshot(LoyaltyMembershipTable);
 
     public IReadOnlyList<ResourceCategoryAssignment> ResourceCategoryAssignments => Snapshot(ResourceCategoryAssignmentTable);
+
+    /// <summary>Which source (booking channel) each reservation came through: one primary assignment per seeded reservation.</summary>
+    public IReadOnlyList<SourceAssignment> SourceAssignments => Snapshot(SourceAssignmentTable);
 
     /// <summary>
     /// The seeded "no free room on one night" case of enterprise A (see the README's seed table), or null when the seed

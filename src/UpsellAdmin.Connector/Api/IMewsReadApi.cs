@@ -45,6 +45,10 @@ public interface IMewsReadApi
     [Post("/api/connector/v1/sources/getAll")]
     Task<SourcesResult> GetSourcesAsync([Body] SourceFilter request, CancellationToken ct = default);
 
+    /// <summary>Beta. Its cursor is documented as fetching newer items; it is passed back like any other.</summary>
+    [Post("/api/connector/v1/sourceAssignments/getAll/2024-09-20")]
+    Task<SourceAssignmentsResult> GetSourceAssignmentsAsync([Body] SourceAssignmentFilter request, CancellationToken ct = default);
+
     [Post("/api/connector/v1/products/getAll")]
     Task<ProductsResult> GetProductsAsync([Body] ProductFilter request, CancellationToken ct = default);
 

@@ -1017,4 +1017,26 @@ public sealed record ResourceCategoryAssignment : IStoreEntity
     [JsonIgnore]
     public long Sequence { get; init; }
 }
+/// <summary>
+/// A reservation's source (<c>sourceAssignments/getAll/2024-09-20</c>, §2.19): which <see cref="Source"/> (booking
+/// channel) the reservation came through. The seed gives every reservation one primary assignment.
+/// </summary>
+public sealed record SourceAssignment : IStoreEntity
+{
+    public Guid Id { get; init; }
+
+    public Guid ReservationId { get; init; }
+
+    public Guid SourceId { get; init; }
+
+    public bool IsPrimary { get; init; }
+
+    public DateTimeOffset UpdatedUtc { get; init; }
+
+    [JsonIgnore]
+    public Guid EnterpriseId { get; init; }
+
+    [JsonIgnore]
+    public long Sequence { get; init; }
+}
 #pragma warning restore CA1056, CA1002, CA2227

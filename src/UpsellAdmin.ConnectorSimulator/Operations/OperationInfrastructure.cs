@@ -20,6 +20,7 @@ internal sealed class OperationRegistry
         ReservationOperations.Register(this);
         CustomerOperations.Register(this);
         LoyaltyOperations.Register(this);
+        SourceAssignmentOperations.Register(this);
     }
 
     public IEnumerable<string> Names => _operations.Keys;
@@ -270,6 +271,26 @@ internal static class Paging
         {
             var cursorSequence = store.SequenceOf(Guid.Parse(cursorText));
             query = cursorSequence is { } seq ? query.Where(e => e.Sequence < seq) : [];
+        }
+
+        var page = query.Take(limit.Count!.Value).ToList();
+        return new PagedResult(collectionName, page, page.Count == 0 ? null : page[^1].Id);
+    }
+
+    /// <summary>
+    /// Pages oldest first, for the operations whose cursor the docs describe as fetching <em>newer</em> items
+    /// (sourceAssignments/getAll/2024-09-20): Cursor = Id of the newest item in the page, the next page holds the
+    /// items created after it; null only on an empty page. An unknown cursor yields an empty page.
+    /// </summary>
+    public static PagedResult PageOldestFirst<T>(SimulatorStore store, string collectionName, IEnumerable<T> filtered, Limitation? limitation)
+        where T : IStoreEntity
+    {
+        var limit = Validate(limitation);
+        var query = filtered.OrderBy(e => e.Sequence).AsEnumerable();
+        if (limit.Cursor is { } cursorText)
+        {
+            var cursorSequence = store.SequenceOf(Guid.Parse(cursorText));
+            query = cursorSequence is { } seq ? query.Where(e => e.Sequence > seq) : [];
         }
 
         var page = query.Take(limit.Count!.Value).ToList();

@@ -41,6 +41,10 @@ internal static partial class DemoSeed
         SeedFullNight(later, enterprises.Single(e => e.Enterprise.Id == DemoIds.EnterpriseA), scenarioArrival, customers);
         SeedBulkArrivals(later, enterprises, options.BulkArrivals);
         SeedCategoryAssignments(later);
+
+        // Source assignments came later still and draw from a Random of their own: a reservation's source neither
+        // depends on nor changes anything above.
+        SeedSourceAssignments(context with { Random = new Random(unchecked((options.Seed * 53) + 29)) }, enterprises);
     }
 
     private static Dictionary<string, string> Text(string value) => new(StringComparer.Ordinal) { [En] = value };

@@ -30,6 +30,31 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public async Task GetSourceAssignmentsAsync_Filter_SendsDocumentedBodyAndFollowsTheNewerItemsCursor()
+    {
+        var stub = new StubHandler(request => StubHandler.Json(request.Body.Contains("\"Cursor\":\"sa-2\"", StringComparison.Ordinal)
+            ? """{"SourceAssignments":[],"Cursor":null}"""
+            : """{"SourceAssignments":[{"Id":"sa-1","ReservationId":"r-1","SourceId":"s-1","IsPrimary":true,"UpdatedUtc":"2026-11-05T11:00:00Z"},{"Id":"sa-2","ReservationId":"r-1","SourceId":"s-2","IsPrimary":false,"UpdatedUtc":"2026-11-11T05:00:00Z"}],"Cursor":"sa-2"}"""));
+        await using var host = GatewayHost.OverStub(stub, o => { o.EnterpriseId = "ent-1"; o.PageSize = 2; });
+
+        var assignments = await host.Gateway.GetSourceAssignmentsAsync(new SourceAssignmentFilter
+        {
+            ReservationIds = ["r-1"],
+            UpdatedUtc = new TimeInterval(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero)),
+        }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["sa-1", "sa-2"], assignments.Select(a => a.Id));
+        Assert.Equal([true, false], assignments.Select(a => a.IsPrimary));
+        Assert.Equal(new DateTimeOffset(2026, 11, 11, 5, 0, 0, TimeSpan.Zero), assignments[1].UpdatedUtc);
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.Equal("https://mews.test/api/connector/v1/sourceAssignments/getAll/2024-09-20", stub.Requests[0].Uri.ToString());
+        Assert.Equal(
+            """{"ReservationIds":["r-1"],"UpdatedUtc":{"StartUtc":"2026-11-01T00:00:00Z","EndUtc":"2026-11-30T00:00:00Z"},"EnterpriseIds":["ent-1"],"Limitation":{"Count":2},""" + Tokens + "}",
+            stub.Requests[0].Body);
+        Assert.Contains("\"Limitation\":{\"Count\":2,\"Cursor\":\"sa-2\"}", stub.Requests[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddLoyaltyProgramsAsync_Program_SendsEnumsAsNamesAndConfiguredChainId()
     {
         var stub = new StubHandler(_ => StubHandler.Json(
