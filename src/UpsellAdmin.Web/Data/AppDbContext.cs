@@ -43,6 +43,7 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<PropertyUpsellConfiguration> UpsellConfigurations => Set<PropertyUpsellConfiguration>();
     public DbSet<OccupancyLevel> OccupancyLevels => Set<OccupancyLevel>();
     public DbSet<RoomHierarchyEntry> RoomHierarchy => Set<RoomHierarchyEntry>();
+    public DbSet<AddOnCatalogueItem> AddOnCatalogue => Set<AddOnCatalogueItem>();
 
     public DbSet<UpsellRule> UpsellRules => Set<UpsellRule>();
     public DbSet<UpsellRuleFilterValue> UpsellRuleFilterValues => Set<UpsellRuleFilterValue>();

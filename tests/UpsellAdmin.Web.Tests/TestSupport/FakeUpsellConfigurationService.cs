@@ -8,6 +8,11 @@ public sealed class FakeUpsellConfigurationService : IUpsellConfigurationService
 {
     public List<UpsellConfigurationModel> Saved { get; } = [];
     public Queue<SaveResult> SaveResults { get; } = new();
+    /// <summary>The add-on catalogue GetAsync returns (empty unless a test fills it).</summary>
+    public List<AddOnCatalogueItemModel> AddOns { get; } = [];
+    public AddOnChoices Choices { get; set; } = AddOnChoices.Empty;
+
+    public Task<AddOnChoices> GetAddOnChoicesAsync(int propertyId, CancellationToken cancellationToken = default) => Task.FromResult(Choices);
 
     public Task<UpsellConfigurationModel?> GetAsync(int propertyId, CancellationToken cancellationToken = default) =>
         Task.FromResult<UpsellConfigurationModel?>(new UpsellConfigurationModel
@@ -27,6 +32,13 @@ public sealed class FakeUpsellConfigurationService : IUpsellConfigurationService
                 new RoomHierarchyRowModel { FromRoomType = "STD", ToRoomType = "DLX", DisplaySequence = 1 },
                 new RoomHierarchyRowModel { FromRoomType = "STD", ToRoomType = "STE", DisplaySequence = 2 },
             ],
+            AddOns = AddOns.Select(a => new AddOnCatalogueItemModel
+            {
+                ProductId = a.ProductId,
+                DisplayName = a.DisplayName,
+                PriceOverride = a.PriceOverride,
+                AccountingCategoryId = a.AccountingCategoryId,
+            }).ToList(),
             Version = Guid.NewGuid(),
         });
 

@@ -55,11 +55,27 @@ public sealed class MembershipLevel
     public bool IsActive { get; set; } = true;
 }
 
+/// <summary>How Mews charges a product (the connector's <c>ChargingMode</c>); stored by name.</summary>
+public enum ProductChargingMode { Unknown = 0, Once, PerTimeUnit, PerPersonPerTimeUnit, PerPerson }
+
 /// <summary>A Mews product (an extra that can be posted to a stay). Synced for the upselling integration.</summary>
 public sealed class Product : ReferenceItem
 {
+    public const int ChargingModeMaxLength = 30;
+
     public decimal? Price { get; set; }
     public string? CurrencyCode { get; set; }
+
+    /// <summary>Mews' ChargingMode; null when Mews did not say.</summary>
+    public ProductChargingMode? ChargingMode { get; set; }
+
+    /// <summary>The product's accounting category (by its Mews AccountingCategoryId); null when none is synced.</summary>
+    public int? AccountingCategoryId { get; set; }
+    public AccountingCategory? AccountingCategory { get; set; }
+
+    /// <summary>True when the product belongs to a bookable (accommodation) service: only those can be posted to a
+    /// reservation with reservations/addProduct.</summary>
+    public bool IsAccommodation { get; set; }
 }
 
 /// <summary>A Mews accounting category, used when an upsell is posted as an order.</summary>
@@ -119,6 +135,8 @@ internal sealed class ProductConfiguration : ReferenceItemConfiguration<Product>
         base.Configure(b);
         b.Property(x => x.Price).HasPrecision(18, 4);
         b.Property(x => x.CurrencyCode).HasMaxLength(3);
+        b.Property(x => x.ChargingMode).HasConversion<string>().HasMaxLength(Product.ChargingModeMaxLength);
+        b.HasOne(x => x.AccountingCategory).WithMany().HasForeignKey(x => x.AccountingCategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

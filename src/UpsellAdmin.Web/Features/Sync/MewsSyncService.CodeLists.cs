@@ -79,10 +79,21 @@ public sealed partial class MewsSyncService
                 () => new Channel { PropertyId = pid }, (_, _) => false, c => db.Channels.Add(c));
             await db.SaveChangesAsync(ct);
         }
+        if (data.AccountingCategories is { } allAccounting)
+        {
+            var accounting = allAccounting.Where(a => view.IsMine(a.EnterpriseId, null)).OrderBy(a => a.Code, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+            var existing = await db.AccountingCategories.Where(x => x.PropertyId == pid).ToListAsync(ct);
+            run.Counts += ReferenceMerge.Merge(existing,
+                ReferenceMerge.Incoming(accounting, a => a.Id, a => MewsText.Code(ReferenceItem.CodeMaxLength, a.Code, a.ExternalCode, a.Name), a => a.Name, a => a.IsActive),
+                () => new ReferenceData.AccountingCategory { PropertyId = pid }, (_, _) => false, a => db.AccountingCategories.Add(a));
+            await db.SaveChangesAsync(ct);
+        }
         if (data.Products is { } allProducts)
         {
             var products = allProducts.Where(p => view.IsMine(null, p.ServiceId)).OrderBy(p => p.Ordering ?? int.MaxValue).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
             var existing = await db.Products.Where(x => x.PropertyId == pid).ToListAsync(ct);
+            var accountingIds = await db.AccountingCategories.Where(x => x.PropertyId == pid && x.MewsId != null)
+                .Select(x => new { x.MewsId, x.Id }).ToDictionaryAsync(x => x.MewsId!.Value, x => x.Id, ct);
             run.Counts += ReferenceMerge.Merge(existing,
                 ReferenceMerge.Incoming(products, p => p.Id, p => MewsText.Code(ReferenceItem.CodeMaxLength, MewsText.Pick(p.ShortNames, lang), p.ExternalIdentifier, MewsText.Pick(p.Names, lang)),
                     p => MewsText.Pick(p.Names, lang), p => p.IsActive),
@@ -91,21 +102,19 @@ public sealed partial class MewsSyncService
                 {
                     var price = view.Amount(product.Price);
                     var currency = product.Price?.Currency;
-                    var changed = row.Price != price || row.CurrencyCode != currency;
+                    var charging = ChargingModeOf(product.ChargingMode);
+                    int? accountingCategory = Guid.TryParse(product.AccountingCategoryId, out var a) && accountingIds.TryGetValue(a, out var aid) ? aid : null;
+                    var accommodation = product.ServiceId is { } service && data.BookableServiceIds.Contains(service);
+                    var changed = row.Price != price || row.CurrencyCode != currency || row.ChargingMode != charging
+                        || row.AccountingCategoryId != accountingCategory || row.IsAccommodation != accommodation;
                     row.Price = price;
                     row.CurrencyCode = currency;
+                    row.ChargingMode = charging;
+                    row.AccountingCategoryId = accountingCategory;
+                    row.IsAccommodation = accommodation;
                     return changed;
                 },
                 p => db.Products.Add(p));
-            await db.SaveChangesAsync(ct);
-        }
-        if (data.AccountingCategories is { } allAccounting)
-        {
-            var accounting = allAccounting.Where(a => view.IsMine(a.EnterpriseId, null)).OrderBy(a => a.Code, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-            var existing = await db.AccountingCategories.Where(x => x.PropertyId == pid).ToListAsync(ct);
-            run.Counts += ReferenceMerge.Merge(existing,
-                ReferenceMerge.Incoming(accounting, a => a.Id, a => MewsText.Code(ReferenceItem.CodeMaxLength, a.Code, a.ExternalCode, a.Name), a => a.Name, a => a.IsActive),
-                () => new ReferenceData.AccountingCategory { PropertyId = pid }, (_, _) => false, a => db.AccountingCategories.Add(a));
             await db.SaveChangesAsync(ct);
         }
         if (data.Programs is { } allPrograms && data.Tiers is { } allTiers && view.Property.MewsChainId is { } chain)
@@ -117,6 +126,16 @@ public sealed partial class MewsSyncService
         var rateCodes = await db.RateCodes.Where(x => x.PropertyId == pid && x.IsActive && x.MewsId != null).Select(x => new { x.MewsId, x.Id }).ToDictionaryAsync(x => x.MewsId!.Value, x => x.Id, ct);
         return new LocalMaps(roomTypes, rateCodes);
     }
+
+    private static ReferenceData.ProductChargingMode? ChargingModeOf(ChargingMode? mode) => mode switch
+    {
+        null => null,
+        ChargingMode.Once => ReferenceData.ProductChargingMode.Once,
+        ChargingMode.PerTimeUnit => ReferenceData.ProductChargingMode.PerTimeUnit,
+        ChargingMode.PerPersonPerTimeUnit => ReferenceData.ProductChargingMode.PerPersonPerTimeUnit,
+        ChargingMode.PerPerson => ReferenceData.ProductChargingMode.PerPerson,
+        _ => ReferenceData.ProductChargingMode.Unknown,
+    };
 
     /// <summary>Room classes from the Type/Classification mapping (sequence from the lowest Ordering), then room types.</summary>
     private async Task<MergeCounts> SyncRoomClassesAndTypesAsync(AppDbContext db, PropertyView view, List<ResourceCategory> categories, CancellationToken ct)

@@ -139,6 +139,7 @@ public sealed partial class MewsSyncService(
             Sources = await FetchAsync(run, "sources/getAll", () => mews.GetSourcesAsync(null, ct), ct),
             Products = allServiceIds.Count == 0 ? [] : await FetchAsync(run, "products/getAll", () => mews.GetProductsAsync(new ProductFilter { EnterpriseIds = scope, ServiceIds = allServiceIds }, ct), ct),
             AccountingCategories = await FetchAsync(run, "accountingCategories/getAll", () => mews.GetAccountingCategoriesAsync(new AccountingCategoryFilter { EnterpriseIds = scope }, ct), ct),
+            BookableServiceIds = bookableIds.ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
         var chainIds = targets.Select(p => p.MewsChainId?.ToString()).OfType<string>().Distinct().ToList();
         if (chainIds.Count > 0)
@@ -313,6 +314,8 @@ public sealed partial class MewsSyncService(
         public List<Source>? Sources { get; init; }
         public List<MewsProduct>? Products { get; init; }
         public List<MewsAccountingCategory>? AccountingCategories { get; init; }
+        /// <summary>The bookable (accommodation) services' ids: a product of one of them can be posted to a reservation.</summary>
+        public HashSet<string> BookableServiceIds { get; init; } = new(StringComparer.OrdinalIgnoreCase);
         public List<LoyaltyProgram>? Programs { get; set; }
         public List<LoyaltyTier>? Tiers { get; set; }
     }

@@ -1,5 +1,6 @@
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Features.Common;
+using UpsellAdmin.Web.Features.ReferenceData;
 
 namespace UpsellAdmin.Web.Features.UpsellConfiguration;
 
@@ -14,6 +15,8 @@ public sealed class UpsellConfigurationModel
     public int MinimumFreeRooms { get; set; } = PropertyUpsellConfiguration.DefaultMinimumFreeRooms;
     public List<OccupancyLevelModel> OccupancyLevels { get; set; } = [];
     public List<RoomHierarchyRowModel> Hierarchy { get; set; } = [];
+    /// <summary>The add-on catalogue, in display order (the list's order is the display sequence).</summary>
+    public List<AddOnCatalogueItemModel> AddOns { get; set; } = [];
     /// <summary>Concurrency version as loaded; saving after someone else saved is a conflict.</summary>
     public Guid Version { get; set; }
 }
@@ -34,11 +37,45 @@ public sealed class RoomHierarchyRowModel
     public int DisplaySequence { get; set; } = 1;
 }
 
+/// <summary>One add-on line: a product of the property (by its local id), its display name, an optional price that
+/// replaces the Mews price, and the accounting category it is booked to (by local id).</summary>
+public sealed class AddOnCatalogueItemModel
+{
+    public int? ProductId { get; set; }
+    public string DisplayName { get; set; } = "";
+    public decimal? PriceOverride { get; set; }
+    public int? AccountingCategoryId { get; set; }
+}
+
+/// <summary>A product the catalogue may list: code, name, the Mews price and currency, how Mews charges it, its own
+/// accounting category, and whether it can be posted to a reservation (accommodation service) and is active.</summary>
+public sealed record AddOnProductChoice(int Id, string Code, string Name, decimal? Price, string? CurrencyCode, ProductChargingMode? ChargingMode,
+    int? AccountingCategoryId, bool IsAccommodation, bool IsActive)
+{
+    public string Display => $"{Code} - {Name} ({(Price is { } p ? p.ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + (CurrencyCode is null ? "" : " " + CurrencyCode) : "no Mews price")})";
+}
+
+/// <summary>An accounting category of the property.</summary>
+public sealed record AccountingCategoryChoice(int Id, string Code, string Name, bool IsActive)
+{
+    public string Display => $"{Code} - {Name}";
+}
+
+/// <summary>What the add-on catalogue editor picks from: the property's products and accounting categories.</summary>
+public sealed record AddOnChoices(IReadOnlyList<AddOnProductChoice> Products, IReadOnlyList<AccountingCategoryChoice> AccountingCategories)
+{
+    public static AddOnChoices Empty { get; } = new([], []);
+}
+
 public interface IUpsellConfigurationService
 {
     /// <summary>The property's configuration (defaults when none is saved yet); null when the user may not see it.</summary>
     Task<UpsellConfigurationModel?> GetAsync(int propertyId, CancellationToken cancellationToken = default);
 
-    /// <summary>Validates again, then saves settings, levels and hierarchy in one transaction (or nothing).</summary>
+    /// <summary>The property's products (accommodation ones can be catalogued) and accounting categories, for the add-on
+    /// catalogue editor and its validation.</summary>
+    Task<AddOnChoices> GetAddOnChoicesAsync(int propertyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Validates again, then saves settings, levels, hierarchy and add-on catalogue in one transaction (or nothing).</summary>
     Task<SaveResult> SaveAsync(UpsellConfigurationModel model, CancellationToken cancellationToken = default);
 }

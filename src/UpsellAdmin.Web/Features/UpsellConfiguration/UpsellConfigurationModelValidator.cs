@@ -16,9 +16,14 @@ public sealed class UpsellConfigurationModelValidator : AbstractValidator<Upsell
     public const int MaximumSetting = 999;
 
     /// <param name="roomTypeCodes">The property's room type codes (the hierarchy may only name these).</param>
-    public UpsellConfigurationModelValidator(IEnumerable<string> roomTypeCodes)
+    /// <param name="addOnChoices">The property's products and accounting categories (the add-on catalogue may only name
+    /// these); none when null.</param>
+    public UpsellConfigurationModelValidator(IEnumerable<string> roomTypeCodes, AddOnChoices? addOnChoices = null)
     {
         var roomTypes = roomTypeCodes.ToHashSet(StringComparer.Ordinal);
+        var choices = addOnChoices ?? AddOnChoices.Empty;
+        var products = choices.Products.ToDictionary(p => p.Id);
+        var accounting = choices.AccountingCategories.Select(a => a.Id).ToHashSet();
 
         RuleFor(x => x.UpsellRoomStatus).IsInEnum().WithMessage("Choose a room status: Dirty, Clean or Inspected.");
         RuleFor(x => x.SortOffersBy).IsInEnum().WithMessage("Choose how offers are sorted.");
@@ -81,6 +86,48 @@ public sealed class UpsellConfigurationModelValidator : AbstractValidator<Upsell
                 var first = dup.First();
                 context.AddFailure(new ValidationFailure($"Hierarchy[{dup.Last().i}].ToRoomType",
                     $"{first.r.FromRoomType} → {first.r.ToRoomType} is listed {dup.Count()} times; keep one line."));
+            }
+        });
+
+        AddOnRules(products, accounting);
+    }
+
+    private void AddOnRules(Dictionary<int, AddOnProductChoice> products, HashSet<int> accounting)
+    {
+        RuleForEach(x => x.AddOns).ChildRules(item =>
+        {
+            item.RuleFor(a => a.ProductId).NotNull().WithMessage("Choose a product.");
+            item.RuleFor(a => a.ProductId)
+                .Must(id => products.ContainsKey(id!.Value)).When(a => a.ProductId is not null)
+                .WithMessage("This product does not exist in this property (run Sync from Mews).");
+            item.RuleFor(a => a.ProductId)
+                .Must(id => products[id!.Value].IsAccommodation).When(a => a.ProductId is { } id && products.ContainsKey(id))
+                .WithMessage(a => $"{products[a.ProductId!.Value].Code} is not a product of the accommodation service: Mews cannot add it to a reservation.");
+            item.RuleFor(a => a.DisplayName)
+                .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Display name is required.")
+                .Must(n => n.Trim().Length <= AddOnCatalogueItem.DisplayNameMaxLength)
+                .WithMessage(a => $"Display name can be at most {AddOnCatalogueItem.DisplayNameMaxLength} characters (it has {a.DisplayName.Trim().Length}).");
+            item.RuleFor(a => a.PriceOverride)
+                .InclusiveBetween(0m, AddOnCatalogueItem.MaximumPrice).When(a => a.PriceOverride is not null)
+                .WithMessage($"Price override must be between 0 and {AddOnCatalogueItem.MaximumPrice.ToString("#,0", CultureInfo.InvariantCulture)} (leave it empty for the Mews price).");
+            item.RuleFor(a => a.PriceOverride)
+                .Must(p => decimal.Round(p!.Value, 2) == p.Value).When(a => a.PriceOverride is not null)
+                .WithMessage("Price override can have at most 2 decimals.");
+            item.RuleFor(a => a.AccountingCategoryId)
+                .Must(id => accounting.Contains(id!.Value)).When(a => a.AccountingCategoryId is not null)
+                .WithMessage("This accounting category does not exist in this property (run Sync from Mews).");
+        });
+        RuleFor(x => x.AddOns).Custom((items, context) =>
+        {
+            foreach (var dup in items
+                .Select((a, i) => (a, i))
+                .Where(x => x.a.ProductId is not null)
+                .GroupBy(x => x.a.ProductId!.Value)
+                .Where(g => g.Count() > 1))
+            {
+                var name = products.TryGetValue(dup.Key, out var p) ? p.Code : "This product";
+                context.AddFailure(new ValidationFailure($"AddOns[{dup.Last().i}].ProductId",
+                    $"{name} is in the catalogue {dup.Count()} times; keep one line."));
             }
         });
     }

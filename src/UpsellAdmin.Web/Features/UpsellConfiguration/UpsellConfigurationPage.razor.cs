@@ -22,6 +22,7 @@ public partial class UpsellConfigurationPage
     private MudForm? _form;
     private PropertyLookups? _lookups;
     private UpsellConfigurationModel? _model;
+    private AddOnChoices _addOnChoices = AddOnChoices.Empty;
     private IValidator<UpsellConfigurationModel>? _validator;
     private Func<object, string, Task<IEnumerable<string>>>? _validation;
     private readonly FieldErrors _fieldErrors = new();
@@ -54,8 +55,9 @@ public partial class UpsellConfigurationPage
             _loadError = $"You may not see the configuration of {property.Code}.";
             return;
         }
+        _addOnChoices = await Configuration.GetAddOnChoicesAsync(property.Id);
         _loadError = null;
-        _validator = new UpsellConfigurationModelValidator(_lookups.RoomTypes.Select(r => r.Code));
+        _validator = new UpsellConfigurationModelValidator(_lookups.RoomTypes.Select(r => r.Code), _addOnChoices);
         _validation = _validator.ForMudForm(_fieldErrors);
     }
 

@@ -47,7 +47,44 @@ public sealed class UpsellConfigurationService(
             .OrderBy(x => x.FromRoomType!.Sequence).ThenBy(x => x.FromRoomType!.Code).ThenBy(x => x.DisplaySequence)
             .Select(x => new RoomHierarchyRowModel { FromRoomType = x.FromRoomType!.Code, ToRoomType = x.ToRoomType!.Code, DisplaySequence = x.DisplaySequence })
             .ToListAsync(cancellationToken);
+        model.AddOns = await db.AddOnCatalogue.AsNoTracking()
+            .Where(x => x.PropertyId == propertyId)
+            .OrderBy(x => x.DisplaySequence).ThenBy(x => x.Id)
+            .Select(x => new AddOnCatalogueItemModel
+            {
+                ProductId = x.ProductId,
+                DisplayName = x.DisplayName,
+                PriceOverride = x.PriceOverride,
+                AccountingCategoryId = x.AccountingCategoryId,
+            })
+            .ToListAsync(cancellationToken);
         return model;
+    }
+
+    public async Task<AddOnChoices> GetAddOnChoicesAsync(int propertyId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await PropertyAccess.CanSeeAsync(db, user, propertyId, cancellationToken))
+        {
+            return AddOnChoices.Empty;
+        }
+        return await ChoicesAsync(db, propertyId, cancellationToken);
+    }
+
+    private static async Task<AddOnChoices> ChoicesAsync(AppDbContext db, int propertyId, CancellationToken ct)
+    {
+        var products = await db.Products.AsNoTracking()
+            .Where(x => x.PropertyId == propertyId)
+            .OrderBy(x => x.Code)
+            .Select(x => new AddOnProductChoice(x.Id, x.Code, x.Name, x.Price, x.CurrencyCode, x.ChargingMode, x.AccountingCategoryId, x.IsAccommodation, x.IsActive))
+            .ToListAsync(ct);
+        var accounting = await db.AccountingCategories.AsNoTracking()
+            .Where(x => x.PropertyId == propertyId)
+            .OrderBy(x => x.Code)
+            .Select(x => new AccountingCategoryChoice(x.Id, x.Code, x.Name, x.IsActive))
+            .ToListAsync(ct);
+        return new AddOnChoices(products, accounting);
     }
 
     public async Task<SaveResult> SaveAsync(UpsellConfigurationModel model, CancellationToken cancellationToken = default)
@@ -64,7 +101,8 @@ public sealed class UpsellConfigurationService(
             .Where(x => x.PropertyId == model.PropertyId)
             .Select(x => new { x.Id, x.Code })
             .ToDictionaryAsync(x => x.Code, x => x.Id, StringComparer.Ordinal, cancellationToken);
-        var validation = await new UpsellConfigurationModelValidator(roomTypes.Keys).ValidateAsync(model, cancellationToken);
+        var choices = await ChoicesAsync(db, model.PropertyId, cancellationToken);
+        var validation = await new UpsellConfigurationModelValidator(roomTypes.Keys, choices).ValidateAsync(model, cancellationToken);
         if (!validation.IsValid)
         {
             return SaveResult.Invalid(validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
@@ -97,6 +135,7 @@ public sealed class UpsellConfigurationService(
 
             await db.OccupancyLevels.Where(x => x.PropertyId == model.PropertyId).ExecuteDeleteAsync(ct);
             await db.RoomHierarchy.Where(x => x.PropertyId == model.PropertyId).ExecuteDeleteAsync(ct);
+            await db.AddOnCatalogue.Where(x => x.PropertyId == model.PropertyId).ExecuteDeleteAsync(ct);
             db.OccupancyLevels.AddRange(model.OccupancyLevels.OrderBy(l => l.Level).Select(l => new OccupancyLevel
             {
                 PropertyId = model.PropertyId,
@@ -111,6 +150,17 @@ public sealed class UpsellConfigurationService(
                 FromRoomTypeId = roomTypes[h.FromRoomType],
                 ToRoomTypeId = roomTypes[h.ToRoomType],
                 DisplaySequence = h.DisplaySequence,
+            }));
+            var productOf = choices.Products.ToDictionary(p => p.Id);
+            db.AddOnCatalogue.AddRange(model.AddOns.Select((a, i) => new AddOnCatalogueItem
+            {
+                PropertyId = model.PropertyId,
+                ProductId = a.ProductId!.Value,
+                DisplayName = a.DisplayName.Trim(),
+                PriceOverride = a.PriceOverride,
+                // No category chosen: the product's own (Mews books it there anyway).
+                AccountingCategoryId = a.AccountingCategoryId ?? productOf[a.ProductId.Value].AccountingCategoryId,
+                DisplaySequence = i + 1,
             }));
             try
             {
@@ -127,8 +177,8 @@ public sealed class UpsellConfigurationService(
         if (result.Succeeded)
         {
             logger.LogInformation(
-                "Upsell configuration of property {PropertyId} saved by {User}: {LevelCount} occupancy levels, {HierarchyCount} hierarchy lines",
-                model.PropertyId, user.UserName, model.OccupancyLevels.Count, model.Hierarchy.Count);
+                "Upsell configuration of property {PropertyId} saved by {User}: {LevelCount} occupancy levels, {HierarchyCount} hierarchy lines, {AddOnCount} add-ons",
+                model.PropertyId, user.UserName, model.OccupancyLevels.Count, model.Hierarchy.Count, model.AddOns.Count);
         }
         else
         {

@@ -612,6 +612,13 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AccountingCategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChargingMode")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -620,6 +627,9 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.Property<string>("CurrencyCode")
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
+
+                    b.Property<bool>("IsAccommodation")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -640,6 +650,8 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountingCategoryId");
 
                     b.HasIndex("PropertyId", "Code")
                         .IsUnique();
@@ -937,6 +949,47 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.HasIndex("StartedUtc");
 
                     b.ToTable("SyncRuns");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.AddOnCatalogueItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AccountingCategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("DisplaySequence")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("PriceOverride")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountingCategoryId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("PropertyId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("AddOnCatalogue");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>
@@ -1281,11 +1334,18 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.Product", b =>
                 {
+                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.AccountingCategory", "AccountingCategory")
+                        .WithMany()
+                        .HasForeignKey("AccountingCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
                         .WithMany()
                         .HasForeignKey("PropertyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("AccountingCategory");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RateCategory", b =>
@@ -1364,6 +1424,30 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("RoomClass");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.AddOnCatalogueItem", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.AccountingCategory", "AccountingCategory")
+                        .WithMany()
+                        .HasForeignKey("AccountingCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithMany()
+                        .HasForeignKey("PropertyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AccountingCategory");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>

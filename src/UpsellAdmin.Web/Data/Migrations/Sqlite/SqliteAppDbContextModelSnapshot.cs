@@ -583,6 +583,13 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AccountingCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChargingMode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -591,6 +598,9 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.Property<string>("CurrencyCode")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAccommodation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -611,6 +621,8 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountingCategoryId");
 
                     b.HasIndex("PropertyId", "Code")
                         .IsUnique();
@@ -894,6 +906,45 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.HasIndex("StartedUtc");
 
                     b.ToTable("SyncRuns");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.AddOnCatalogueItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AccountingCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisplaySequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PriceOverride")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountingCategoryId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("PropertyId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("AddOnCatalogue");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>
@@ -1232,11 +1283,18 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.Product", b =>
                 {
+                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.AccountingCategory", "AccountingCategory")
+                        .WithMany()
+                        .HasForeignKey("AccountingCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
                         .WithMany()
                         .HasForeignKey("PropertyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("AccountingCategory");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.RateCategory", b =>
@@ -1315,6 +1373,30 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("RoomClass");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.AddOnCatalogueItem", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.AccountingCategory", "AccountingCategory")
+                        .WithMany()
+                        .HasForeignKey("AccountingCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("UpsellAdmin.Web.Features.ReferenceData.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithMany()
+                        .HasForeignKey("PropertyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AccountingCategory");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellConfiguration.PropertyUpsellConfiguration", b =>
