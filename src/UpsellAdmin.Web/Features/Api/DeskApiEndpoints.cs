@@ -26,12 +26,15 @@ public sealed record ApiReservation(
 public sealed record ApiOfferNight(DateOnly Date, decimal OriginalRate, decimal UpsellRate, decimal UpsellAmount,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? FreeRooms);
 
-/// <summary>One offer; <see cref="OfferId"/> is stable for the same reservation, target and price.</summary>
-/// <remarks>Every field is always present (null where it does not apply: productId on an upgrade, toRoomType on an add-on).</remarks>
+/// <summary>One offer; <see cref="OfferId"/> is stable for the same reservation, target (room type or product) and price.</summary>
+/// <remarks>Every field is always present (null where it does not apply: productId on an upgrade; toRoomType and ruleCode
+/// on an add-on). Kind is <c>RoomUpgrade</c> or <c>AddOn</c>; an add-on has no nights (<c>[]</c>, whatever its charging
+/// mode) and totalAmount = its unit price × count.</remarks>
 public sealed record ApiOffer(string OfferId, string Kind,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ToRoomType,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ProductId,
-    string RuleCode, IReadOnlyList<ApiOfferNight> Nights, decimal TotalAmount);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? RuleCode,
+    IReadOnlyList<ApiOfferNight> Nights, decimal TotalAmount);
 
 /// <summary><see cref="Message"/>: why there is no offer (null when there are offers).</summary>
 public sealed record ApiOffers(string ReservationId, string CurrencyCode, IReadOnlyList<ApiOffer> Offers,
@@ -126,8 +129,10 @@ public static class DeskApiEndpoints
             return TypedResults.Json(new ApiOffers(reservationId, offers.CurrencyCode,
                 offers.Offers.Select(o => new ApiOffer(o.OfferId, "RoomUpgrade", o.Offer.ToRoomType, null, o.Offer.RuleCode,
                     o.Nights.Select(n => new ApiOfferNight(n.Date, n.OriginalRate, n.UpsellRate, n.UpsellAmount, n.FreeRooms)).ToList(),
-                    o.Offer.TotalUpsellAmount)).ToList(),
-                offers.Offers.Count == 0 ? offers.Message : null), RuleApiEndpoints.Json);
+                    o.Offer.TotalUpsellAmount))
+                    .Concat(offers.AddOns.Select(a => new ApiOffer(a.OfferId, "AddOn", null, a.ProductId, null, [], a.TotalAmount)))
+                    .ToList(),
+                offers.Offers.Count == 0 && offers.AddOns.Count == 0 ? offers.Message : null), RuleApiEndpoints.Json);
         }
         catch (MewsApiException e)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using UpsellAdmin.Connector;
+using UpsellAdmin.Web.Features.ReferenceData;
 
 namespace UpsellAdmin.Web.Features.Desk;
 
@@ -68,6 +69,14 @@ public sealed partial class DeskOffersDialog : IDisposable
 
     private string Money(decimal amount) =>
         $"{amount.ToString("#,0.00", CultureInfo.InvariantCulture)} {_offers?.CurrencyCode}";
+
+    private static string CountText(DeskAddOnOffer addOn) => addOn.ChargingMode switch
+    {
+        ProductChargingMode.PerTimeUnit => "One per night",
+        ProductChargingMode.PerPerson => "One per person",
+        ProductChargingMode.PerPersonPerTimeUnit => "One per person and night",
+        _ => "Once per stay",
+    };
 
     private void Close() => MudDialog?.Close();
 

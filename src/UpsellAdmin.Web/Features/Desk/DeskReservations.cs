@@ -27,7 +27,8 @@ public sealed record DeskNight(DateOnly Date, decimal? OriginalRate);
 
 /// <summary>
 /// A reservation as the desk shows and prices it, every Mews id already turned into the property's codes (null where
-/// the property has no synced item with that id).
+/// the property has no synced item with that id). <see cref="Persons"/> is the sum of Mews' PersonCounts over every age
+/// category (the reader does not read age categories, so children count as persons too); null when Mews sent none.
 /// </summary>
 public sealed record DeskReservation(
     string ReservationId,
@@ -45,8 +46,15 @@ public sealed record DeskReservation(
     string? AssignedRoom,
     string? RateCode,
     string? Market,
-    IReadOnlyList<DeskNight> Nights)
+    IReadOnlyList<DeskNight> Nights,
+    IReadOnlySet<Guid>? ProductIds = null,
+    int? Persons = null)
 {
+    /// <summary>The Mews ids of the products already posted to the reservation (ProductOrder items not canceled).</summary>
+    public IReadOnlySet<Guid> Products => ProductIds ?? EmptyProducts;
+
+    private static readonly HashSet<Guid> EmptyProducts = [];
+
     public int NightCount => Departure.DayNumber - Arrival.DayNumber;
 
     /// <summary>Whether Mews priced every night (else the desk falls back on the synced price and says so).</summary>

@@ -13,7 +13,8 @@ namespace UpsellAdmin.Web.Features.Desk;
 /// reservation: one <c>reservations/getAll</c> (by ScheduledStartUtc, or by CollidingUtc + state Started), then for all
 /// of them at once <c>customers/getAll</c> by CustomerIds, <c>loyaltyMemberships/getAll</c> by AccountIds,
 /// <c>resources/getAll</c> by the assigned rooms' ResourceIds and
-/// <c>orderItems/getAll</c> by ServiceOrderIds with type SpaceOrder (what the guest pays per night). Mews ids become the
+/// <c>orderItems/getAll</c> by ServiceOrderIds with types SpaceOrder (what the guest pays per night) and ProductOrder
+/// (the products the reservation already has, by <c>Data.Product.ProductId</c>). Mews ids become the
 /// property's codes through the ids the sync stored. Each getAll follows the Mews cursor (pages of the gateway's size).
 /// </summary>
 public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<AppDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
@@ -106,17 +107,35 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         }
 
         var nightly = new Dictionary<(string Reservation, DateOnly Night), decimal>();
+        var products = new Dictionary<string, HashSet<Guid>>(StringComparer.Ordinal);
         foreach (var chunk in reservations.Select(r => r.Id).Chunk(IdsPerCall))
         {
+            // One call for both: the nights (SpaceOrder) and the products the reservation already has (ProductOrder).
             var items = await ListAsync(mews.GetOrderItemsAsync(new OrderItemFilter
             {
                 EnterpriseIds = [enterprise],
                 ServiceOrderIds = chunk,
-                Types = [OrderItemTypes.SpaceOrder],
+                Types = [OrderItemTypes.SpaceOrder, OrderItemTypes.ProductOrder],
             }, cancellationToken), () => requests++, cancellationToken);
-            foreach (var item in items.Where(i => i.ServiceOrderId is not null && i.StartUtc is not null && i.AccountingState != OrderItemAccountingStates.Canceled))
+            foreach (var item in items.Where(i => i.ServiceOrderId is not null && i.AccountingState != OrderItemAccountingStates.Canceled))
             {
-                var night = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(item.StartUtc!.Value, zone).DateTime);
+                if (item.Type == OrderItemTypes.ProductOrder)
+                {
+                    if (Guid.TryParse(item.Data?.Product?.ProductId, CultureInfo.InvariantCulture, out var productId))
+                    {
+                        if (!products.TryGetValue(item.ServiceOrderId!, out var set))
+                        {
+                            products[item.ServiceOrderId!] = set = [];
+                        }
+                        set.Add(productId);
+                    }
+                    continue;
+                }
+                if (item.StartUtc is null)
+                {
+                    continue;
+                }
+                var night = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(item.StartUtc.Value, zone).DateTime);
                 if (codes.Amount(item.Amount) is { } amount)
                 {
                     var key = (item.ServiceOrderId!, night);
@@ -125,7 +144,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             }
         }
 
-        var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, rooms, nightly)).OfType<DeskReservation>()
+        var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, rooms, nightly, products)).OfType<DeskReservation>()
             .OrderBy(r => r.Arrival).ThenBy(r => r.GuestName, StringComparer.CurrentCulture).ThenBy(r => r.Number, StringComparer.Ordinal)
             .ToList();
         return new DeskRead(list, requests, clock.GetUtcNow(), today, readiness);
@@ -248,7 +267,8 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
     }
 
     private static DeskReservation? ToDesk(Reservation r, TimeZoneInfo zone, PropertyCodes codes, Dictionary<string, Customer> customers,
-        Dictionary<string, LoyaltyMembership> memberships, Dictionary<string, string> rooms, Dictionary<(string, DateOnly), decimal> nightly)
+        Dictionary<string, LoyaltyMembership> memberships, Dictionary<string, string> rooms, Dictionary<(string, DateOnly), decimal> nightly,
+        Dictionary<string, HashSet<Guid>> products)
     {
         if (r.ScheduledStartUtc is not { } start || r.ScheduledEndUtc is not { } end)
         {
@@ -282,7 +302,9 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             r.AssignedResourceId is { } room ? rooms.GetValueOrDefault(room) : null,
             PropertyCodes.Code(codes.RateCodes, r.RateId),
             PropertyCodes.Code(codes.Markets, r.BusinessSegmentId),
-            nights);
+            nights,
+            products.TryGetValue(r.Id, out var owned) ? owned : new HashSet<Guid>(),
+            r.PersonCounts is { Count: > 0 } persons ? persons.Sum(p => p.Count) : null);
     }
 
     private static string GuestName(Customer? customer) => customer is null

@@ -11,6 +11,7 @@ using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Quotes;
+using UpsellAdmin.Web.Features.ReferenceData;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 
 namespace UpsellAdmin.Web.Features.Desk;
@@ -24,7 +25,29 @@ public sealed record DeskOfferNight(DateOnly Date, decimal OriginalRate, decimal
 /// </summary>
 public sealed record DeskOffer(string OfferId, OfferView Offer, IReadOnlyList<DeskOfferNight> Nights);
 
-/// <summary>A grid row: the reservation, how many offers and the best upsell amount, or why there are none.</summary>
+/// <summary>
+/// An add-on of the property's catalogue offered to one reservation: the Mews product (<see cref="ProductId"/>), the
+/// catalogue's display name, the unit price (the catalogue's override, else the Mews price), how many units the
+/// product's charging mode makes for this stay (Once 1, PerTimeUnit nights, PerPerson persons, PerPersonPerTimeUnit
+/// persons × nights) and the total, rounded to 2 decimals. <see cref="OfferId"/> is stable like an upgrade's.
+/// </summary>
+public sealed record DeskAddOnOffer(
+    string OfferId,
+    string ProductId,
+    string ProductCode,
+    string DisplayName,
+    ProductChargingMode ChargingMode,
+    decimal UnitPrice,
+    bool PriceOverridden,
+    int Count,
+    decimal TotalAmount,
+    string? AccountingCategoryCode);
+
+/// <summary>A catalogue add-on the reservation is not offered, and why.</summary>
+public sealed record DeskAddOnNotOffered(string DisplayName, string ProductCode, string Reason);
+
+/// <summary>A grid row: the reservation, how many offers (upgrades and add-ons) and the best upgrade's upsell amount, or
+/// why there are none.</summary>
 public sealed record DeskRow(DeskReservation Reservation, int OfferCount, decimal? BestUpsellAmount, string? Note);
 
 /// <summary>The desk for one property and window, as read from Mews at <see cref="ReadAt"/>.</summary>
@@ -44,7 +67,9 @@ public sealed record DeskOffers(
     string? Message,
     IReadOnlyList<RuleReasonView> NotOffered,
     IReadOnlyList<DateOnly> NightsPricedFromSyncedRates,
-    DateTimeOffset ReadAt);
+    DateTimeOffset ReadAt,
+    IReadOnlyList<DeskAddOnOffer> AddOns,
+    IReadOnlyList<DeskAddOnNotOffered> AddOnsNotOffered);
 
 public interface IUpsellDeskService
 {
@@ -92,17 +117,22 @@ public sealed class UpsellDeskService(
             ? []
             : await quotes.QuoteManyAsync(propertyId, offerable.Select(r => Request(r, snapshot, explain: false)).ToList(), cancellationToken);
         var byId = offerable.Zip(outcomes).ToDictionary(x => x.First.ReservationId, x => x.Second, StringComparer.Ordinal);
+        var catalogue = await CatalogueAsync(propertyId, cancellationToken);
 
         var rows = snapshot.Read.Reservations.Select(r =>
         {
+            var addOns = AddOns(r, catalogue, snapshot.Property.CurrencyCode).Offers.Count;
             if (!byId.TryGetValue(r.ReservationId, out var outcome))
             {
-                return new DeskRow(r, 0, null, Unpriceable(r));
+                return new DeskRow(r, addOns, null, addOns > 0 ? null : Unpriceable(r));
             }
-            return outcome.Status == QuoteStatus.Invalid
-                ? new DeskRow(r, 0, null, string.Join(" ", outcome.Errors.Select(e => e.Message)))
-                : new DeskRow(r, outcome.Offers.Count, outcome.Offers.Count == 0 ? null : outcome.Offers.Max(o => o.TotalUpsellAmount),
-                    outcome.Offers.Count == 0 ? outcome.Message : null);
+            if (outcome.Status == QuoteStatus.Invalid)
+            {
+                return new DeskRow(r, addOns, null, addOns > 0 ? null : string.Join(" ", outcome.Errors.Select(e => e.Message)));
+            }
+            var count = outcome.Offers.Count + addOns;
+            return new DeskRow(r, count, outcome.Offers.Count == 0 ? null : outcome.Offers.Max(o => o.TotalUpsellAmount),
+                count == 0 ? outcome.Message : null);
         }).ToList();
 
         var p = snapshot.Property;
@@ -119,22 +149,100 @@ public sealed class UpsellDeskService(
         {
             return null;
         }
+        var currency = snapshot.Property.CurrencyCode;
+        var (addOns, addOnsNotOffered) = AddOns(reservation, await CatalogueAsync(propertyId, cancellationToken), currency);
         if (Unpriceable(reservation) is { } reason)
         {
-            return new DeskOffers(reservation, snapshot.Property.CurrencyCode, [], reason, [], [], snapshot.Read.ReadAt);
+            return new DeskOffers(reservation, currency, [], reason, [], [], snapshot.Read.ReadAt, addOns, addOnsNotOffered);
         }
 
         var outcome = (await quotes.QuoteManyAsync(propertyId, [Request(reservation, snapshot, explain)], cancellationToken))[0];
         if (outcome.Status == QuoteStatus.Invalid)
         {
-            return new DeskOffers(reservation, snapshot.Property.CurrencyCode, [], string.Join(" ", outcome.Errors.Select(e => e.Message)), [], [], snapshot.Read.ReadAt);
+            return new DeskOffers(reservation, currency, [], string.Join(" ", outcome.Errors.Select(e => e.Message)), [], [], snapshot.Read.ReadAt, addOns, addOnsNotOffered);
         }
         var offers = outcome.Offers.Select(o => new DeskOffer(
                 OfferId(reservation.ReservationId, o),
                 o,
                 o.Nights.Select(n => new DeskOfferNight(n.Date, n.OriginalRate, n.UpsellRate, n.UpsellAmount, snapshot.Free.Get(o.ToRoomType, n.Date))).ToList()))
             .ToList();
-        return new DeskOffers(reservation, outcome.CurrencyCode, offers, outcome.Message, outcome.NotOffered, outcome.OriginalRatesFromPrices, snapshot.Read.ReadAt);
+        return new DeskOffers(reservation, outcome.CurrencyCode, offers, outcome.Message, outcome.NotOffered, outcome.OriginalRatesFromPrices, snapshot.Read.ReadAt,
+            addOns, addOnsNotOffered);
+    }
+
+    /// <summary>A catalogue line with what pricing it needs from its product.</summary>
+    private sealed record CatalogueLine(string DisplayName, decimal? PriceOverride, Guid? MewsId, string Code, bool IsActive, decimal? Price,
+        string? CurrencyCode, ProductChargingMode? ChargingMode, string? AccountingCategoryCode);
+
+    /// <summary>The property's add-on catalogue in display order (read from the database on each call: it is small).</summary>
+    private async Task<List<CatalogueLine>> CatalogueAsync(int propertyId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AddOnCatalogue.AsNoTracking()
+            .Where(x => x.PropertyId == propertyId)
+            .OrderBy(x => x.DisplaySequence).ThenBy(x => x.Id)
+            .Select(x => new CatalogueLine(x.DisplayName, x.PriceOverride, x.Product!.MewsId, x.Product.Code, x.Product.IsActive, x.Product.Price,
+                x.Product.CurrencyCode, x.Product.ChargingMode, x.AccountingCategory != null ? x.AccountingCategory.Code : null))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The catalogue's add-ons for one reservation: none for a reservation that is offered nothing (canceled, checked
+    /// out); not an add-on the reservation already has in Mews, nor one whose product is inactive, not from Mews, or has
+    /// no price (no override and no Mews price in the property's currency). Unit price = override ?? Mews price; count
+    /// by charging mode (persons = the reservation's PersonCounts, 1 when Mews sent none; an unknown mode counts once).
+    /// </summary>
+    private static (IReadOnlyList<DeskAddOnOffer> Offers, IReadOnlyList<DeskAddOnNotOffered> NotOffered) AddOns(
+        DeskReservation reservation, IReadOnlyList<CatalogueLine> catalogue, string propertyCurrency)
+    {
+        if (catalogue.Count == 0 || reservation.NotOfferableReason is not null)
+        {
+            return ([], []);
+        }
+        var offers = new List<DeskAddOnOffer>();
+        var notOffered = new List<DeskAddOnNotOffered>();
+        foreach (var line in catalogue)
+        {
+            var mewsPrice = line.Price is not null && (line.CurrencyCode is null || string.Equals(line.CurrencyCode, propertyCurrency, StringComparison.OrdinalIgnoreCase))
+                ? line.Price
+                : null;
+            var reason = line.MewsId is not { } productId ? "The product is not a Mews product, so it cannot be posted to the reservation."
+                : !line.IsActive ? "The product is inactive in Mews."
+                : reservation.Products.Contains(productId) ? "The reservation already has it."
+                : line.PriceOverride is null && mewsPrice is null
+                    ? line.Price is null
+                        ? "Its price is unknown: Mews has no price for the product and the catalogue has no price override."
+                        : $"Its price is unknown: Mews prices the product in {line.CurrencyCode}, not {propertyCurrency}, and the catalogue has no price override."
+                : null;
+            if (reason is not null)
+            {
+                notOffered.Add(new DeskAddOnNotOffered(line.DisplayName, line.Code, reason));
+                continue;
+            }
+            var unit = line.PriceOverride ?? mewsPrice!.Value;
+            var persons = Math.Max(1, reservation.Persons ?? 1);
+            var nights = Math.Max(1, reservation.NightCount);
+            var mode = line.ChargingMode ?? ProductChargingMode.Unknown;
+            var count = mode switch
+            {
+                ProductChargingMode.PerTimeUnit => nights,
+                ProductChargingMode.PerPerson => persons,
+                ProductChargingMode.PerPersonPerTimeUnit => persons * nights,
+                _ => 1,
+            };
+            var total = Math.Round(unit * count, 2, MidpointRounding.AwayFromZero);
+            var id = line.MewsId!.Value.ToString();
+            offers.Add(new DeskAddOnOffer(AddOnOfferId(reservation.ReservationId, id, unit, count, total), id, line.Code, line.DisplayName, mode,
+                unit, line.PriceOverride is not null, count, total, line.AccountingCategoryCode));
+        }
+        return (offers, notOffered);
+    }
+
+    /// <summary>Stable for the same reservation, product, unit price, count and total (hex of a SHA-256, 16 bytes).</summary>
+    public static string AddOnOfferId(string reservationId, string productId, decimal unitPrice, int count, decimal total)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"addon|{reservationId}|{productId}|{unitPrice:0.00}|{count}|{total:0.00}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }
 
     /// <summary>Stable for the same reservation, target and per-night amounts (hex of a SHA-256, 16 bytes).</summary>
