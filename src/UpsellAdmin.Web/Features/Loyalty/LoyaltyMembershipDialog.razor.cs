@@ -15,6 +15,7 @@ public partial class LoyaltyMembershipDialog
 
     [CascadingParameter] private IMudDialogInstance MudDialog { get; set; } = default!;
     [Inject] private ILoyaltyService Loyalty { get; set; } = default!;
+    [Inject] private LoyaltyValidation Validation { get; set; } = default!;
     [Parameter] public string ChainId { get; set; } = "";
     [Parameter] public LoyaltyMembershipForm Form { get; set; } = new();
     [Parameter] public IReadOnlyList<LoyaltyProgramRow> Programs { get; set; } = [];
@@ -110,7 +111,7 @@ public partial class LoyaltyMembershipDialog
     {
         _errors.Clear();
         _formError = null;
-        var check = await new LoyaltyMembershipFormValidator().ValidateAsync(Form);
+        var check = await Validation.Membership.ValidateAsync(Form);
         if (!check.IsValid)
         {
             Show(check.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());

@@ -217,7 +217,7 @@ public sealed partial class LoyaltyService
     /// <summary>The form's rules, then what only Mews' data can tell: the tier's program, one primary per customer.</summary>
     private async Task<List<FieldError>> CheckMembershipAsync(string chainId, LoyaltyMembershipForm membership, CancellationToken ct)
     {
-        var errors = Errors(await new LoyaltyMembershipFormValidator().ValidateAsync(membership, ct));
+        var errors = Errors(await validation.Membership.ValidateAsync(membership, ct));
         if (errors.Count > 0)
         {
             return errors;

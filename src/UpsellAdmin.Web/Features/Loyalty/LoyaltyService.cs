@@ -21,6 +21,7 @@ public sealed partial class LoyaltyService(
     ICurrentUser currentUser,
     ILoyaltyReferenceRefresher refresher,
     IOptionsMonitor<ConnectorOptions> connectorOptions,
+    LoyaltyValidation validation,
     ILogger<LoyaltyService> logger) : ILoyaltyService
 {
     /// <summary>Memberships shown at most per search (Mews pages through thousands; narrow the search instead).</summary>
@@ -165,8 +166,8 @@ public sealed partial class LoyaltyService(
     {
         Noun = "program",
         Owner = "chain",
-        ValidateBatch = items => new LoyaltyProgramBatchValidator().ValidateAsync(new LoyaltyProgramBatch { Items = items }, ct),
-        ValidateForm = form => new LoyaltyProgramFormValidator().ValidateAsync(form, ct),
+        ValidateBatch = items => validation.Programs.ValidateAsync(new LoyaltyProgramBatch { Items = items }, ct),
+        ValidateForm = form => validation.Program.ValidateAsync(form, ct),
         ReadOwners = async _ => (await GetProgramsAsync(chainId, null, ct)).ToList(),
         SameOwner = (_, _) => true,
         FindAdded = async forms => (await GetProgramsAsync(chainId, new LoyaltyProgramQuery(forms.Select(p => p.Code.Trim()).ToList()), ct)).ToList(),
@@ -221,8 +222,8 @@ public sealed partial class LoyaltyService(
         {
             Noun = "tier",
             Owner = "program",
-            ValidateBatch = items => new LoyaltyTierBatchValidator().ValidateAsync(new LoyaltyTierBatch { Items = items }, ct),
-            ValidateForm = form => new LoyaltyTierFormValidator().ValidateAsync(form, ct),
+            ValidateBatch = items => validation.Tiers.ValidateAsync(new LoyaltyTierBatch { Items = items }, ct),
+            ValidateForm = form => validation.Tier.ValidateAsync(form, ct),
             ReadOwners = ReadPrograms,
             SameOwner = (form, row) => row.ProgramId == form.ProgramId,
             FindAdded = ReadPrograms,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using UpsellAdmin.Web.Features.Common;
 
 namespace UpsellAdmin.Web.Features.Loyalty;
 
@@ -10,6 +11,8 @@ public static class LoyaltySetup
     /// </summary>
     public static IServiceCollection AddLoyalty(this IServiceCollection services)
     {
+        services.AddAppValidators();
+        services.TryAddSingleton<LoyaltyValidation>();
         services.TryAddScoped<ILoyaltyGatewayFactory, LoyaltyGatewayFactory>();
         services.TryAddScoped<ILoyaltyReferenceRefresher, LoyaltyReferenceRefresher>();
         services.TryAddScoped<ILoyaltyService, LoyaltyService>();

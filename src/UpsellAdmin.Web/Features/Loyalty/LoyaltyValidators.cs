@@ -4,6 +4,22 @@ using UpsellAdmin.Connector.Models;
 
 namespace UpsellAdmin.Web.Features.Loyalty;
 
+/// <summary>The Loyalty feature's validators, resolved from DI (each registered once by the app's validator scan),
+/// for the service and the dialogs alike.</summary>
+public sealed class LoyaltyValidation(
+    IValidator<LoyaltyProgramBatch> programs,
+    IValidator<LoyaltyProgramForm> program,
+    IValidator<LoyaltyTierBatch> tiers,
+    IValidator<LoyaltyTierForm> tier,
+    IValidator<LoyaltyMembershipForm> membership)
+{
+    public IValidator<LoyaltyProgramBatch> Programs => programs;
+    public IValidator<LoyaltyProgramForm> Program => program;
+    public IValidator<LoyaltyTierBatch> Tiers => tiers;
+    public IValidator<LoyaltyTierForm> Tier => tier;
+    public IValidator<LoyaltyMembershipForm> Membership => membership;
+}
+
 /// <summary>Field limits from the Connector API docs (§2.18), shared by validators and forms.</summary>
 public static class LoyaltyLimits
 {

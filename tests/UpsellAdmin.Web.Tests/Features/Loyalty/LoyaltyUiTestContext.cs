@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.Loyalty;
 using UpsellAdmin.Web.Tests.TestSupport;
 
@@ -13,5 +14,7 @@ public abstract class LoyaltyUiTestContext : UiTestContext
     {
         Services.AddSingleton<ILoyaltyService>(Loyalty);
         Services.AddScoped<LoyaltyChainState>();
+        Services.AddAppValidators(); // the dialogs validate through LoyaltyValidation, as in the app
+        Services.AddSingleton<LoyaltyValidation>();
     }
 }
