@@ -46,6 +46,9 @@ public sealed record ApiOffers(string ReservationId, string CurrencyCode, IReadO
 /// </summary>
 public static class DeskApiEndpoints
 {
+    /// <summary>How far from today an arrivals query may reach (a year either way).</summary>
+    public const int MaxDaysFromToday = 366;
+
     public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapApiGroup();
@@ -86,6 +89,10 @@ public static class DeskApiEndpoints
             {
                 return Problem(StatusCodes.Status400BadRequest, problem);
             }
+            if (from < today.AddDays(-MaxDaysFromToday) || to > today.AddDays(MaxDaysFromToday))
+            {
+                return Problem(StatusCodes.Status400BadRequest, $"arrivalFrom and arrivalTo must be within {MaxDaysFromToday} days of today ({today:yyyy-MM-dd}).");
+            }
         }
 
         try
@@ -103,6 +110,10 @@ public static class DeskApiEndpoints
         {
             return MewsUnavailable(e);
         }
+        catch (DeskUnavailableException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
     }
 
     private static async Task<Results<JsonHttpResult<ApiOffers>, ProblemHttpResult>> OffersAsync(
@@ -113,10 +124,11 @@ public static class DeskApiEndpoints
         {
             return Problem(StatusCodes.Status404NotFound, $"Unknown property code: {propertyCode}.");
         }
-        if (!Guid.TryParse(reservationId, CultureInfo.InvariantCulture, out _))
+        if (!Guid.TryParse(reservationId, CultureInfo.InvariantCulture, out var id))
         {
             return Problem(StatusCodes.Status404NotFound, $"Unknown reservation: {reservationId} (a Mews reservation id is a GUID).");
         }
+        reservationId = id.ToString(); // Mews' form: lower case with hyphens
 
         try
         {
@@ -137,6 +149,10 @@ public static class DeskApiEndpoints
         catch (MewsApiException e)
         {
             return MewsUnavailable(e);
+        }
+        catch (DeskUnavailableException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
     }
 

@@ -40,6 +40,10 @@ public sealed partial class DeskOffersDialog : IDisposable
         {
             _error = $"Mews did not answer ({e.Message}). Try again in a moment.";
         }
+        catch (DeskUnavailableException e)
+        {
+            _error = e.Message;
+        }
         finally
         {
             _loading = false;

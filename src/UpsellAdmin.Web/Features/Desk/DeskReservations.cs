@@ -57,6 +57,12 @@ public sealed record DeskReservation(
 
     public int NightCount => Departure.DayNumber - Arrival.DayNumber;
 
+    /// <summary>The booking channel: the property's Channel code of the reservation's primary Mews Source (null: none or unknown).</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>Canceled as a no-show (Mews' CancellationReason).</summary>
+    public bool NoShow { get; init; }
+
     /// <summary>Whether Mews priced every night (else the desk falls back on the synced price and says so).</summary>
     public bool HasMewsRates => Nights.Count == NightCount && Nights.All(n => n.OriginalRate is not null);
 
@@ -64,7 +70,7 @@ public sealed record DeskReservation(
     public string? NotOfferableReason => State switch
     {
         ReservationState.Confirmed or ReservationState.Started or ReservationState.Optional => null,
-        ReservationState.Canceled => "The reservation is canceled.",
+        ReservationState.Canceled => NoShow ? "The guest did not arrive (no-show)." : "The reservation is canceled.",
         ReservationState.Processed => "The guest has checked out.",
         _ => $"A {State} reservation is not offered upsells.",
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using UpsellAdmin.Connector;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Data;
@@ -17,10 +18,14 @@ namespace UpsellAdmin.Web.Features.Desk;
 /// (the products the reservation already has, by <c>Data.Product.ProductId</c>). Mews ids become the
 /// property's codes through the ids the sync stored. Each getAll follows the Mews cursor (pages of the gateway's size).
 /// </summary>
-public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<AppDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
+public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<AppDbContext> dbFactory, IMemoryCache cache, IOptions<ConnectorOptions> connector, TimeProvider clock)
 {
-    /// <summary>Mews' limit on ids per filter list (ServiceOrderIds ≤ 1000; CustomerIds and AccountIds are lower).</summary>
-    private const int IdsPerCall = 100;
+    /// <summary>Mews' limit on ids per filter list: CustomerIds, AccountIds and ServiceOrderIds take up to 1,000
+    /// (connector-api.md §2.15, §2.18, §2.20).</summary>
+    private const int IdsPerCall = 1000;
+
+    /// <summary>sourceAssignments/getAll/2024-09-20 takes up to 100 ReservationIds (§2.19); the gateway splits.</summary>
+    private const int SourceAssignmentIdsPerCall = 100;
 
     public async Task<DeskRead> ReadAsync(Property property, DeskWindow window, CancellationToken cancellationToken = default)
     {
@@ -59,7 +64,8 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
                 EnterpriseIds = [enterprise],
                 ScheduledStartUtc = new TimeInterval(StartOfDay(window.From, zone), StartOfDay(window.To.AddDays(1), zone)),
             };
-        var reservations = await ListAsync(mews.GetReservationsAsync(filter, cancellationToken), () => requests++, cancellationToken);
+        var reservations = (await ListAsync(mews.GetReservationsAsync(filter, cancellationToken), () => requests++, cancellationToken))
+            .DistinctBy(r => r.Id, StringComparer.Ordinal).ToList();
 
         var customerIds = reservations.Select(r => r.AccountId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var customers = new Dictionary<string, Customer>(StringComparer.Ordinal);
@@ -81,7 +87,8 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
                 }, cancellationToken), () => requests++, cancellationToken))
             {
                 // The primary membership wins; else the first one Mews lists.
-                if (m.AccountId is { } account && (!memberships.ContainsKey(account) || m.IsPrimary))
+                // Only an enrolled membership counts (§3); of several, the primary one wins.
+                if (m.State == LoyaltyMembershipState.Enrolled && m.AccountId is { } account && (!memberships.ContainsKey(account) || m.IsPrimary))
                 {
                     memberships[account] = m;
                 }
@@ -136,6 +143,11 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
                     continue;
                 }
                 var night = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(item.StartUtc.Value, zone).DateTime);
+                // A nightly item in another currency than the property's is not what the stay is priced in: fall back.
+                if (item.Amount?.Currency is { } currency && !string.Equals(currency, property.CurrencyCode, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
                 if (codes.Amount(item.Amount) is { } amount)
                 {
                     var key = (item.ServiceOrderId!, night);
@@ -144,7 +156,29 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             }
         }
 
-        var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, rooms, nightly, products)).OfType<DeskReservation>()
+        // The booking channel: the reservation's primary Mews Source (sourceAssignments, 100 reservations a call).
+        var channels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (reservations.Count > 0)
+        {
+            var ids = reservations.Select(r => r.Id).ToList();
+            var assignments = await ListAsync(mews.GetSourceAssignmentsAsync(new SourceAssignmentFilter
+            {
+                EnterpriseIds = [enterprise],
+                ReservationIds = ids,
+            }, cancellationToken), () => requests += (ids.Count + SourceAssignmentIdsPerCall - 1) / SourceAssignmentIdsPerCall, cancellationToken);
+            foreach (var a in assignments.OrderBy(a => a.IsPrimary))
+            {
+                if (a.ReservationId is { } reservation && PropertyCodes.Code(codes.Channels, a.SourceId) is { } channel)
+                {
+                    channels[reservation] = channel;
+                }
+            }
+        }
+
+        var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, rooms, nightly, products) is { } desk
+                ? desk with { Channel = channels.GetValueOrDefault(r.Id), NoShow = r.CancellationReason == CancellationReason.NoShow }
+                : null)
+            .OfType<DeskReservation>()
             .OrderBy(r => r.Arrival).ThenBy(r => r.GuestName, StringComparer.CurrentCulture).ThenBy(r => r.Number, StringComparer.Ordinal)
             .ToList();
         return new DeskRead(list, requests, clock.GetUtcNow(), today, readiness);
@@ -322,14 +356,20 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items, Action onRequest, CancellationToken ct)
+    /// <summary>Everything a getAll returns; <paramref name="onRequest"/> runs once for the call and once more per
+    /// further page the gateway had to fetch (full pages of <see cref="ConnectorOptions.PageSize"/>).</summary>
+    private async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items, Action onRequest, CancellationToken ct)
     {
-        // The gateway pages lazily; a page boundary is one request. Count the first page even when it is empty.
         var list = new List<T>();
         onRequest();
         await foreach (var item in items.WithCancellation(ct))
         {
             list.Add(item);
+        }
+        var pageSize = Math.Max(1, connector.Value.PageSize);
+        for (var extra = list.Count / pageSize; extra > 0; extra--)
+        {
+            onRequest();
         }
         return list;
     }
@@ -344,7 +384,8 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         var markets = ById((await db.Markets.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
         var types = ById((await db.MembershipTypes.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
         var levels = ById((await db.MembershipLevels.AsNoTracking().Where(x => db.MembershipTypes.Any(t => t.Id == x.MembershipTypeId && t.PropertyId == propertyId)).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
-        return new PropertyCodes(roomTypes, rates, markets, types, levels, pricing);
+        var channels = ById((await db.Channels.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
+        return new PropertyCodes(roomTypes, rates, markets, types, levels, channels, pricing);
     }
 
     /// <summary>The property's synced codes by Mews id.</summary>
@@ -354,6 +395,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         Dictionary<Guid, string> Markets,
         Dictionary<Guid, string> MembershipTypes,
         Dictionary<Guid, string> MembershipLevels,
+        Dictionary<Guid, string> Channels,
         PricingMode? Pricing)
     {
         public static string? Code(Dictionary<Guid, string> map, string? mewsId) =>

@@ -87,6 +87,10 @@ public sealed partial class UpsellDeskPage
         {
             _error = $"Mews did not answer the desk's request ({e.Message}). The rows below are from the last read; try Refresh.";
         }
+        catch (DeskUnavailableException e)
+        {
+            _error = e.Message;
+        }
         catch (HttpRequestException e)
         {
             _error = $"Mews could not be reached ({e.Message}). The rows below are from the last read; try Refresh.";

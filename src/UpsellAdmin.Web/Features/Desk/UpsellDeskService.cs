@@ -101,7 +101,8 @@ public sealed class UpsellDeskService(
     /// <summary>How long a Mews read is reused (the "availability read at most a minute before the offer").</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
-    private sealed record Snapshot(Property Property, DeskRead Read, FreeRooms Free, int MinimumFreeRooms, RoomStatus RoomStatus);
+    /// <param name="RoomTypes">The property's active room types: every one is checked, so a type Mews did not report is not offered.</param>
+    private sealed record Snapshot(Property Property, DeskRead Read, FreeRooms Free, int MinimumFreeRooms, RoomStatus RoomStatus, IReadOnlyList<string> RoomTypes);
 
     public async Task<DeskBoard?> GetBoardAsync(int propertyId, DeskWindow window, bool refresh = false, CancellationToken cancellationToken = default)
     {
@@ -121,7 +122,7 @@ public sealed class UpsellDeskService(
 
         var rows = snapshot.Read.Reservations.Select(r =>
         {
-            var addOns = AddOns(r, catalogue, snapshot.Property.CurrencyCode).Offers.Count;
+            var addOns = AddOns(r, catalogue, snapshot.Property.CurrencyCode, snapshot.Read.Today).Offers.Count;
             if (!byId.TryGetValue(r.ReservationId, out var outcome))
             {
                 return new DeskRow(r, addOns, null, addOns > 0 ? null : Unpriceable(r));
@@ -143,14 +144,18 @@ public sealed class UpsellDeskService(
     public async Task<DeskOffers?> GetOffersAsync(int propertyId, DeskWindow window, string reservationId, bool explain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var snapshot = await SnapshotAsync(propertyId, window, refresh: false, cancellationToken);
+        // One reservation (the offers API): a desk board of today already read holds it, so no new Mews read.
+        var snapshot = window.ReservationId is not null
+            ? await CachedSnapshotWithAsync(propertyId, reservationId, window.From, cancellationToken)
+              ?? await SnapshotAsync(propertyId, window, refresh: false, cancellationToken)
+            : await SnapshotAsync(propertyId, window, refresh: false, cancellationToken);
         var reservation = snapshot?.Read.Reservations.FirstOrDefault(r => r.ReservationId == reservationId);
         if (snapshot is null || reservation is null)
         {
             return null;
         }
         var currency = snapshot.Property.CurrencyCode;
-        var (addOns, addOnsNotOffered) = AddOns(reservation, await CatalogueAsync(propertyId, cancellationToken), currency);
+        var (addOns, addOnsNotOffered) = AddOns(reservation, await CatalogueAsync(propertyId, cancellationToken), currency, snapshot.Read.Today);
         if (Unpriceable(reservation) is { } reason)
         {
             return new DeskOffers(reservation, currency, [], reason, [], [], snapshot.Read.ReadAt, addOns, addOnsNotOffered);
@@ -193,7 +198,7 @@ public sealed class UpsellDeskService(
     /// by charging mode (persons = the reservation's PersonCounts, 1 when Mews sent none; an unknown mode counts once).
     /// </summary>
     private static (IReadOnlyList<DeskAddOnOffer> Offers, IReadOnlyList<DeskAddOnNotOffered> NotOffered) AddOns(
-        DeskReservation reservation, IReadOnlyList<CatalogueLine> catalogue, string propertyCurrency)
+        DeskReservation reservation, IReadOnlyList<CatalogueLine> catalogue, string propertyCurrency, DateOnly today)
     {
         if (catalogue.Count == 0 || reservation.NotOfferableReason is not null)
         {
@@ -221,7 +226,7 @@ public sealed class UpsellDeskService(
             }
             var unit = line.PriceOverride ?? mewsPrice!.Value;
             var persons = Math.Max(1, reservation.Persons ?? 1);
-            var nights = Math.Max(1, reservation.NightCount);
+            var nights = Math.Max(1, RemainingNights(reservation, today).Count); // a checked-in guest: the nights still to come
             var mode = line.ChargingMode ?? ProductChargingMode.Unknown;
             var count = mode switch
             {
@@ -266,33 +271,40 @@ public sealed class UpsellDeskService(
             : r.NightCount > StayQuoteInput.MaxNights ? $"The stay is longer than {StayQuoteInput.MaxNights} nights."
             : null);
 
+    /// <summary>The nights still to come: a checked-in guest is offered (and checked) from today, not from arrival.</summary>
+    private static IReadOnlyList<DeskNight> RemainingNights(DeskReservation r, DateOnly today) =>
+        r.State == ReservationState.Started ? r.Nights.Where(n => n.Date >= today).ToList() : r.Nights;
+
     private static StayQuoteRequest Request(DeskReservation r, Snapshot snapshot, bool explain)
     {
+        var nights = RemainingNights(r, snapshot.Read.Today);
+        var first = nights.Count > 0 ? nights[0].Date : r.Arrival;
         var input = new StayQuoteInput
         {
             PropertyId = snapshot.Property.Id,
-            Arrival = r.Arrival.ToDateTime(TimeOnly.MinValue),
-            Nights = r.NightCount,
+            Arrival = first.ToDateTime(TimeOnly.MinValue),
+            Nights = Math.Max(1, nights.Count),
             BookedOn = (r.BookedOn <= r.Arrival ? r.BookedOn : r.Arrival).ToDateTime(TimeOnly.MinValue),
             RoomType = r.RoomType,
             RateCode = r.RateCode,
             MembershipType = r.MembershipType,
-            MembershipLevel = r.MembershipLevel,
+            MembershipLevel = r.MembershipType is null ? null : r.MembershipLevel,
             Market = r.Market,
+            Source = r.Channel,
         };
-        return new StayQuoteRequest(input, explain, r.Nights.Select(n => n.OriginalRate).ToList(), Unavailable(r, snapshot));
+        return new StayQuoteRequest(input, explain, nights.Select(n => n.OriginalRate).ToList(), Unavailable(r, nights, snapshot));
     }
 
     /// <summary>
     /// Room types that may not be offered: fewer free rooms than the minimum on a night of the stay (unless the minimum
     /// is 0); and for a guest arriving today, no vacant room of the type in the configuration's room status or cleaner.
     /// </summary>
-    private static Dictionary<string, string>? Unavailable(DeskReservation r, Snapshot snapshot)
+    private static Dictionary<string, string>? Unavailable(DeskReservation r, IReadOnlyList<DeskNight> nights, Snapshot snapshot)
     {
         var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
         if (r.Arrival == snapshot.Read.Today && r.State != ReservationState.Started && snapshot.Read.Rooms is { } rooms)
         {
-            foreach (var roomType in rooms.Rooms.Select(x => x.RoomType).Distinct(StringComparer.Ordinal))
+            foreach (var roomType in snapshot.RoomTypes)
             {
                 if (rooms.Ready(roomType, snapshot.RoomStatus) == 0)
                 {
@@ -306,9 +318,9 @@ public sealed class UpsellDeskService(
         {
             return unavailable.Count == 0 ? null : unavailable;
         }
-        foreach (var roomType in snapshot.Free.Counts.Keys.Select(k => k.RoomType).Distinct(StringComparer.Ordinal).Where(t => !unavailable.ContainsKey(t)))
+        foreach (var roomType in snapshot.RoomTypes.Where(t => !unavailable.ContainsKey(t)))
         {
-            foreach (var night in r.Nights)
+            foreach (var night in nights)
             {
                 var free = snapshot.Free.Get(roomType, night.Date);
                 if (free is null || free < minimum)
@@ -328,6 +340,7 @@ public sealed class UpsellDeskService(
         Property? property;
         int minimumFreeRooms;
         RoomStatus roomStatus;
+        List<string> roomTypes;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var user = await currentUser.GetAsync(ct);
@@ -340,24 +353,53 @@ public sealed class UpsellDeskService(
                 .Select(c => new { c.MinimumFreeRooms, c.UpsellRoomStatus }).FirstOrDefaultAsync(ct);
             minimumFreeRooms = config?.MinimumFreeRooms ?? PropertyUpsellConfiguration.DefaultMinimumFreeRooms;
             roomStatus = config?.UpsellRoomStatus ?? RoomStatus.Clean;
+            roomTypes = await db.RoomTypes.AsNoTracking().Where(t => t.PropertyId == propertyId && t.IsActive).Select(t => t.Code).ToListAsync(ct);
+        }
+        if (property.MewsEnterpriseId is null)
+        {
+            throw new DeskUnavailableException($"Property {property.Code} is not linked to a Mews enterprise, so it has no reservations to show (run Sync from Mews).");
+        }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(property.TimeZone, out _))
+        {
+            throw new DeskUnavailableException($"Property {property.Code} has the time zone \"{property.TimeZone}\", which this server does not know; fix it on the Properties page.");
         }
 
         var key = (nameof(UpsellDeskService), propertyId, window);
         if (!refresh && cache.TryGetValue(key, out Snapshot? cached) && cached is not null && clock.GetUtcNow() - cached.Read.ReadAt < MaxAge)
         {
-            return cached with { MinimumFreeRooms = minimumFreeRooms, RoomStatus = roomStatus };
+            return cached with { MinimumFreeRooms = minimumFreeRooms, RoomStatus = roomStatus, RoomTypes = roomTypes };
         }
 
         var read = await reader.ReadAsync(property, window, ct);
-        var first = read.Reservations.Count == 0 ? window.From : read.Reservations.Min(r => r.Arrival);
-        var end = read.Reservations.Count == 0 ? window.From.AddDays(1) : read.Reservations.Max(r => r.Departure);
+        // Free rooms for the nights still to come of the stays that will be priced.
+        var priced = read.Reservations.Where(r => Unpriceable(r) is null).Select(r => RemainingNights(r, read.Today)).Where(n => n.Count > 0).ToList();
+        var first = priced.Count == 0 ? window.From : priced.Min(n => n[0].Date);
+        var end = priced.Count == 0 ? first.AddDays(1) : priced.Max(n => n[^1].Date).AddDays(1);
         if (end.DayNumber - first.DayNumber > StayQuoteInput.MaxNights)
         {
             end = first.AddDays(StayQuoteInput.MaxNights);
         }
         var free = await reader.ReadFreeRoomsAsync(property, first, end, ct);
-        var snapshot = new Snapshot(property, read, free, minimumFreeRooms, roomStatus);
+        var snapshot = new Snapshot(property, read, free, minimumFreeRooms, roomStatus, roomTypes);
         cache.Set(key, snapshot, MaxAge);
         return snapshot;
     }
+
+    /// <summary>Today's arrivals or in-house board, if one was read in the last minute and holds the reservation.</summary>
+    private async Task<Snapshot?> CachedSnapshotWithAsync(int propertyId, string reservationId, DateOnly today, CancellationToken ct)
+    {
+        foreach (var window in new[] { DeskWindow.Arrivals(today), DeskWindow.InHouseOn(today) })
+        {
+            if (cache.TryGetValue((nameof(UpsellDeskService), propertyId, window), out Snapshot? cached) && cached is not null
+                && clock.GetUtcNow() - cached.Read.ReadAt < MaxAge && cached.Read.Reservations.Any(r => r.ReservationId == reservationId))
+            {
+                return await SnapshotAsync(propertyId, window, refresh: false, ct); // re-checks access and re-reads the settings
+            }
+        }
+        return null;
+    }
 }
+
+/// <summary>The desk cannot be shown for the property (not linked to Mews, a time zone the server does not know);
+/// the message says what to fix.</summary>
+public sealed class DeskUnavailableException(string message) : Exception(message);

@@ -398,10 +398,10 @@ public sealed class QuoteService(
             return "No offers: the property's Upsell Configuration shows at most 0 offers.";
         }
 
-        if (unavailable is { Count: > 0 })
+        if (unavailable?.Keys.Where(t => t != stay.RoomType).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } full)
         {
             return $"No offers: no upsell rule matches a {stay.RoomType} stay on rate {stay.RateCode} for these dates, or its room type has no free rooms "
-                + $"({string.Join(", ", unavailable.Keys.Order(StringComparer.Ordinal))} not available). Turn on \"Why not?\" to see each rule's reasons.";
+                + $"({string.Join(", ", full)} not available). Turn on \"Why not?\" to see each rule's reasons.";
         }
 
         return $"No offers: no upsell rule of the property matches a {stay.RoomType} stay on rate {stay.RateCode} for these dates. "

@@ -273,6 +273,24 @@ public sealed partial class DeskApiTests(DeskApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ListReservationOffers_UpperCaseId_IsTheSameReservation()
+    {
+        var reservationId = (await TodaysArrivalsAsync()).First(r => r.GetProperty("offerCount").GetInt32() > 0).GetProperty("reservationId").GetString()!;
+
+        var lower = await OkAsync(await OffersUrlAsync(reservationId));
+        var upper = await OkAsync(await OffersUrlAsync(reservationId.ToUpperInvariant()));
+
+        Assert.Equal(reservationId, upper.GetProperty("reservationId").GetString());
+        Assert.Equal(lower.GetProperty("offers").GetArrayLength(), upper.GetProperty("offers").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("?arrivalFrom=9999-12-31&arrivalTo=9999-12-31")]
+    [InlineData("?arrivalFrom=0001-01-01&arrivalTo=0001-01-01")]
+    public async Task ListReservations_DateFarFromToday_Returns400Problem(string query) =>
+        AssertProblem(await GetAsync(await ReservationsUrlAsync(query)), HttpStatusCode.BadRequest, "within 366 days of today");
+
+    [Fact]
     public async Task ListReservationOffers_CanceledReservation_ReturnsNoOffersAndSaysWhy()
     {
         var reservationId = (await TodaysArrivalsAsync()).First(r => r.GetProperty("state").GetString() == "Canceled").GetProperty("reservationId").GetString()!;

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using UpsellAdmin.Connector;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Features.Desk;
 using UpsellAdmin.Web.Features.Properties;
@@ -22,7 +24,7 @@ public sealed class MewsReservationReaderTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
 
-    private MewsReservationReader Reader => new(_harness.Gateway, _harness.Db, new MemoryCache(new MemoryCacheOptions()), TimeProvider.System);
+    private MewsReservationReader Reader => new(_harness.Gateway, _harness.Db, new MemoryCache(new MemoryCacheOptions()), Options.Create(new ConnectorOptions()), TimeProvider.System);
 
     private async Task<Property> PropertyOfAsync(Guid enterpriseId)
     {
@@ -45,8 +47,10 @@ public sealed class MewsReservationReaderTests : IAsyncLifetime
         Assert.InRange(read.Reservations.Count, 10, 40);
         Assert.All(read.Reservations, r => Assert.Equal(today, r.Arrival));
         // One each, whatever the number of arrivals: configuration, reservations, customers, memberships, order items,
-        // and for today's arrivals the rooms, their room types and the in-house guests' rooms (room status).
-        Assert.InRange(read.MewsRequests, 6, 8);
+        // the reservations' booking channels (source assignments), and for today's arrivals the rooms, their room types
+        // and the in-house guests' rooms (room status).
+        Assert.InRange(read.MewsRequests, 7, 9);
+        Assert.Contains(read.Reservations, r => r.Channel is not null);
 
         var full = Assert.Single(read.Reservations, r => r.ReservationId == scenario.ReservationId.ToString());
         var customer = Assert.Single(await _harness.Gateway.GetCustomersAsync(new CustomerFilter

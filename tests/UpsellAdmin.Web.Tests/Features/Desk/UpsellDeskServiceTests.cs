@@ -98,7 +98,8 @@ public sealed class UpsellDeskServiceTests : IAsyncLifetime
 
         Assert.NotNull(board);
         Assert.InRange(board.Rows.Count, 10, 40);
-        Assert.InRange(board.MewsRequests, 5, 10);
+        // 9 for the reservations and their details, plus configuration and services on the first load of an enterprise.
+        Assert.InRange(board.MewsRequests, 9, 11);
         Assert.Contains(board.Rows, r => r.OfferCount > 0 && r.BestUpsellAmount > 0);
         var canceled = Assert.Single(board.Rows, r => r.Reservation.State == UpsellAdmin.Connector.Models.ReservationState.Canceled);
         Assert.Equal(0, canceled.OfferCount);
@@ -149,6 +150,7 @@ public sealed class UpsellDeskServiceTests : IAsyncLifetime
                 MembershipType = r.MembershipType,
                 MembershipLevel = r.MembershipLevel,
                 Market = r.Market,
+                Source = r.Channel,
             }, explain: false, Ct);
 
             Assert.Equal(Describe(typed.Offers), Describe(desk!.Offers.Select(o => o.Offer)));
@@ -214,4 +216,59 @@ public sealed class UpsellDeskRoomStatusTests : IAsyncLifetime
     [InlineData(ResourceState.OutOfOrder, RoomStatus.Dirty, false, 0)]
     public void Ready_CountsVacantRoomsAtLeastThatClean(ResourceState state, RoomStatus required, bool occupied, int expected) =>
         Assert.Equal(expected, new RoomReadiness([new RoomState("SUP", "201", state, occupied)]).Ready("SUP", required));
+}
+
+/// <summary>What the review found: a property without Mews, in-house guests' past nights.</summary>
+public sealed class UpsellDeskEdgeTests : IAsyncLifetime
+{
+    private DeskHarness _harness = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _harness = await DeskHarness.StartAsync(ct: Ct);
+
+    public ValueTask DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Board_PropertyNotLinkedToMews_SaysSoInsteadOfFailing()
+    {
+        int id;
+        await using (var db = await _harness.Db.CreateDbContextAsync(Ct))
+        {
+            var local = new Property { Code = "LOCAL", Name = "Local only", CurrencyCode = "EUR", TimeZone = "Europe/Paris" };
+            db.Properties.Add(local);
+            await db.SaveChangesAsync(Ct);
+            id = local.Id;
+        }
+
+        var error = await Assert.ThrowsAsync<DeskUnavailableException>(() =>
+            _harness.Get<IUpsellDeskService>().GetBoardAsync(id, DeskWindow.Arrivals(new DateOnly(2027, 1, 1)), refresh: true, Ct));
+
+        Assert.Contains("LOCAL is not linked to a Mews enterprise", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offers_InHouseGuest_OnlyForTheNightsStillToCome()
+    {
+        var property = await _harness.PropertyOfAsync(_harness.Simulator.Store.FullNight!.EnterpriseId, Ct);
+        var today = DeskHarness.TodayIn(property);
+        await using (var db = await _harness.Db.CreateDbContextAsync(Ct))
+        {
+            var config = await db.UpsellConfigurations.SingleAsync(c => c.PropertyId == property.Id, Ct);
+            (config.MinimumFreeRooms, config.MaximumNumberOfOffers) = (0, null);
+            config.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(Ct);
+        }
+        var desk = _harness.Get<IUpsellDeskService>();
+        var board = await desk.GetBoardAsync(property.Id, DeskWindow.InHouseOn(today), refresh: true, Ct);
+        var earlier = board!.Rows.Where(r => r.Reservation.Arrival < today && r.OfferCount > 0).ToList();
+        Assert.NotEmpty(earlier);
+
+        foreach (var row in earlier)
+        {
+            var offers = await desk.GetOffersAsync(property.Id, DeskWindow.InHouseOn(today), row.Reservation.ReservationId, explain: false, Ct);
+            Assert.All(offers!.Offers.SelectMany(o => o.Nights), n => Assert.True(n.Date >= today, $"{row.Reservation.Number}: night {n.Date} is behind"));
+            Assert.All(offers.Offers, o => Assert.Equal(row.Reservation.Departure.DayNumber - today.DayNumber, o.Nights.Count));
+        }
+    }
 }
