@@ -6,6 +6,7 @@ using UpsellAdmin.Connector;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.UpsellRules;
 
 namespace UpsellAdmin.Web.Features.Desk;
 
@@ -156,9 +157,10 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             }
         }
 
-        // The booking channel: the reservation's primary Mews Source (sourceAssignments, 100 reservations a call).
+        // The booking channel: the reservation's primary Mews Source (sourceAssignments, 100 reservations a call, Mews'
+        // limit) — read only when a rule of the property is limited to channels, since nothing else uses it.
         var channels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (reservations.Count > 0)
+        if (reservations.Count > 0 && await AnyChannelRuleAsync(property.Id, cancellationToken))
         {
             var ids = reservations.Select(r => r.Id).ToList();
             var assignments = await ListAsync(mews.GetSourceAssignmentsAsync(new SourceAssignmentFilter
@@ -372,6 +374,13 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             onRequest();
         }
         return list;
+    }
+
+    private async Task<bool> AnyChannelRuleAsync(int propertyId, CancellationToken ct)
+    {
+        var channelBit = UpsellRule.KindBit(RuleFilterKind.Channel);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.UpsellRules.AsNoTracking().AnyAsync(r => r.PropertyId == propertyId && (r.FilterKinds & channelBit) != 0, ct);
     }
 
     private async Task<PropertyCodes> CodesAsync(int propertyId, PricingMode? pricing, CancellationToken ct)

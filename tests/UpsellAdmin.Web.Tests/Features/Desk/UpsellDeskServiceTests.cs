@@ -101,6 +101,8 @@ public sealed class UpsellDeskServiceTests : IAsyncLifetime
         // 9 for the reservations and their details, plus configuration and services on the first load of an enterprise.
         Assert.InRange(board.MewsRequests, 9, 11);
         Assert.Contains(board.Rows, r => r.OfferCount > 0 && r.BestUpsellAmount > 0);
+        // The demo rules filter by channel, so the booking channels were read (Airbnb, Amadeus, ... as Channel codes).
+        Assert.Contains(board.Rows, r => r.Reservation.Channel == "AIRBNB");
         var canceled = Assert.Single(board.Rows, r => r.Reservation.State == UpsellAdmin.Connector.Models.ReservationState.Canceled);
         Assert.Equal(0, canceled.OfferCount);
         Assert.Equal("The reservation is canceled.", canceled.Note);
