@@ -63,10 +63,10 @@ public sealed class DeskEndToEndTests(DeskAppFixture app) : IClassFixture<DeskAp
         await ChoosePropertyAsync(page, app.PropertyCode);
 
         // Today's arrivals with the guests' names from Mews.
+        await Expect(page.Locator("[data-testid=desk-read-at]")).ToContainTextAsync($"arrivals read from Mews for {app.PropertyCode} ");
         var rows = page.Locator("[data-testid=desk-grid] tbody tr.mud-table-row");
         await Expect(rows.First).ToBeVisibleAsync();
         Assert.InRange(await rows.CountAsync(), 10, 25);
-        await Expect(page.Locator("[data-testid=desk-read-at]")).ToContainTextAsync("arrivals read from Mews");
         await page.SetViewportSizeAsync(1366, 768);
         await AppFixture.ScreenshotAsync(page, "upsell-desk");
 
@@ -103,9 +103,9 @@ public sealed class DeskEndToEndTests(DeskAppFixture app) : IClassFixture<DeskAp
     {
         var (page, errors) = await app.LogInAsync("frontdesk@demo.local", PageUrls.UpsellDesk);
         await ChoosePropertyAsync(page, app.PropertyCode);
-        await Expect(page.Locator("[data-testid=desk-read-at]")).ToContainTextAsync("arrivals read from Mews");
+        await Expect(page.Locator("[data-testid=desk-read-at]")).ToContainTextAsync($"arrivals read from Mews for {app.PropertyCode} ");
         await page.Locator("[data-testid=desk-in-house]").ClickAsync();
-        await Expect(page.Locator("[data-testid=desk-read-at]")).ToContainTextAsync("in house, read from Mews");
+        await Expect(page.Locator("[data-testid=desk-read-at]")).ToContainTextAsync($"in house, read from Mews for {app.PropertyCode} ");
 
         var rows = page.Locator("[data-testid=desk-grid] tbody tr.mud-table-row");
         await Expect(rows.First).ToBeVisibleAsync();
@@ -142,7 +142,7 @@ public sealed class DeskEndToEndTests(DeskAppFixture app) : IClassFixture<DeskAp
 
         await page.GotoAsync(app.BaseUrl + PageUrls.UpsellDesk);
         await ChoosePropertyAsync(page, app.PropertyCode);
-        await Expect(page.Locator("[data-testid=desk-read-at]")).ToContainTextAsync("arrivals read from Mews");
+        await Expect(page.Locator("[data-testid=desk-read-at]")).ToContainTextAsync($"arrivals read from Mews for {app.PropertyCode} ");
         await page.FillAsync("[data-testid=desk-search]", "500");
         var rows = page.Locator("[data-testid=desk-grid] tbody tr.mud-table-row");
         await Expect(rows).ToHaveCountAsync(1);

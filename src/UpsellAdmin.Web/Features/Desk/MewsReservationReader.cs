@@ -162,23 +162,46 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         var channels = new Dictionary<string, string>(StringComparer.Ordinal);
         if (reservations.Count > 0 && await AnyChannelRuleAsync(property.Id, cancellationToken))
         {
-            var ids = reservations.Select(r => r.Id).ToList();
-            var assignments = await ListAsync(mews.GetSourceAssignmentsAsync(new SourceAssignmentFilter
+            // A reservation's source is set when it is booked: the Mews ids seen in the last hour are not asked again,
+            // so a refresh only asks for new reservations.
+            var ids = new List<string>();
+            foreach (var r in reservations)
             {
-                EnterpriseIds = [enterprise],
-                ReservationIds = ids,
-            }, cancellationToken), () => requests += (ids.Count + SourceAssignmentIdsPerCall - 1) / SourceAssignmentIdsPerCall, cancellationToken);
-            foreach (var a in assignments.OrderBy(a => a.IsPrimary))
-            {
-                if (a.ReservationId is { } reservation && PropertyCodes.Code(codes.Channels, a.SourceId) is { } channel)
+                if (cache.TryGetValue((nameof(MewsReservationReader), "source", r.Id), out string? known))
                 {
-                    channels[reservation] = channel;
+                    channels[r.Id] = known ?? "";
+                }
+                else
+                {
+                    ids.Add(r.Id);
+                }
+            }
+            if (ids.Count > 0)
+            {
+                var assignments = await ListAsync(mews.GetSourceAssignmentsAsync(new SourceAssignmentFilter
+                {
+                    EnterpriseIds = [enterprise],
+                    ReservationIds = ids,
+                }, cancellationToken), () => requests += (ids.Count + SourceAssignmentIdsPerCall - 1) / SourceAssignmentIdsPerCall, cancellationToken);
+                var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var a in assignments.OrderBy(a => a.IsPrimary))
+                {
+                    if (a.ReservationId is { } reservation && a.SourceId is { } source)
+                    {
+                        sourceOf[reservation] = source;
+                    }
+                }
+                foreach (var id in ids)
+                {
+                    var channel = sourceOf.TryGetValue(id, out var source) ? PropertyCodes.Code(codes.Channels, source) ?? "" : "";
+                    channels[id] = channel;
+                    cache.Set((nameof(MewsReservationReader), "source", id), channel, SourceMaxAge);
                 }
             }
         }
 
         var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, rooms, nightly, products) is { } desk
-                ? desk with { Channel = channels.GetValueOrDefault(r.Id), NoShow = r.CancellationReason == CancellationReason.NoShow }
+                ? desk with { Channel = channels.GetValueOrDefault(r.Id) is { Length: > 0 } channel ? channel : null, NoShow = r.CancellationReason == CancellationReason.NoShow }
                 : null)
             .OfType<DeskReservation>()
             .OrderBy(r => r.Arrival).ThenBy(r => r.GuestName, StringComparer.CurrentCulture).ThenBy(r => r.Number, StringComparer.Ordinal)
@@ -241,6 +264,9 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
     /// <summary>How long an enterprise's pricing mode and services are reused: they change with the hotel's set-up, not
     /// with the day (the sync reads them too).</summary>
     public static readonly TimeSpan SetupMaxAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a reservation's booking channel is reused (it is set when the reservation is made).</summary>
+    public static readonly TimeSpan SourceMaxAge = TimeSpan.FromHours(1);
 
     private async Task<T> CachedAsync<T>((string Kind, string Enterprise) key, Func<Task<T>> load)
     {

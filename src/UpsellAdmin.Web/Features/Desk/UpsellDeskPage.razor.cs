@@ -114,8 +114,8 @@ public sealed partial class UpsellDeskPage
     private string ReadText => _board is null
         ? ""
         : (_board.Window.InHouse
-            ? $"{_board.Rows.Count} guest{(_board.Rows.Count == 1 ? "" : "s")} in house, read from Mews at"
-            : $"{_board.Rows.Count} arrival{(_board.Rows.Count == 1 ? "" : "s")} read from Mews at")
+            ? $"{_board.Rows.Count} guest{(_board.Rows.Count == 1 ? "" : "s")} in house, read from Mews for {_board.Property.Code} at"
+            : $"{_board.Rows.Count} arrival{(_board.Rows.Count == 1 ? "" : "s")} read from Mews for {_board.Property.Code} at")
           + $" {_board.ReadAt.ToOffset(TimeSpan.Zero):HH:mm:ss} UTC "
           + $"({_board.MewsRequests} Mews requests; reused for a minute, Refresh reads again). Offers need {_board.MinimumFreeRooms} free room{(_board.MinimumFreeRooms == 1 ? "" : "s")} of their type every night.";
 

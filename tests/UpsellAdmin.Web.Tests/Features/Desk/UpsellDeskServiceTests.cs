@@ -118,7 +118,11 @@ public sealed class UpsellDeskServiceTests : IAsyncLifetime
         Assert.Equal(requests, _harness.Simulator.Statistics.RequestsFor("reservations/getAll/2023-06-06"));
         Assert.Equal(first!.ReadAt, again!.ReadAt);
 
+        var sources = _harness.Simulator.Statistics.RequestsFor("sourceAssignments/getAll/2024-09-20");
+        Assert.True(sources > 0, "the demo rules filter by channel, so the first read asks for the booking channels");
         await Desk.GetBoardAsync(_property.Id, DeskWindow.Arrivals(_today), refresh: true, Ct);
+        // A reservation's channel is known for an hour: the refresh does not ask again.
+        Assert.Equal(sources, _harness.Simulator.Statistics.RequestsFor("sourceAssignments/getAll/2024-09-20"));
         // The arrivals, and the in-house guests' rooms for the room status of today's arrivals.
         Assert.Equal(requests + 2, _harness.Simulator.Statistics.RequestsFor("reservations/getAll/2023-06-06"));
     }
