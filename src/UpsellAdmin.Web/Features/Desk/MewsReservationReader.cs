@@ -6,6 +6,7 @@ using UpsellAdmin.Connector;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.ReferenceData;
 using UpsellAdmin.Web.Features.UpsellRules;
 
 namespace UpsellAdmin.Web.Features.Desk;
@@ -324,8 +325,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
     private async Task<Dictionary<Guid, string>> RoomTypeCodesAsync(int propertyId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.RoomTypes.AsNoTracking().Where(x => x.PropertyId == propertyId && x.MewsId != null).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct))
-            .GroupBy(x => x.MewsId!.Value).ToDictionary(g => g.Key, g => g.First().Code);
+        return await ByMewsIdAsync(Codes(db.RoomTypes, propertyId), ct);
     }
 
     private static DeskReservation? ToDesk(Reservation r, TimeZoneInfo zone, PropertyCodes codes, Dictionary<string, Customer> customers,
@@ -412,16 +412,28 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
     private async Task<PropertyCodes> CodesAsync(int propertyId, PricingMode? pricing, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        static Dictionary<Guid, string> ById(IEnumerable<(Guid? Id, string Code)> rows) =>
-            rows.Where(r => r.Id is not null).GroupBy(r => r.Id!.Value).ToDictionary(g => g.Key, g => g.First().Code);
-        var roomTypes = ById((await db.RoomTypes.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
-        var rates = ById((await db.RateCodes.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
-        var markets = ById((await db.Markets.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
-        var types = ById((await db.MembershipTypes.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
-        var levels = ById((await db.MembershipLevels.AsNoTracking().Where(x => db.MembershipTypes.Any(t => t.Id == x.MembershipTypeId && t.PropertyId == propertyId)).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
-        var channels = ById((await db.Channels.AsNoTracking().Where(x => x.PropertyId == propertyId).Select(x => new { x.MewsId, x.Code }).ToListAsync(ct)).Select(x => (x.MewsId, x.Code)));
-        return new PropertyCodes(roomTypes, rates, markets, types, levels, channels, pricing);
+        var levels = await ByMewsIdAsync(db.MembershipLevels.Where(x => db.MembershipTypes.Any(t => t.Id == x.MembershipTypeId && t.PropertyId == propertyId))
+            .Select(x => new CodeRow(x.MewsId, x.Code)), ct);
+        return new PropertyCodes(
+            await ByMewsIdAsync(Codes(db.RoomTypes, propertyId), ct),
+            await ByMewsIdAsync(Codes(db.RateCodes, propertyId), ct),
+            await ByMewsIdAsync(Codes(db.Markets, propertyId), ct),
+            await ByMewsIdAsync(Codes(db.MembershipTypes, propertyId), ct),
+            levels,
+            await ByMewsIdAsync(Codes(db.Channels, propertyId), ct),
+            pricing);
     }
+
+    private sealed record CodeRow(Guid? MewsId, string Code);
+
+    /// <summary>A property's code list as (Mews id, code) rows.</summary>
+    private static IQueryable<CodeRow> Codes<T>(IQueryable<T> items, int propertyId) where T : ReferenceItem =>
+        items.Where(x => x.PropertyId == propertyId && x.MewsId != null).Select(x => new CodeRow(x.MewsId, x.Code));
+
+    /// <summary>Code by Mews id (the first code where two items share an id).</summary>
+    private static async Task<Dictionary<Guid, string>> ByMewsIdAsync(IQueryable<CodeRow> rows, CancellationToken ct) =>
+        (await rows.AsNoTracking().ToListAsync(ct)).Where(r => r.MewsId is not null)
+            .GroupBy(r => r.MewsId!.Value).ToDictionary(g => g.Key, g => g.First().Code);
 
     /// <summary>The property's synced codes by Mews id.</summary>
     private sealed record PropertyCodes(
