@@ -36,7 +36,7 @@ echo "   artifacts/sqlserver-migrations.sql: $(wc -l < artifacts/sqlserver-migra
 echo "== Tests"
 log=$(mktemp)
 set +e
-dotnet test UpsellAdmin.sln --no-build -nologo -v q 2>&1 | tee "$log"
+dotnet test UpsellAdmin.sln --no-build -nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # VSTest prints one summary line per test project ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, ...").
@@ -55,5 +55,10 @@ awk '
     printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped
   }
 ' "$log"
+# The failures again at the end, with their messages, so a CI log cut to its tail still says what failed and why.
+if grep -q '^  Failed ' "$log"; then
+  echo "== Failed tests"
+  awk '/^  Failed / { show = 1 } /^  Stack Trace:/ { show = 0 } show' "$log" | cut -c1-400 | head -120
+fi
 rm -f "$log"
 exit "$status"

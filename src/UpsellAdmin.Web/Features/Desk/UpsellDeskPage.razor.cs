@@ -29,6 +29,7 @@ public sealed partial class UpsellDeskPage
     private string? _error;
     private bool _busy;
     private bool _noProperty;
+    private int _loadGeneration; // a read answered after a newer one started (another property, day, tab) is dropped
 
     protected override async Task OnInitializedAsync()
     {
@@ -73,31 +74,42 @@ public sealed partial class UpsellDeskPage
             return;
         }
 
+        var generation = ++_loadGeneration;
         _busy = true;
         _error = null;
+        DeskBoard? board = null;
+        string? error = null;
+        var answered = false;
         try
         {
-            _board = await Desk.GetBoardAsync(_property.Id, window, refresh, _cts.Token);
-            if (_board is null)
+            board = await Desk.GetBoardAsync(_property.Id, window, refresh, _cts.Token);
+            answered = true;
+            if (board is null)
             {
-                _error = "The property does not exist or you may not see it.";
+                error = "The property does not exist or you may not see it.";
             }
         }
         catch (MewsApiException e)
         {
-            _error = $"Mews did not answer the desk's request ({e.Message}). The rows below are from the last read; try Refresh.";
+            error = $"Mews did not answer the desk's request ({e.Message}). The rows below are from the last read; try Refresh.";
         }
         catch (DeskUnavailableException e)
         {
-            _error = e.Message;
+            error = e.Message;
         }
         catch (HttpRequestException e)
         {
-            _error = $"Mews could not be reached ({e.Message}). The rows below are from the last read; try Refresh.";
+            error = $"Mews could not be reached ({e.Message}). The rows below are from the last read; try Refresh.";
         }
-        finally
+        if (generation != _loadGeneration)
         {
-            _busy = false;
+            return; // superseded: the newer read owns the board, the error and the busy flag
+        }
+        _busy = false;
+        _error = error;
+        if (answered)
+        {
+            _board = board; // null: the property is gone or hidden; after a Mews failure the last rows stay
         }
     }
 
