@@ -100,7 +100,7 @@ public interface IMewsGateway
     /// orderItems/cancel (beta): cancels 1–10 posted lines (they stay, AccountingState Canceled, CanceledUtc set); a
     /// Closed line cannot be canceled. Never re-sent after an ambiguous failure: re-read the lines instead.
     /// </summary>
-    Task CancelOrderItemsAsync(IReadOnlyList<string> orderItemIds, CancellationToken ct = default);
+    Task CancelOrderItemsAsync(IReadOnlyList<string> orderItemIds, string? enterpriseId = null, CancellationToken ct = default);
 
     // ---- loyalty ----
 

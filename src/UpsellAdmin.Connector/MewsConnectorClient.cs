@@ -188,7 +188,7 @@ public sealed partial class MewsConnectorClient(
         PageAsync<OrderItemFilter, OrderItem>("orderItems/getAll", filter with { EnterpriseIds = filter.EnterpriseIds ?? DefaultEnterpriseIds },
             async (r, c) => await reads.GetOrderItemsAsync(r, c), ct);
 
-    public Task CancelOrderItemsAsync(IReadOnlyList<string> orderItemIds, CancellationToken ct = default)
+    public Task CancelOrderItemsAsync(IReadOnlyList<string> orderItemIds, string? enterpriseId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(orderItemIds);
         if (orderItemIds.Count is < 1 or > 10)
@@ -196,7 +196,7 @@ public sealed partial class MewsConnectorClient(
             throw new ArgumentException("orderItems/cancel takes 1 to 10 order item ids.", nameof(orderItemIds));
         }
 
-        var request = new CancelOrderItemsRequest { EnterpriseId = Options.EnterpriseId, OrderItemIds = orderItemIds };
+        var request = new CancelOrderItemsRequest { EnterpriseId = enterpriseId ?? Options.EnterpriseId, OrderItemIds = orderItemIds };
         return WriteOnceAsync("orderItems/cancel", c => writes.CancelOrderItemsAsync(request, c),
             $"Read the order items {string.Join(", ", orderItemIds)} (orderItems/getAll by OrderItemIds) and cancel only those not yet Canceled.",
             [], ct);

@@ -28,8 +28,10 @@ public static class FeatureLayers
         ["Sync"] = 7,
         ["Administration"] = 7,
         ["Desk"] = 7,
-        // 8: the public HTTP API, another way in to the features below it.
-        ["Api"] = 8,
+        // 8: selling — posts what the desk offered (the desk reaches it through IDeskSelling, which it owns).
+        ["Selling"] = 8,
+        // 9: the public HTTP API, another way in to the features below it.
+        ["Api"] = 9,
     };
 
     /// <summary>The feature a type belongs to (the first namespace segment under Features), or null outside features

@@ -4,6 +4,7 @@ using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Copy;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.Selling;
 using UpsellAdmin.Web.Features.Sync;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 using UpsellAdmin.Web.Features.UpsellRules;
@@ -51,6 +52,11 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<RuleCopyLog> RuleCopyLogs => Set<RuleCopyLog>();
+
+    public DbSet<UpsellSale> UpsellSales => Set<UpsellSale>();
+    public DbSet<UpsellWorkItem> UpsellWork => Set<UpsellWorkItem>();
+    public DbSet<UpsellPresentation> UpsellPresentations => Set<UpsellPresentation>();
+    public DbSet<UpsellDecline> UpsellDeclines => Set<UpsellDecline>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ using UpsellAdmin.Web.Features.Loyalty;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Quotes;
 using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.Selling;
 using UpsellAdmin.Web.Features.Sync;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 using UpsellAdmin.Web.Features.UpsellRules;
@@ -45,6 +46,8 @@ public static class FeatureSetup
             .AddLoyalty()
             .AddAdministration()
             .AddDesk()
+            .AddSelling(builder.Configuration)
+            .AddSellingWorker()
             .AddApi(builder.Configuration);
         return builder;
     }

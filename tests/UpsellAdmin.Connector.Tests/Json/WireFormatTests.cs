@@ -169,7 +169,7 @@ public sealed class WireFormatTests
         var stub = new StubHandler(_ => StubHandler.Json("{}"));
         await using var host = GatewayHost.OverStub(stub, o => o.EnterpriseId = "e1");
 
-        await host.Gateway.CancelOrderItemsAsync(["i1", "i2"], TestContext.Current.CancellationToken);
+        await host.Gateway.CancelOrderItemsAsync(["i1", "i2"], ct: TestContext.Current.CancellationToken);
 
         var request = Assert.Single(stub.Requests);
         Assert.Equal("orderItems/cancel", request.Operation);

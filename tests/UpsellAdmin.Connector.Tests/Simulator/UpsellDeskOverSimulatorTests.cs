@@ -143,7 +143,7 @@ public sealed class UpsellDeskOverSimulatorTests
         Assert.Equal(OrderItemAccountingStates.Open, item.AccountingState);
         Assert.Null(item.CanceledUtc);
 
-        await g.CancelOrderItemsAsync([item.Id], Ct);
+        await g.CancelOrderItemsAsync([item.Id], ct: Ct);
 
         var canceled = Assert.Single(await g.GetOrderItemsAsync(new OrderItemFilter { OrderItemIds = [item.Id], AccountingStates = [OrderItemAccountingStates.Canceled] }, Ct).ToListAsync(Ct));
         Assert.NotNull(canceled.CanceledUtc);
@@ -180,12 +180,12 @@ public sealed class UpsellDeskOverSimulatorTests
         var closed = Assert.Single(await s.Gateway.GetOrderItemsAsync(new OrderItemFilter { ServiceOrderIds = [orderId] }, Ct).ToListAsync(Ct));
         Assert.Equal(OrderItemAccountingStates.Closed, closed.AccountingState);
 
-        var refused = await Assert.ThrowsAsync<MewsApiException>(() => s.Gateway.CancelOrderItemsAsync([closed.Id], Ct));
+        var refused = await Assert.ThrowsAsync<MewsApiException>(() => s.Gateway.CancelOrderItemsAsync([closed.Id], ct: Ct));
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("Invalid OrderItemIds", refused.MewsMessage);
-        await Assert.ThrowsAsync<ArgumentException>(() => s.Gateway.CancelOrderItemsAsync(Enumerable.Range(0, 11).Select(i => closed.Id).ToList(), Ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => s.Gateway.CancelOrderItemsAsync([], Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => s.Gateway.CancelOrderItemsAsync(Enumerable.Range(0, 11).Select(i => closed.Id).ToList(), ct: Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => s.Gateway.CancelOrderItemsAsync([], ct: Ct));
     }
 
     [Fact]

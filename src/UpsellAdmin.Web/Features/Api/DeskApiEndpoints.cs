@@ -133,7 +133,7 @@ public static class DeskApiEndpoints
         try
         {
             var window = DeskWindow.OneReservation(reservationId, QuoteDates.Today(clock, property.Value.TimeZone));
-            var offers = await desk.GetOffersAsync(property.Value.Id, window, reservationId, explain: false, ct);
+            var offers = await desk.GetOffersAsync(property.Value.Id, window, reservationId, explain: false, cancellationToken: ct);
             if (offers is null)
             {
                 return Problem(StatusCodes.Status404NotFound, $"Unknown reservation: {reservationId} is not a reservation of {propertyCode} in Mews.");

@@ -33,7 +33,7 @@ public sealed partial class DeskOffersDialog : IDisposable
         _loading = true;
         try
         {
-            _offers = await Desk.GetOffersAsync(PropertyId, Window, Reservation.ReservationId, _whyNot, _cts.Token);
+            _offers = await Desk.GetOffersAsync(PropertyId, Window, Reservation.ReservationId, _whyNot, cancellationToken: _cts.Token);
             _error = _offers is null ? "The reservation is no longer in this list. Close and Refresh the desk." : null;
         }
         catch (MewsApiException e)

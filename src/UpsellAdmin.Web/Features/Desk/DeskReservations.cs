@@ -22,8 +22,9 @@ public sealed record DeskWindow(DateOnly From, DateOnly To, bool InHouse = false
             : null;
 }
 
-/// <summary>One night of a reservation: what the guest pays for it in Mews (null when Mews has no nightly item).</summary>
-public sealed record DeskNight(DateOnly Date, decimal? OriginalRate);
+/// <summary>One night of a reservation: what the guest pays for it in Mews (null when Mews has no nightly item), and
+/// the tax codes Mews applied to it (an upgrade of the night is taxed the same way).</summary>
+public sealed record DeskNight(DateOnly Date, decimal? OriginalRate, IReadOnlyList<string>? TaxCodes = null);
 
 /// <summary>
 /// A reservation as the desk shows and prices it, every Mews id already turned into the property's codes (null where
@@ -59,6 +60,14 @@ public sealed record DeskReservation(
 
     /// <summary>The booking channel: the property's Channel code of the reservation's primary Mews Source (null: none or unknown).</summary>
     public string? Channel { get; init; }
+
+    /// <summary>The reservation's Mews service (the accommodation service), its requested room type's Mews id, and
+    /// whether the enterprise quotes gross or net prices: what a sale posts with.</summary>
+    public string? ServiceId { get; init; }
+
+    public string? RequestedCategoryId { get; init; }
+
+    public PricingMode? Pricing { get; init; }
 
     /// <summary>Canceled as a no-show (Mews' CancellationReason).</summary>
     public bool NoShow { get; init; }

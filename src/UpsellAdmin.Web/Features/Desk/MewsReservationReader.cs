@@ -116,6 +116,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         }
 
         var nightly = new Dictionary<(string Reservation, DateOnly Night), decimal>();
+        var nightlyTaxes = new Dictionary<(string Reservation, DateOnly Night), IReadOnlyList<string>>();
         var products = new Dictionary<string, HashSet<Guid>>(StringComparer.Ordinal);
         foreach (var chunk in reservations.Select(r => r.Id).Chunk(IdsPerCall))
         {
@@ -154,6 +155,10 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
                 {
                     var key = (item.ServiceOrderId!, night);
                     nightly[key] = nightly.GetValueOrDefault(key) + amount;
+                    if (item.Amount?.TaxValues is { Count: > 0 } taxes)
+                    {
+                        nightlyTaxes[key] = taxes.Select(t => t.Code).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+                    }
                 }
             }
         }
@@ -201,7 +206,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             }
         }
 
-        var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, rooms, nightly, products) is { } desk
+        var list = reservations.Select(r => ToDesk(r, zone, codes, customers, memberships, rooms, nightly, nightlyTaxes, products) is { } desk
                 ? desk with { Channel = channels.GetValueOrDefault(r.Id) is { Length: > 0 } channel ? channel : null, NoShow = r.CancellationReason == CancellationReason.NoShow }
                 : null)
             .OfType<DeskReservation>()
@@ -330,7 +335,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
 
     private static DeskReservation? ToDesk(Reservation r, TimeZoneInfo zone, PropertyCodes codes, Dictionary<string, Customer> customers,
         Dictionary<string, LoyaltyMembership> memberships, Dictionary<string, string> rooms, Dictionary<(string, DateOnly), decimal> nightly,
-        Dictionary<string, HashSet<Guid>> products)
+        Dictionary<(string, DateOnly), IReadOnlyList<string>> nightlyTaxes, Dictionary<string, HashSet<Guid>> products)
     {
         if (r.ScheduledStartUtc is not { } start || r.ScheduledEndUtc is not { } end)
         {
@@ -346,7 +351,7 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
         var membership = r.AccountId is { } account ? memberships.GetValueOrDefault(account) : null;
         var nights = Enumerable.Range(0, departure.DayNumber - arrival.DayNumber)
             .Select(i => arrival.AddDays(i))
-            .Select(d => new DeskNight(d, nightly.TryGetValue((r.Id, d), out var amount) ? amount : null))
+            .Select(d => new DeskNight(d, nightly.TryGetValue((r.Id, d), out var amount) ? amount : null, nightlyTaxes.GetValueOrDefault((r.Id, d))))
             .ToList();
         return new DeskReservation(
             r.Id,
@@ -366,7 +371,12 @@ public sealed class MewsReservationReader(IMewsGateway mews, IDbContextFactory<A
             PropertyCodes.Code(codes.Markets, r.BusinessSegmentId),
             nights,
             products.TryGetValue(r.Id, out var owned) ? owned : new HashSet<Guid>(),
-            r.PersonCounts is { Count: > 0 } persons ? persons.Sum(p => p.Count) : null);
+            r.PersonCounts is { Count: > 0 } persons ? persons.Sum(p => p.Count) : null)
+        {
+            ServiceId = r.ServiceId,
+            RequestedCategoryId = r.RequestedResourceCategoryId,
+            Pricing = codes.Pricing,
+        };
     }
 
     private static string GuestName(Customer? customer) => customer is null

@@ -79,8 +79,9 @@ public interface IUpsellDeskService
     Task<DeskBoard?> GetBoardAsync(int propertyId, DeskWindow window, bool refresh = false, CancellationToken cancellationToken = default);
 
     /// <summary>One reservation's offers (and with <paramref name="explain"/> why each other room type is not offered);
-    /// null when the property or reservation is not on the board.</summary>
-    Task<DeskOffers?> GetOffersAsync(int propertyId, DeskWindow window, string reservationId, bool explain, CancellationToken cancellationToken = default);
+    /// null when the property or reservation is not on the board. <paramref name="refresh"/> reads Mews now (the
+    /// re-check at the moment of sale) instead of reusing a read of the last minute.</summary>
+    Task<DeskOffers?> GetOffersAsync(int propertyId, DeskWindow window, string reservationId, bool explain, bool refresh = false, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -141,11 +142,13 @@ public sealed class UpsellDeskService(
             snapshot.Read.ReadAt, snapshot.Read.MewsRequests + snapshot.Free.MewsRequests, snapshot.MinimumFreeRooms);
     }
 
-    public async Task<DeskOffers?> GetOffersAsync(int propertyId, DeskWindow window, string reservationId, bool explain, CancellationToken cancellationToken = default)
+    public async Task<DeskOffers?> GetOffersAsync(int propertyId, DeskWindow window, string reservationId, bool explain, bool refresh = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
         // One reservation (the offers API): a desk board of today already read holds it, so no new Mews read.
-        var snapshot = window.ReservationId is not null
+        var snapshot = refresh
+            ? await SnapshotAsync(propertyId, window.ReservationId is null ? DeskWindow.OneReservation(reservationId, window.From) : window, refresh: true, cancellationToken)
+            : window.ReservationId is not null
             ? await CachedSnapshotWithAsync(propertyId, reservationId, window.From, cancellationToken)
               ?? await SnapshotAsync(propertyId, window, refresh: false, cancellationToken)
             : await SnapshotAsync(propertyId, window, refresh: false, cancellationToken);

@@ -13,6 +13,8 @@ public sealed class UpsellConfigurationModel
     public int? MaximumNumberOfOffers { get; set; }
     public OfferSortOrder SortOffersBy { get; set; } = OfferSortOrder.DisplaySequence;
     public int MinimumFreeRooms { get; set; } = PropertyUpsellConfiguration.DefaultMinimumFreeRooms;
+    /// <summary>The accounting category (local id) a sold upgrade's revenue is posted on; null = not set.</summary>
+    public int? UpgradeAccountingCategoryId { get; set; }
     public List<OccupancyLevelModel> OccupancyLevels { get; set; } = [];
     public List<RoomHierarchyRowModel> Hierarchy { get; set; } = [];
     /// <summary>The add-on catalogue, in display order (the list's order is the display sequence).</summary>

@@ -29,6 +29,10 @@ public sealed class PropertyUpsellConfiguration
     /// type (Mews availability, read at most a minute before the offer is shown). 0 = do not check.</summary>
     public int MinimumFreeRooms { get; set; } = DefaultMinimumFreeRooms;
 
+    /// <summary>Upgrade accounting category: the Mews accounting category the revenue of a sold room upgrade is posted
+    /// on (one order line per night). Null = not set; upgrades cannot be sold until it is.</summary>
+    public int? UpgradeAccountingCategoryId { get; set; }
+
     /// <summary>Concurrency token, regenerated on each save.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }
@@ -42,5 +46,6 @@ internal sealed class PropertyUpsellConfigurationConfiguration : IEntityTypeConf
         b.Property(x => x.UpsellRoomStatus).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.SortOffersBy).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<AccountingCategory>().WithMany().HasForeignKey(x => x.UpgradeAccountingCategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -89,6 +89,10 @@ public sealed class UpsellConfigurationModelValidator : AbstractValidator<Upsell
             }
         });
 
+        RuleFor(x => x.UpgradeAccountingCategoryId)
+            .Must(id => accounting.Contains(id!.Value)).When(x => x.UpgradeAccountingCategoryId is not null)
+            .WithMessage("This accounting category does not exist in this property (run Sync from Mews).");
+
         AddOnRules(products, accounting);
     }
 

@@ -103,8 +103,11 @@ public partial class UpsellConfigurationPage
     [
         nameof(UpsellConfigurationModel.UpsellRoomStatus), nameof(UpsellConfigurationModel.MaximumLengthOfStay),
         nameof(UpsellConfigurationModel.MaximumNumberOfOffers), nameof(UpsellConfigurationModel.SortOffersBy),
-        nameof(UpsellConfigurationModel.MinimumFreeRooms),
+        nameof(UpsellConfigurationModel.MinimumFreeRooms), nameof(UpsellConfigurationModel.UpgradeAccountingCategoryId),
     ];
+
+    private string AccountingText(int? id) =>
+        id is null ? "" : _addOnChoices.AccountingCategories.FirstOrDefault(a => a.Id == id)?.Display ?? $"#{id}";
 
     public void Dispose()
     {

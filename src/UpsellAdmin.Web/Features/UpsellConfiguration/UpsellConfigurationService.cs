@@ -35,6 +35,7 @@ public sealed class UpsellConfigurationService(
             model.MaximumNumberOfOffers = settings.MaximumNumberOfOffers;
             model.SortOffersBy = settings.SortOffersBy;
             model.MinimumFreeRooms = settings.MinimumFreeRooms;
+            model.UpgradeAccountingCategoryId = settings.UpgradeAccountingCategoryId;
             model.Version = settings.Version;
         }
         model.OccupancyLevels = await db.OccupancyLevels.AsNoTracking()
@@ -131,6 +132,7 @@ public sealed class UpsellConfigurationService(
             settings.MaximumNumberOfOffers = model.MaximumNumberOfOffers;
             settings.SortOffersBy = model.SortOffersBy;
             settings.MinimumFreeRooms = model.MinimumFreeRooms;
+            settings.UpgradeAccountingCategoryId = model.UpgradeAccountingCategoryId;
             settings.Version = Guid.NewGuid();
 
             await db.OccupancyLevels.Where(x => x.PropertyId == model.PropertyId).ExecuteDeleteAsync(ct);

@@ -10,6 +10,7 @@ using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Desk;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Quotes;
+using UpsellAdmin.Web.Features.Selling;
 using UpsellAdmin.Web.Features.Sync;
 using UpsellAdmin.Web.Tests.TestSupport;
 
@@ -53,7 +54,7 @@ public sealed class DeskHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAppDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={harness._path}" });
         services.AddSingleton<ICurrentUser>(harness.CurrentUser);
-        services.AddUpsellFeatures().AddQuotes().AddMewsSync(configuration).AddDesk();
+        services.AddUpsellFeatures().AddQuotes().AddMewsSync(configuration).AddDesk().AddSelling();
         harness._services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using (var db = await harness.Db.CreateDbContextAsync(ct))
         {

@@ -22,7 +22,7 @@ public sealed class DeskOffersDialogTests : UiTestContext
         public Task<DeskBoard?> GetBoardAsync(int propertyId, DeskWindow window, bool refresh = false, CancellationToken cancellationToken = default) =>
             Task.FromResult<DeskBoard?>(null);
 
-        public Task<DeskOffers?> GetOffersAsync(int propertyId, DeskWindow window, string reservationId, bool explain, CancellationToken cancellationToken = default) =>
+        public Task<DeskOffers?> GetOffersAsync(int propertyId, DeskWindow window, string reservationId, bool explain, bool refresh = false, CancellationToken cancellationToken = default) =>
             Task.FromResult<DeskOffers?>(offers);
     }
 

@@ -75,7 +75,7 @@ public sealed class UpsellDeskAddOnTests : IAsyncLifetime
         await CatalogueAsync(("BFST", "Breakfast buffet", null), ("PARK", "Garage parking", 12.34m));
         var persons = await PersonsAsync();
 
-        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), ReservationId, explain: false, Ct);
+        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), ReservationId, explain: false, cancellationToken: Ct);
 
         Assert.NotNull(offers);
         Assert.Equal(3, offers.Reservation.NightCount);
@@ -93,7 +93,7 @@ public sealed class UpsellDeskAddOnTests : IAsyncLifetime
                 Assert.Equal(parking.MewsId.ToString(), p.ProductId);
                 Assert.Equal((12.34m, true, 3, 37.02m), (p.UnitPrice, p.PriceOverridden, p.Count, p.TotalAmount));
             });
-        Assert.Equal(offers.AddOns[0].OfferId, (await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), ReservationId, explain: false, Ct))!.AddOns[0].OfferId);
+        Assert.Equal(offers.AddOns[0].OfferId, (await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), ReservationId, explain: false, cancellationToken: Ct))!.AddOns[0].OfferId);
 
         // The agent sells breakfast: posted to the reservation in Mews, then Refresh.
         var items = await _harness.Get<IMewsGateway>().AddReservationProductAsync(new ReservationProductAddition
@@ -107,7 +107,7 @@ public sealed class UpsellDeskAddOnTests : IAsyncLifetime
         var row = Assert.Single(board!.Rows, r => r.Reservation.ReservationId == ReservationId);
         Assert.Contains(breakfast.MewsId!.Value, row.Reservation.Products);
 
-        var after = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), ReservationId, explain: false, Ct);
+        var after = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), ReservationId, explain: false, cancellationToken: Ct);
 
         var left = Assert.Single(after!.AddOns);
         Assert.Equal("PARK", left.ProductCode);
@@ -130,7 +130,7 @@ public sealed class UpsellDeskAddOnTests : IAsyncLifetime
         var persons = await PersonsAsync();
         var tea = await ProductAsync("TEA");
 
-        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), ReservationId, explain: true, Ct);
+        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), ReservationId, explain: true, cancellationToken: Ct);
 
         Assert.NotNull(offers);
         var lateCheckOut = await ProductAsync("LCO");

@@ -65,7 +65,7 @@ public sealed class UpsellDeskServiceTests : IAsyncLifetime
         var (_, full) = await RuleToTheFullRoomTypeAsync(minimumFreeRooms: 1);
         var scenario = _harness.Simulator.Store.FullNight!;
 
-        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), scenario.ReservationId.ToString(), explain: true, Ct);
+        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), scenario.ReservationId.ToString(), explain: true, cancellationToken: Ct);
 
         Assert.NotNull(offers);
         Assert.DoesNotContain(offers.Offers, o => o.Offer.ToRoomType == full);
@@ -80,7 +80,7 @@ public sealed class UpsellDeskServiceTests : IAsyncLifetime
         var (_, full) = await RuleToTheFullRoomTypeAsync(minimumFreeRooms: 0);
         var scenario = _harness.Simulator.Store.FullNight!;
 
-        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), scenario.ReservationId.ToString(), explain: false, Ct);
+        var offers = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), scenario.ReservationId.ToString(), explain: false, cancellationToken: Ct);
 
         var offer = Assert.Single(offers!.Offers, o => o.Offer.ToRoomType == full);
         Assert.Equal("DESKFULL", offer.Offer.RuleCode);
@@ -144,7 +144,7 @@ public sealed class UpsellDeskServiceTests : IAsyncLifetime
         foreach (var row in board!.Rows.Where(r => r.Reservation.NotOfferableReason is null))
         {
             var r = row.Reservation;
-            var desk = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), r.ReservationId, explain: false, Ct);
+            var desk = await Desk.GetOffersAsync(_property.Id, DeskWindow.Arrivals(_today), r.ReservationId, explain: false, cancellationToken: Ct);
             var typed = await quotes.QuoteAsync(new StayQuoteInput
             {
                 PropertyId = _property.Id,
@@ -202,7 +202,7 @@ public sealed class UpsellDeskRoomStatusTests : IAsyncLifetime
         var notReady = rooms.Rooms.Select(r => r.RoomType).Distinct().Where(t => rooms.Ready(t, RoomStatus.Inspected) == 0).ToList();
         Assert.NotEmpty(notReady); // the seed has a room type with no vacant inspected room (Executive Suite)
 
-        var offers = await _harness.Get<IUpsellDeskService>().GetOffersAsync(property.Id, DeskWindow.Arrivals(today), scenario.ReservationId.ToString(), explain: true, Ct);
+        var offers = await _harness.Get<IUpsellDeskService>().GetOffersAsync(property.Id, DeskWindow.Arrivals(today), scenario.ReservationId.ToString(), explain: true, cancellationToken: Ct);
 
         Assert.NotNull(offers);
         Assert.All(offers.Offers, o => Assert.True(rooms.Ready(o.Offer.ToRoomType, RoomStatus.Inspected) > 0, $"{o.Offer.ToRoomType} offered without an inspected vacant room"));
@@ -272,7 +272,7 @@ public sealed class UpsellDeskEdgeTests : IAsyncLifetime
 
         foreach (var row in earlier)
         {
-            var offers = await desk.GetOffersAsync(property.Id, DeskWindow.InHouseOn(today), row.Reservation.ReservationId, explain: false, Ct);
+            var offers = await desk.GetOffersAsync(property.Id, DeskWindow.InHouseOn(today), row.Reservation.ReservationId, explain: false, cancellationToken: Ct);
             Assert.All(offers!.Offers.SelectMany(o => o.Nights), n => Assert.True(n.Date >= today, $"{row.Reservation.Number}: night {n.Date} is behind"));
             Assert.All(offers.Offers, o => Assert.Equal(row.Reservation.Departure.DayNumber - today.DayNumber, o.Nights.Count));
         }

@@ -1,0 +1,543 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using UpsellAdmin.Connector;
+using UpsellAdmin.Connector.Models;
+using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Common;
+using UpsellAdmin.Web.Features.Desk;
+using UpsellAdmin.Web.Features.Properties;
+using UpsellAdmin.Web.Features.Quotes;
+using UpsellAdmin.Web.Features.ReferenceData;
+
+namespace UpsellAdmin.Web.Features.Selling;
+
+/// <inheritdoc />
+public sealed class SellingService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    IUpsellDeskService desk,
+    IMewsGateway mews,
+    UpsellWorkSignal signal,
+    TimeProvider clock) : ISellingService
+{
+    public const int OfferIdMaxLength = 64;
+    public const int ReservationIdMaxLength = 64;
+
+    public async Task<SaleResult> SellAsync(SaleRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Problem(request) is { } problem)
+        {
+            return new SaleResult(SaleResultKind.Invalid, problem);
+        }
+        var user = await currentUser.GetAsync(cancellationToken);
+        var agent = AgentName(user);
+        var hash = RequestHash(request);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var property = await PropertyAccess.Visible(db, user).FirstOrDefaultAsync(p => p.Id == request.PropertyId, cancellationToken);
+        if (property is null)
+        {
+            return new SaleResult(SaleResultKind.NotFound, "The property does not exist or you may not see it.");
+        }
+        if (!CanSell(user))
+        {
+            return new SaleResult(SaleResultKind.Forbidden, "Selling needs the Front Desk, Revenue Manager or Administrator role.");
+        }
+        if (request.IdempotencyKey is { } key && await ReplayAsync(db, agent, key, hash, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        DeskOffers? offers;
+        try
+        {
+            offers = await desk.GetOffersAsync(property.Id, DeskWindow.OneReservation(request.ReservationId, QuoteDates.Today(clock, property.TimeZone)),
+                request.ReservationId, explain: false, refresh: true, cancellationToken);
+        }
+        catch (DeskUnavailableException e)
+        {
+            return new SaleResult(SaleResultKind.Invalid, e.Message);
+        }
+        catch (Exception e) when (e is MewsApiException or HttpRequestException)
+        {
+            return new SaleResult(SaleResultKind.MewsUnavailable,
+                $"Mews could not be read to check the offer again ({e.Message}). Nothing was sold; try again in a moment.");
+        }
+        if (offers is null)
+        {
+            return new SaleResult(SaleResultKind.NotFound, $"Reservation {request.ReservationId} is not a reservation of {property.Code} in Mews.");
+        }
+        var reservation = offers.Reservation;
+        if (reservation.State is not (ReservationState.Confirmed or ReservationState.Started))
+        {
+            return Changed(offers, $"The reservation is now {reservation.State}: only a confirmed or checked-in reservation can be sold an upsell.");
+        }
+
+        var upgrade = offers.Offers.FirstOrDefault(o => string.Equals(o.OfferId, request.OfferId, StringComparison.OrdinalIgnoreCase));
+        var addOn = upgrade is null ? offers.AddOns.FirstOrDefault(o => string.Equals(o.OfferId, request.OfferId, StringComparison.OrdinalIgnoreCase)) : null;
+        if (upgrade is null && addOn is null)
+        {
+            var now = offers.Offers.Count + offers.AddOns.Count;
+            return Changed(offers, "This offer is no longer what the guest was shown: the reservation, its price or the availability changed in Mews. "
+                + (now == 0 ? offers.Message ?? "Nothing can be offered to this reservation now." : $"{now} offer{(now == 1 ? "" : "s")} can be sold now; show the guest the new one."));
+        }
+
+        if (reservation.CustomerId is null || reservation.ServiceId is null)
+        {
+            return new SaleResult(SaleResultKind.Invalid, "Mews did not say whose reservation this is or which service it belongs to, so nothing can be posted to it.");
+        }
+        // One upgrade per reservation, one sale per add-on product, unless the earlier one was rejected or undone.
+        var open = await db.UpsellSales.AsNoTracking()
+            .Where(s => s.PropertyId == property.Id && s.ReservationId == reservation.ReservationId
+                && (s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted))
+            .Where(s => upgrade != null ? s.Kind == UpsellKind.RoomUpgrade : s.Kind == UpsellKind.AddOn && s.ProductId == addOn!.ProductId)
+            .Select(s => new { s.Id, s.AgentName, s.Status })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (open is not null)
+        {
+            return new SaleResult(SaleResultKind.Conflict, upgrade is not null
+                ? $"This reservation already has an upgrade ({open.Status}, sold by {open.AgentName}); undo it first to sell another."
+                : $"This add-on was already sold to this reservation ({open.Status}, by {open.AgentName}).");
+        }
+
+        var sale = new UpsellSale
+        {
+            Id = Guid.NewGuid(),
+            PropertyId = property.Id,
+            PropertyCode = property.Code,
+            EnterpriseId = property.MewsEnterpriseId!.Value.ToString(),
+            ReservationId = reservation.ReservationId,
+            ReservationNumber = reservation.Number,
+            GuestName = Truncate(reservation.GuestName, 200),
+            AccountId = reservation.CustomerId,
+            ServiceId = reservation.ServiceId,
+            Arrival = reservation.Arrival,
+            Departure = reservation.Departure,
+            TimeZone = property.TimeZone,
+            PricesAreGross = reservation.Pricing != PricingMode.Net,
+            CurrencyCode = offers.CurrencyCode,
+            OfferId = request.OfferId,
+            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            Channel = request.Channel,
+            AgentUserId = user.IsSystemClient ? null : user.UserId,
+            AgentName = agent,
+            SoldUtc = clock.GetUtcNow(),
+            IdempotencyKey = request.IdempotencyKey,
+            RequestHash = request.IdempotencyKey is null ? null : hash,
+            Status = UpsellStatus.Pending,
+        };
+        if (upgrade is not null)
+        {
+            var config = await db.UpsellConfigurations.AsNoTracking().Where(c => c.PropertyId == property.Id)
+                .Select(c => c.UpgradeAccountingCategoryId).FirstOrDefaultAsync(cancellationToken);
+            var category = config is null ? null : await db.AccountingCategories.AsNoTracking()
+                .Where(a => a.Id == config && a.PropertyId == property.Id).Select(a => new { a.MewsId, a.Code }).FirstOrDefaultAsync(cancellationToken);
+            if (category?.MewsId is null)
+            {
+                return new SaleResult(SaleResultKind.Invalid,
+                    $"{property.Code} has no Upgrade accounting category from Mews: set it on the Upsell Configuration page before selling upgrades.");
+            }
+            var target = await db.RoomTypes.AsNoTracking().Where(t => t.PropertyId == property.Id && t.Code == upgrade.Offer.ToRoomType)
+                .Select(t => t.MewsId).FirstOrDefaultAsync(cancellationToken);
+            if (target is null || reservation.RequestedCategoryId is null)
+            {
+                return new SaleResult(SaleResultKind.Invalid, $"Room type {upgrade.Offer.ToRoomType} is not linked to Mews (run Sync from Mews).");
+            }
+            var taxes = reservation.Nights.ToDictionary(n => n.Date, n => string.Join(',', n.TaxCodes ?? []));
+            sale.Kind = UpsellKind.RoomUpgrade;
+            sale.FromRoomType = reservation.RoomType;
+            sale.ToRoomType = upgrade.Offer.ToRoomType;
+            sale.FromCategoryId = reservation.RequestedCategoryId;
+            sale.ToCategoryId = target.Value.ToString();
+            sale.RuleCode = upgrade.Offer.RuleCode;
+            sale.AccountingCategoryId = category.MewsId.Value.ToString();
+            sale.AccountingCategoryCode = category.Code;
+            sale.Nights = upgrade.Nights.Select(n => new UpsellSaleNight
+            {
+                Date = n.Date,
+                OriginalRate = n.OriginalRate,
+                UpsellRate = n.UpsellRate,
+                UpsellAmount = n.UpsellAmount,
+                TaxCodes = taxes.GetValueOrDefault(n.Date, ""),
+            }).ToList();
+            sale.TotalAmount = sale.Nights.Sum(n => n.UpsellAmount);
+        }
+        else
+        {
+            sale.Kind = UpsellKind.AddOn;
+            sale.ProductId = addOn!.ProductId;
+            sale.ProductName = Truncate(addOn.DisplayName, 200);
+            sale.UnitAmount = addOn.UnitPrice;
+            sale.UnitAmountOverridden = addOn.PriceOverridden;
+            sale.UnitCount = addOn.Count;
+            if (reservation.State == ReservationState.Started && addOn.ChargingMode is ProductChargingMode.PerTimeUnit or ProductChargingMode.PerPersonPerTimeUnit)
+            {
+                sale.ChargeFrom = QuoteDates.Today(clock, property.TimeZone); // the nights still to come, as the offer priced them
+            }
+            sale.AccountingCategoryCode = addOn.AccountingCategoryCode;
+            sale.TotalAmount = addOn.TotalAmount;
+        }
+
+        db.UpsellSales.Add(sale);
+        db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Post));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken); // the sale and its posting work: one transaction
+        }
+        catch (DbUpdateException) when (request.IdempotencyKey is not null)
+        {
+            // The same key raced in from another request: answer with the one that won.
+            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await ReplayAsync(again, agent, request.IdempotencyKey, hash, cancellationToken) is { } winner)
+            {
+                return winner;
+            }
+            throw;
+        }
+        signal.Notify();
+        return new SaleResult(SaleResultKind.Accepted,
+            $"Sold: {(sale.Kind == UpsellKind.RoomUpgrade ? $"{sale.FromRoomType} → {sale.ToRoomType}" : sale.ProductName)} for {Money(sale.TotalAmount, sale.CurrencyCode)}. Posting to Mews…",
+            ToView(sale), offers);
+    }
+
+    public async Task<SaleResult> DeclineAsync(int propertyId, DeskOffers offers, string offerId, string? note, SaleChannel channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(offers);
+        if (note is { Length: > UpsellSale.NoteMaxLength })
+        {
+            return new SaleResult(SaleResultKind.Invalid, $"A note can be at most {UpsellSale.NoteMaxLength} characters.");
+        }
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!CanSell(user) || !await PropertyAccess.CanSeeAsync(db, user, propertyId, cancellationToken))
+        {
+            return new SaleResult(SaleResultKind.Forbidden, "You may not record offers of this property.");
+        }
+        var upgrade = offers.Offers.FirstOrDefault(o => o.OfferId == offerId);
+        var addOn = offers.AddOns.FirstOrDefault(o => o.OfferId == offerId);
+        if (upgrade is null && addOn is null)
+        {
+            return new SaleResult(SaleResultKind.NotFound, "That offer is not among this reservation's offers.");
+        }
+        db.UpsellDeclines.Add(new UpsellDecline
+        {
+            PropertyId = propertyId,
+            ReservationId = offers.Reservation.ReservationId,
+            ReservationNumber = offers.Reservation.Number,
+            GuestName = Truncate(offers.Reservation.GuestName, 200),
+            Kind = upgrade is not null ? UpsellKind.RoomUpgrade : UpsellKind.AddOn,
+            Offer = Truncate(upgrade is not null ? $"{offers.Reservation.RoomType} → {upgrade.Offer.ToRoomType}" : addOn!.DisplayName, 200),
+            RuleCode = upgrade?.Offer.RuleCode,
+            TotalAmount = upgrade?.Offer.TotalUpsellAmount ?? addOn!.TotalAmount,
+            CurrencyCode = offers.CurrencyCode,
+            Channel = channel,
+            AgentUserId = user.IsSystemClient ? null : user.UserId,
+            AgentName = AgentName(user),
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            DeclinedUtc = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return new SaleResult(SaleResultKind.Accepted, "Recorded: the guest declined.");
+    }
+
+    public async Task RecordPresentedAsync(int propertyId, DeskOffers offers, SaleChannel channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(offers);
+        var count = offers.Offers.Count + offers.AddOns.Count;
+        if (count == 0)
+        {
+            return; // nothing was offered
+        }
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var zone = await db.Properties.AsNoTracking().Where(p => p.Id == propertyId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        if (zone is null)
+        {
+            return;
+        }
+        var day = QuoteDates.Today(clock, zone);
+        var id = offers.Reservation.ReservationId;
+        if (await db.UpsellPresentations.AnyAsync(p => p.PropertyId == propertyId && p.ReservationId == id && p.Day == day && p.Channel == channel, cancellationToken))
+        {
+            return;
+        }
+        db.UpsellPresentations.Add(new UpsellPresentation
+        {
+            PropertyId = propertyId,
+            ReservationId = id,
+            ReservationNumber = offers.Reservation.Number,
+            Day = day,
+            Channel = channel,
+            OffersCount = count,
+            AgentName = AgentName(user),
+            PresentedUtc = clock.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another circuit or request recorded the same presentation a moment ago: once is enough.
+        }
+    }
+
+    public async Task<SaleResult> UndoAsync(Guid upsellId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sale = await VisibleSaleAsync(db, user, upsellId, cancellationToken);
+        if (sale is null)
+        {
+            return new SaleResult(SaleResultKind.NotFound, "No such upsell, or you may not see its property.");
+        }
+        if (!CanSell(user))
+        {
+            return new SaleResult(SaleResultKind.Forbidden, "Undoing a sale needs the Front Desk, Revenue Manager or Administrator role.");
+        }
+        if (sale.UndoRequestedUtc is not null && sale.Status == UpsellStatus.Posted)
+        {
+            return new SaleResult(SaleResultKind.Accepted, "Undo is already under way.", ToView(sale));
+        }
+        if (sale.Status != UpsellStatus.Posted)
+        {
+            return new SaleResult(SaleResultKind.Conflict, sale.Status switch
+            {
+                UpsellStatus.Pending => "The upsell is still being posted to Mews; undo it once it is Posted.",
+                UpsellStatus.Reversed => "The upsell was already undone.",
+                _ => "A rejected upsell left nothing in Mews; there is nothing to undo.",
+            }, ToView(sale));
+        }
+        try
+        {
+            var state = await ReservationStateAsync(sale, cancellationToken);
+            if (state is ReservationState.Started or ReservationState.Processed)
+            {
+                return new SaleResult(SaleResultKind.Conflict,
+                    $"The guest has {(state == ReservationState.Started ? "checked in" : "checked out")}: the upsell can no longer be undone here; correct it in Mews.", ToView(sale));
+            }
+        }
+        catch (Exception e) when (e is MewsApiException or HttpRequestException)
+        {
+            return new SaleResult(SaleResultKind.MewsUnavailable, $"Mews could not be read to check the reservation ({e.Message}); nothing was undone. Try again in a moment.", ToView(sale));
+        }
+        sale.UndoRequestedUtc = clock.GetUtcNow();
+        sale.UndoneBy = AgentName(user);
+        db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Undo));
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return new SaleResult(SaleResultKind.Accepted, "Undo queued: the room type is restored and the lines are cancelled in Mews.", ToView(sale));
+    }
+
+    public async Task<SaleResult> RetryAsync(Guid upsellId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sale = await VisibleSaleAsync(db, user, upsellId, cancellationToken);
+        if (sale is null)
+        {
+            return new SaleResult(SaleResultKind.NotFound, "No such upsell, or you may not see its property.");
+        }
+        if (!CanSell(user))
+        {
+            return new SaleResult(SaleResultKind.Forbidden, "Retrying a sale needs the Front Desk, Revenue Manager or Administrator role.");
+        }
+        if (sale.Status != UpsellStatus.Rejected)
+        {
+            return new SaleResult(SaleResultKind.Conflict, "Only a Rejected upsell can be retried.", ToView(sale));
+        }
+        if (sale.Kind == UpsellKind.RoomUpgrade)
+        {
+            // The configuration may have been fixed since: post on the accounting category set now.
+            var category = await db.UpsellConfigurations.AsNoTracking().Where(c => c.PropertyId == sale.PropertyId)
+                .Join(db.AccountingCategories, c => c.UpgradeAccountingCategoryId, a => a.Id, (c, a) => new { a.MewsId, a.Code })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (category?.MewsId is null)
+            {
+                return new SaleResult(SaleResultKind.Invalid, $"{sale.PropertyCode} has no Upgrade accounting category: set it on the Upsell Configuration page first.", ToView(sale));
+            }
+            sale.AccountingCategoryId = category.MewsId.Value.ToString();
+            sale.AccountingCategoryCode = category.Code;
+        }
+        sale.Status = UpsellStatus.Pending;
+        sale.RejectedUtc = null;
+        sale.RoomAttemptedUtc = null;
+        sale.RoomChangedUtc = null;
+        sale.LinesAttemptedUtc = null;
+        sale.MewsItemIds = null;
+        sale.Attention = null;
+        foreach (var night in sale.Nights)
+        {
+            night.MewsOrderId = null;
+            night.MewsItemId = null;
+        }
+        db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Post));
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return new SaleResult(SaleResultKind.Accepted, "Posting to Mews again.", ToView(sale));
+    }
+
+    public async Task<UpsellSaleView?> GetAsync(Guid upsellId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sale = await VisibleSaleAsync(db, user, upsellId, cancellationToken);
+        return sale is null ? null : ToView(sale);
+    }
+
+    public async Task<PagedResult<UpsellSaleView>> ListAsync(UpsellActivityFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = PropertyAccess.Visible(db, user).Select(p => p.Id);
+        var query = db.UpsellSales.AsNoTracking().Where(s => visible.Contains(s.PropertyId));
+        string zone = "UTC";
+        if (filter.PropertyId is { } propertyId)
+        {
+            query = query.Where(s => s.PropertyId == propertyId);
+            zone = await db.Properties.AsNoTracking().Where(p => p.Id == propertyId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken) ?? "UTC";
+        }
+        if (filter.From is { } from)
+        {
+            var start = StartOfDay(from, zone);
+            query = query.Where(s => s.SoldUtc >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = StartOfDay(to.AddDays(1), zone);
+            query = query.Where(s => s.SoldUtc < end);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Agent))
+        {
+            var agent = filter.Agent.Trim();
+            query = query.Where(s => s.AgentName.Contains(agent));
+        }
+        if (filter.Status is { } status)
+        {
+            query = query.Where(s => s.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.ReservationId))
+        {
+            var reservation = filter.ReservationId.Trim();
+            query = query.Where(s => s.ReservationId == reservation || s.ReservationNumber == reservation);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var size = Math.Clamp(page.PageSize, 1, 500);
+        var rows = await query.OrderByDescending(s => s.SoldUtc).ThenBy(s => s.Id)
+            .Skip(Math.Max(0, page.Page) * size).Take(size)
+            .Include(s => s.Nights)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<UpsellSaleView>(rows.Select(ToView).ToList(), total);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<UpsellSaleView>>> ForReservationsAsync(int propertyId, IReadOnlyCollection<string> reservationIds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reservationIds);
+        if (reservationIds.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<UpsellSaleView>>();
+        }
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await PropertyAccess.CanSeeAsync(db, user, propertyId, cancellationToken))
+        {
+            return new Dictionary<string, IReadOnlyList<UpsellSaleView>>();
+        }
+        var result = new List<UpsellSale>();
+        foreach (var chunk in reservationIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            result.AddRange(await db.UpsellSales.AsNoTracking().Include(s => s.Nights)
+                .Where(s => s.PropertyId == propertyId && chunk.Contains(s.ReservationId))
+                .ToListAsync(cancellationToken));
+        }
+        return result.OrderBy(s => s.SoldUtc).GroupBy(s => s.ReservationId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<UpsellSaleView>)g.Select(ToView).ToList(), StringComparer.Ordinal);
+    }
+
+    public static UpsellSaleView ToView(UpsellSale s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new UpsellSaleView(s.Id, s.PropertyId, s.PropertyCode, s.ReservationId, s.ReservationNumber, s.GuestName, s.Kind, s.FromRoomType,
+            s.ToRoomType, s.ProductId, s.ProductName, s.RuleCode,
+            s.Nights.OrderBy(n => n.Date).Select(n => new UpsellSaleNightView(n.Date, n.OriginalRate, n.UpsellRate, n.UpsellAmount, n.MewsOrderId)).ToList(),
+            s.TotalAmount, s.CurrencyCode, s.Status, s.Channel, s.AgentName, s.SoldUtc, s.Note, s.Attempts, s.LastError, s.LastRequestId, s.Attention,
+            s.MewsOrderIds, s.ItemIds, s.PostedUtc, s.ReversedUtc, s.UndoRequestedUtc, s.AccountingCategoryCode);
+    }
+
+    /// <summary>Who the sale is recorded under: the signed-in user's name, or the API client's.</summary>
+    public static string AgentName(UserContext user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsSystemClient ? $"API: {user.UserName}" : user.UserName;
+    }
+
+    /// <summary>Every signed-in role sells (Front Desk and editors), and API clients do.</summary>
+    private static bool CanSell(UserContext user) => user.IsSystemClient || user.Roles.Any(r => Roles.All.Contains(r));
+
+    private static string? Problem(SaleRequest r) =>
+        string.IsNullOrWhiteSpace(r.ReservationId) ? "Which reservation? The reservation id is missing."
+        : r.ReservationId.Length > ReservationIdMaxLength ? $"A reservation id has at most {ReservationIdMaxLength} characters."
+        : string.IsNullOrWhiteSpace(r.OfferId) ? "Which offer? offerId is missing (take it from the reservation's offers)."
+        : r.OfferId.Length > OfferIdMaxLength ? $"An offerId has at most {OfferIdMaxLength} characters."
+        : r.Note is { Length: > UpsellSale.NoteMaxLength } ? $"A note can be at most {UpsellSale.NoteMaxLength} characters."
+        : r.IdempotencyKey is { } key && (string.IsNullOrWhiteSpace(key) || key.Length > UpsellSale.IdempotencyKeyMaxLength)
+            ? $"Idempotency-Key must be 1 to {UpsellSale.IdempotencyKeyMaxLength} characters."
+        : null;
+
+    /// <summary>The same key again: the same request gets the upsell it created, another request is refused.</summary>
+    private static async Task<SaleResult?> ReplayAsync(AppDbContext db, string agent, string key, string hash, CancellationToken ct)
+    {
+        var earlier = await db.UpsellSales.AsNoTracking().Include(s => s.Nights)
+            .FirstOrDefaultAsync(s => s.AgentName == agent && s.IdempotencyKey == key, ct);
+        if (earlier is null)
+        {
+            return null;
+        }
+        return earlier.RequestHash == hash
+            ? new SaleResult(SaleResultKind.Replayed, "This Idempotency-Key was already used for this sale: here is the upsell it created.", ToView(earlier))
+            : new SaleResult(SaleResultKind.KeyReused, "This Idempotency-Key was already used for a different request (another reservation, offer or note). Use a new key for a new sale.");
+    }
+
+    private static string RequestHash(SaleRequest r)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"{r.PropertyId}|{r.ReservationId}|{r.OfferId.ToLowerInvariant()}|{r.Note?.Trim()}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static SaleResult Changed(DeskOffers offers, string message) => new(SaleResultKind.OfferChanged, message, null, offers);
+
+    private UpsellWorkItem NewWork(Guid saleId, UpsellWorkAction action) =>
+        new() { SaleId = saleId, Action = action, CreatedUtc = clock.GetUtcNow(), DueUtc = clock.GetUtcNow() };
+
+    private static async Task<UpsellSale?> VisibleSaleAsync(AppDbContext db, UserContext user, Guid id, CancellationToken ct)
+    {
+        var visible = PropertyAccess.Visible(db, user).Select(p => p.Id);
+        return await db.UpsellSales.Include(s => s.Nights).FirstOrDefaultAsync(s => s.Id == id && visible.Contains(s.PropertyId), ct);
+    }
+
+    private async Task<ReservationState?> ReservationStateAsync(UpsellSale sale, CancellationToken ct)
+    {
+        await foreach (var r in mews.GetReservationsAsync(new ReservationFilter { EnterpriseIds = [sale.EnterpriseId], ReservationIds = [sale.ReservationId] }, ct))
+        {
+            return r.State;
+        }
+        return null;
+    }
+
+    internal static DateTimeOffset StartOfDay(DateOnly day, string timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static string Money(decimal amount, string currency) => $"{amount.ToString("#,0.00", CultureInfo.InvariantCulture)} {currency}";
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}
