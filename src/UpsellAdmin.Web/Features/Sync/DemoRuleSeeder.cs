@@ -36,6 +36,12 @@ internal static class DemoRuleSeeder
         configuration.MaximumLengthOfStay = business ? 14 : 21;
         configuration.MaximumNumberOfOffers = 3;
         configuration.SortOffersBy = business ? OfferSortOrder.DisplaySequence : OfferSortOrder.UpsellAmountAscending;
+        // Sold upgrades post their revenue here: Mews' "Room upgrades" category where the hotel has one, else accommodation.
+        var accounting = await db.AccountingCategories.AsNoTracking().Where(a => a.PropertyId == pid && a.IsActive && a.MewsId != null)
+            .Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        configuration.UpgradeAccountingCategoryId =
+            (accounting.FirstOrDefault(a => a.Name.Contains("upgrade", StringComparison.OrdinalIgnoreCase))
+             ?? accounting.FirstOrDefault(a => a.Name.Contains("accommodation", StringComparison.OrdinalIgnoreCase)))?.Id;
 
         (decimal From, decimal To, string Name)[] bands = business
             ? [(0m, 50m, "Low"), (50m, 80m, "Medium"), (80m, 100m, "High")]
