@@ -140,4 +140,22 @@ public sealed class AddOnCatalogueServiceTests : IAsyncLifetime
         Assert.Equal(["FOOD", "PARK"], choices.AccountingCategories.Select(a => a.Code));
         Assert.Empty((await Service.GetAddOnChoicesAsync(_ids.Oth, Ct)).Products);
     }
+
+    /// <summary>The Upgrade accounting category (issue 13): saved and loaded with the settings; another property's
+    /// category is refused with a message on the field, and nothing is saved.</summary>
+    [Fact]
+    public async Task SaveAsync_UpgradeAccountingCategory_IsSaved_AndAnotherPropertysIsRefused()
+    {
+        var model = (await Service.GetAsync(_ids.Tst, Ct))!;
+        Assert.Null(model.UpgradeAccountingCategoryId);
+        model.UpgradeAccountingCategoryId = _otherPropertyCategory;
+        var refused = await Service.SaveAsync(model, Ct);
+        Assert.Equal(SaveStatus.Invalid, refused.Status);
+        Assert.Contains(refused.Errors, e => e.Field == nameof(UpsellConfigurationModel.UpgradeAccountingCategoryId) && e.Message.Contains("does not exist in this property", StringComparison.Ordinal));
+        Assert.Null((await Service.GetAsync(_ids.Tst, Ct))!.UpgradeAccountingCategoryId);
+
+        model.UpgradeAccountingCategoryId = _food;
+        Assert.Equal(SaveStatus.Saved, (await Service.SaveAsync(model, Ct)).Status);
+        Assert.Equal(_food, (await Service.GetAsync(_ids.Tst, Ct))!.UpgradeAccountingCategoryId);
+    }
 }
