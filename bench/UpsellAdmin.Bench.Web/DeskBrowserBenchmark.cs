@@ -240,7 +240,7 @@ public static class DeskBrowserBenchmark
         }
     }
 
-    private static string ContentRoot()
+    internal static string ContentRoot()
     {
         var manifest = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(
             File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json")))!;
