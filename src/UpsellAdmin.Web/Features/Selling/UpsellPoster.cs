@@ -107,7 +107,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
                     await TakeBackAsync(db, sale, checkedInBlocks: false, ct);
                     sale.Status = UpsellStatus.Rejected;
                     sale.RejectedUtc = clock.GetUtcNow();
-                    sale.LastError = $"{sale.LastError} What had already reached Mews was taken back (room type restored, lines cancelled).";
+                    sale.LastError = Limited($"{RefusalOf(sale)} What had already reached Mews was taken back (room type restored, lines cancelled).");
                     break;
             }
             Complete(work);
@@ -121,13 +121,15 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         {
             // Mews may recover: keep the work, say what happened, try again later (reconciling first).
             var backoff = TimeSpan.FromSeconds(Math.Min(options.Value.MaxBackoff.TotalSeconds, 5 * Math.Pow(2, Math.Min(16, work.Attempts - 1))));
-            sale.LastError = Describe(e) + $" Attempt {work.Attempts}; next in {backoff.TotalSeconds:0} s.";
+            var error = Describe(e) + $" Attempt {work.Attempts}; next in {backoff.TotalSeconds:0} s.";
             sale.LastRequestId = (e as MewsApiException)?.RequestId;
             if (e is MewsOutcomeUnknownException unknown)
             {
-                sale.LastError += " The outcome is unknown; the next attempt looks the lines up before sending anything.";
+                error += " The outcome is unknown; the next attempt looks the lines up before sending anything.";
                 sale.LastRequestId ??= unknown.RequestId;
             }
+            // Taking back a refused sale keeps Mews' refusal in front: it is why the upsell ends Rejected.
+            sale.LastError = Limited(work.Action == UpsellWorkAction.Revert ? $"{RefusalOf(sale)}{TakingBack}{error}" : error);
             work.DueUtc = clock.GetUtcNow() + backoff;
             Release(work);
             LogWillRetry(sale.Id, work.Action.ToString(), sale.LastError);
@@ -147,6 +149,19 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseOwner, owner).SetProperty(w => w.LeaseExpiresUtc, until), ct);
         return claimed == 1;
     }
+
+    private const string TakingBack = " Taking back what landed: ";
+
+    /// <summary>The refusal a Revert started from, without what the attempts to take the sale back said since.</summary>
+    private static string RefusalOf(UpsellSale sale)
+    {
+        var error = sale.LastError ?? "Mews refused the sale.";
+        var cut = error.IndexOf(TakingBack, StringComparison.Ordinal);
+        return cut < 0 ? error : error[..cut];
+    }
+
+    /// <summary>LastError is 2,000 characters at most in the database.</summary>
+    private static string Limited(string error) => error.Length <= 2000 ? error : error[..1997] + "...";
 
     private void Complete(UpsellWorkItem work)
     {

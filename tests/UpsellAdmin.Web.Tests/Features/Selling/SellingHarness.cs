@@ -1,6 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using UpsellAdmin.ConnectorSimulator;
+using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features;
+using UpsellAdmin.Web.Features.Quotes;
+using UpsellAdmin.Web.Features.Sync;
 using UpsellAdmin.Web.Features.Desk;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Selling;
@@ -48,6 +54,15 @@ public sealed class SellingHarness : IAsyncDisposable
         return new SellingHarness(desk, property);
     }
 
+    /// <summary>Drops the filters (rate codes, channels, memberships, markets…) of A's demo rules, so that every
+    /// arrival with a free room above its own gets an offer: the posting tests need more sales than the demo's three.</summary>
+    public async Task OpenRulesToEveryoneAsync(CancellationToken ct)
+    {
+        await using var db = await Desk.Db.CreateDbContextAsync(ct);
+        var rules = db.UpsellRules.Where(r => r.PropertyId == Property.Id).Select(r => r.Id);
+        await db.UpsellRuleFilterValues.Where(f => rules.Contains(f.RuleId)).ExecuteDeleteAsync(ct);
+    }
+
     /// <summary>Today's arrivals at A that have at least one upgrade offer, with their offers (read fresh).</summary>
     public async Task<List<DeskOffers>> UpgradeableAsync(CancellationToken ct)
     {
@@ -69,6 +84,67 @@ public sealed class SellingHarness : IAsyncDisposable
     {
         await using var scope = Desk.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<UpsellPoster>().RunDueAsync(ct);
+    }
+
+    /// <summary>
+    /// Another app instance over the same SQLite file and the same simulator, wired like the first (the "restarted app",
+    /// or a second poller): its own gateway, HTTP clients and rate limiter; <paramref name="configure"/> may replace
+    /// services (a gateway decorator, a clock) after the app's registrations.
+    /// </summary>
+    public async Task<ServiceProvider> NewInstanceAsync(Action<IServiceCollection>? configure = null, CancellationToken ct = default)
+    {
+        string connectionString;
+        await using (var db = await Desk.Db.CreateDbContextAsync(ct))
+        {
+            connectionString = db.Database.GetConnectionString()!;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Connector:BaseUrl"] = Simulator.BaseAddress.ToString().TrimEnd('/'),
+            ["Connector:ClientToken"] = DemoTokens.PortfolioClientToken,
+            ["Connector:AccessToken"] = DemoTokens.PortfolioAccessToken,
+            ["Connector:RequestsPerWindow"] = "10000",
+            ["Sync:Interval"] = "00:00:00",
+            ["Sync:PriceDays"] = "40",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddAppDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString });
+        services.AddSingleton<Web.Features.Accounts.ICurrentUser>(Desk.CurrentUser);
+        services.AddUpsellFeatures().AddQuotes().AddMewsSync(configuration).AddDesk().AddSelling();
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>Runs an instance's poster until nothing is due.</summary>
+    public static async Task<int> PostAsync(IServiceProvider instance, CancellationToken ct)
+    {
+        await using var scope = instance.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UpsellPoster>().RunDueAsync(ct);
+    }
+
+    /// <summary>Makes every open work item due now (the back-off a test does not wait for).</summary>
+    public async Task<int> MakeAllDueAsync(CancellationToken ct)
+    {
+        await using var db = await Desk.Db.CreateDbContextAsync(ct);
+        var past = DateTimeOffset.UtcNow.AddMinutes(-1);
+        return await db.UpsellWork.Where(w => w.CompletedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(w => w.DueUtc, past), ct);
+    }
+
+    /// <summary>Lets every lease run out (what the time after a crash does): the next instance may claim the work.</summary>
+    public async Task ExpireLeasesAsync(CancellationToken ct)
+    {
+        await using var db = await Desk.Db.CreateDbContextAsync(ct);
+        var past = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await db.UpsellWork.Where(w => w.LeaseExpiresUtc != null).ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseExpiresUtc, past), ct);
+    }
+
+    /// <summary>The sales as our database has them (what the test compares with the simulator's store).</summary>
+    public async Task<List<UpsellSale>> SalesAsync(CancellationToken ct)
+    {
+        await using var db = await Desk.Db.CreateDbContextAsync(ct);
+        return await db.UpsellSales.AsNoTracking().Include(s => s.Nights).ToListAsync(ct);
     }
 
     /// <summary>The simulator's lines whose ExternalIdentifier belongs to the upsell (canceled ones included).</summary>
