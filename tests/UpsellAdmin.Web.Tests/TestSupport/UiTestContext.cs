@@ -10,6 +10,7 @@ using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.ReferenceData;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 using UpsellAdmin.Web.Features.Copy;
+using UpsellAdmin.Web.Features.Desk;
 using UpsellAdmin.Web.Features.Quotes;
 using UpsellAdmin.Web.Features.UpsellRules;
 using UpsellAdmin.Web.Tests.TestSupport;
@@ -27,6 +28,7 @@ public abstract class UiTestContext : BunitContext
     protected FakeReferenceDataService ReferenceData { get; } = new();
     protected FakeUpsellRuleService Rules { get; } = new();
     protected FakeUpsellConfigurationService Configuration { get; } = new();
+    protected FakeDeskSelling DeskSelling { get; } = new();
     protected BunitAuthorizationContext Auth { get; }
 
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
@@ -49,6 +51,9 @@ public abstract class UiTestContext : BunitContext
         // The rules screens open Test and Copy through these (implemented by the features above them), as in the app.
         Services.AddScoped<IRuleTestLauncher, RuleTestDialogLauncher>();
         Services.AddScoped<IRuleCopyLauncher, RuleCopyDialogLauncher>();
+        // The desk sells through the interface it owns (implemented by Selling in the app): a recording fake here.
+        Services.AddSingleton<IDeskSelling>(DeskSelling);
+        Services.AddSingleton(TimeProvider.System);
 
         Auth = AddAuthorization();
         SignInAs(Roles.RevenueManager);

@@ -16,12 +16,14 @@ public sealed partial class UpsellDeskPage
 {
     [Inject] private CurrentPropertyState Properties { get; set; } = default!;
     [Inject] private IUpsellDeskService Desk { get; set; } = default!;
+    [Inject] private IDeskSelling Selling { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private readonly CancellationTokenSource _cts = new();
     private PropertySummary? _property;
     private DeskBoard? _board;
+    private IReadOnlyDictionary<string, IReadOnlyList<DeskSale>> _sales = new Dictionary<string, IReadOnlyList<DeskSale>>();
     private bool _inHouse;
     private DateTime? _from;
     private DateTime? _to;
@@ -110,8 +112,26 @@ public sealed partial class UpsellDeskPage
         if (answered)
         {
             _board = board; // null: the property is gone or hidden; after a Mews failure the last rows stay
+            await LoadSalesAsync(generation);
         }
     }
+
+    /// <summary>The "Sold" column: what was sold to the board's reservations, in one query for the whole board.</summary>
+    private async Task LoadSalesAsync(int generation)
+    {
+        if (_board is not { } board || _property is not { } property)
+        {
+            _sales = new Dictionary<string, IReadOnlyList<DeskSale>>();
+            return;
+        }
+        var sales = await Selling.SalesOfAsync(property.Id, board.Rows.Select(r => r.Reservation.ReservationId).ToList(), _cts.Token);
+        if (generation == _loadGeneration)
+        {
+            _sales = sales;
+        }
+    }
+
+    private IReadOnlyList<DeskSale> SalesOf(DeskRow row) => _sales.TryGetValue(row.Reservation.ReservationId, out var sales) ? sales : [];
 
     private IEnumerable<DeskRow> FilteredRows =>
         string.IsNullOrWhiteSpace(_search) || _board is null
@@ -167,7 +187,16 @@ public sealed partial class UpsellDeskPage
             { d => d.Window, Window },
             { d => d.Reservation, args.Item.Reservation },
         };
-        await Dialogs.ShowAsync<DeskOffersDialog>($"Offers for {args.Item.Reservation.GuestName}", parameters, DeskOffersDialog.Options);
+        var dialog = await Dialogs.ShowAsync<DeskOffersDialog>($"Offers for {args.Item.Reservation.GuestName}", parameters, DeskOffersDialog.Options);
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: true })
+        {
+            await LoadAsync(refresh: true); // the offers changed in Mews: the board's read is stale
+        }
+        else
+        {
+            await LoadSalesAsync(_loadGeneration); // something may have been sold or undone: the Sold column, without a Mews read
+        }
     }
 
     private string Money(decimal amount) =>

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using UpsellAdmin.Web.Features.Desk;
 
 namespace UpsellAdmin.Web.Features.Selling;
 
 public static class SellingSetup
 {
-    /// <summary>Selling: <see cref="ISellingService"/>, the posting worker's parts (<see cref="UpsellPoster"/>,
+    /// <summary>Selling: <see cref="ISellingService"/> (and the desk's <see cref="IDeskSelling"/> over it), the posting worker's parts (<see cref="UpsellPoster"/>,
     /// <see cref="UpsellWorkSignal"/>) and <see cref="SellingOptions"/>. Needs the desk, the Mews gateway and the database.
     /// The background worker itself is added by <see cref="AddSellingWorker"/> (the app does; tests run the poster directly).</summary>
     public static IServiceCollection AddSelling(this IServiceCollection services, IConfiguration? configuration = null)
@@ -18,6 +19,7 @@ public static class SellingSetup
         services.TryAddSingleton<UpsellWorkSignal>();
         services.TryAddScoped<UpsellPoster>();
         services.TryAddScoped<ISellingService, SellingService>();
+        services.TryAddScoped<IDeskSelling, DeskSelling>(); // the desk sells through the interface it owns
         return services;
     }
 
