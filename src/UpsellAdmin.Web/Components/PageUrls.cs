@@ -22,6 +22,9 @@ public static class PageUrls
     /// <summary>The Upsell Desk: arrivals and in-house guests from Mews with their offers (every role).</summary>
     public const string UpsellDesk = "/upsell-desk";
 
+    /// <summary>Upsell Activity: every upsell sold (desk and API), its status in Mews, Undo and Retry (every role).</summary>
+    public const string UpsellActivity = "/upsell-activity";
+
     /// <summary>The front desk's Upsell Quote page (every role).</summary>
     public const string UpsellQuote = "/upsell-quote";
 
