@@ -73,7 +73,8 @@ public sealed class SellingService(
         var reservation = offers.Reservation;
         if (reservation.State is not (ReservationState.Confirmed or ReservationState.Started))
         {
-            return Changed(offers, $"The reservation is now {reservation.State}: only a confirmed or checked-in reservation can be sold an upsell.");
+            return await RefuseAsync(db, request, agent, hash,
+                Changed(offers, $"The reservation is now {reservation.State}: only a confirmed or checked-in reservation can be sold an upsell."), cancellationToken);
         }
 
         var upgrade = offers.Offers.FirstOrDefault(o => string.Equals(o.OfferId, request.OfferId, StringComparison.OrdinalIgnoreCase));
@@ -81,8 +82,10 @@ public sealed class SellingService(
         if (upgrade is null && addOn is null)
         {
             var now = offers.Offers.Count + offers.AddOns.Count;
-            return Changed(offers, "This offer is no longer what the guest was shown: the reservation, its price or the availability changed in Mews. "
-                + (now == 0 ? offers.Message ?? "Nothing can be offered to this reservation now." : $"{now} offer{(now == 1 ? "" : "s")} can be sold now; show the guest the new one."));
+            return await RefuseAsync(db, request, agent, hash,
+                Changed(offers, "This offer is no longer what the guest was shown: the reservation, its price or the availability changed in Mews. "
+                    + (now == 0 ? offers.Message ?? "Nothing can be offered to this reservation now." : $"{now} offer{(now == 1 ? "" : "s")} can be sold now; show the guest the new one.")),
+                cancellationToken);
         }
 
         if (reservation.CustomerId is null || reservation.ServiceId is null)
@@ -98,9 +101,9 @@ public sealed class SellingService(
             .FirstOrDefaultAsync(cancellationToken);
         if (open is not null)
         {
-            return new SaleResult(SaleResultKind.Conflict, upgrade is not null
+            return await RefuseAsync(db, request, agent, hash, new SaleResult(SaleResultKind.Conflict, upgrade is not null
                 ? $"This reservation already has an upgrade ({open.Status}, sold by {open.AgentName}); undo it first to sell another."
-                : $"This add-on was already sold to this reservation ({open.Status}, by {open.AgentName}).");
+                : $"This add-on was already sold to this reservation ({open.Status}, by {open.AgentName})."), cancellationToken);
         }
 
         var sale = new UpsellSale
@@ -511,6 +514,12 @@ public sealed class SellingService(
     }
 
     private static SaleResult Changed(DeskOffers offers, string message) => new(SaleResultKind.OfferChanged, message, null, offers);
+
+    /// <summary>A refusal after the Mews read. A request with the same Idempotency-Key may have been recorded while this one
+    /// read Mews (a client retrying a slow request), and even posted, which changes the offer or makes this one a second
+    /// upgrade: the retry must get that upsell (or 422), not a 409 about its own sale.</summary>
+    private static async Task<SaleResult> RefuseAsync(AppDbContext db, SaleRequest request, string agent, string hash, SaleResult refusal, CancellationToken ct) =>
+        request.IdempotencyKey is { } key && await ReplayAsync(db, agent, key, hash, ct) is { } replay ? replay : refusal;
 
     private UpsellWorkItem NewWork(Guid saleId, UpsellWorkAction action) =>
         new() { SaleId = saleId, Action = action, CreatedUtc = clock.GetUtcNow(), DueUtc = clock.GetUtcNow() };
