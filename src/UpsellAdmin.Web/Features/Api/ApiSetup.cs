@@ -29,7 +29,7 @@ public static class ApiSetup
                 {
                     Title = "UpsellAdmin API",
                     Version = "v1",
-                    Description = "Upsell rule evaluation, OPERA semantics. Authenticate with the X-Api-Key header.",
+                    Description = "Upsell rule evaluation (OPERA semantics), the Upsell Desk and selling. Authenticate with the X-Api-Key header.",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -68,6 +68,7 @@ public static class ApiSetup
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         endpoints.MapRuleApi();
         endpoints.MapDeskApi();
+        endpoints.MapSellingApi();
         endpoints.MapOpenApi().AllowAnonymous(); // /openapi/{documentName}.json
         return endpoints;
     }

@@ -7,6 +7,7 @@ using UpsellAdmin.Connector;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Desk;
 using UpsellAdmin.Web.Features.Quotes;
+using UpsellAdmin.Web.Features.Selling;
 
 namespace UpsellAdmin.Web.Features.Api;
 
@@ -117,7 +118,8 @@ public static class DeskApiEndpoints
     }
 
     private static async Task<Results<JsonHttpResult<ApiOffers>, ProblemHttpResult>> OffersAsync(
-        string propertyCode, string reservationId, IDbContextFactory<AppDbContext> dbFactory, IUpsellDeskService desk, TimeProvider clock, CancellationToken ct)
+        string propertyCode, string reservationId, IDbContextFactory<AppDbContext> dbFactory, IUpsellDeskService desk, ISellingService selling,
+        TimeProvider clock, CancellationToken ct)
     {
         var property = await PropertyAsync(dbFactory, propertyCode, ct);
         if (property is null)
@@ -138,13 +140,9 @@ public static class DeskApiEndpoints
             {
                 return Problem(StatusCodes.Status404NotFound, $"Unknown reservation: {reservationId} is not a reservation of {propertyCode} in Mews.");
             }
-            return TypedResults.Json(new ApiOffers(reservationId, offers.CurrencyCode,
-                offers.Offers.Select(o => new ApiOffer(o.OfferId, "RoomUpgrade", o.Offer.ToRoomType, null, o.Offer.RuleCode,
-                    o.Nights.Select(n => new ApiOfferNight(n.Date, n.OriginalRate, n.UpsellRate, n.UpsellAmount, n.FreeRooms)).ToList(),
-                    o.Offer.TotalUpsellAmount))
-                    .Concat(offers.AddOns.Select(a => new ApiOffer(a.OfferId, "AddOn", null, a.ProductId, null, [], a.TotalAmount)))
-                    .ToList(),
-                offers.Offers.Count == 0 && offers.AddOns.Count == 0 ? offers.Message : null), RuleApiEndpoints.Json);
+            // Conversion counts what a system showed its guest too (channel Api; once per reservation, day and channel).
+            await selling.RecordPresentedAsync(property.Value.Id, offers, SaleChannel.Api, ct);
+            return TypedResults.Json(ToApi(offers), RuleApiEndpoints.Json);
         }
         catch (MewsApiException e)
         {
@@ -156,7 +154,18 @@ public static class DeskApiEndpoints
         }
     }
 
-    private static async Task<(int Id, string TimeZone)?> PropertyAsync(IDbContextFactory<AppDbContext> dbFactory, string code, CancellationToken ct)
+    /// <summary>A reservation's offers in the API's shape (the offers endpoint; the selling API's 409 "offer changed").</summary>
+    internal static ApiOffers ToApi(DeskOffers offers) =>
+        new(offers.Reservation.ReservationId, offers.CurrencyCode,
+            offers.Offers.Select(o => new ApiOffer(o.OfferId, "RoomUpgrade", o.Offer.ToRoomType, null, o.Offer.RuleCode,
+                o.Nights.Select(n => new ApiOfferNight(n.Date, n.OriginalRate, n.UpsellRate, n.UpsellAmount, n.FreeRooms)).ToList(),
+                o.Offer.TotalUpsellAmount))
+                .Concat(offers.AddOns.Select(a => new ApiOffer(a.OfferId, "AddOn", null, a.ProductId, null, [], a.TotalAmount)))
+                .ToList(),
+            offers.Offers.Count == 0 && offers.AddOns.Count == 0 ? offers.Message : null);
+
+    /// <summary>An active property by its code: its id and time zone (null when there is none).</summary>
+    internal static async Task<(int Id, string TimeZone)?> PropertyAsync(IDbContextFactory<AppDbContext> dbFactory, string code, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Properties.AsNoTracking().Where(p => p.Code == code && p.IsActive).Select(p => new { p.Id, p.TimeZone }).FirstOrDefaultAsync(ct);
@@ -177,7 +186,7 @@ public static class DeskApiEndpoints
         TypedResults.Problem(detail, statusCode: status, title: status == StatusCodes.Status404NotFound ? "Not Found" : "Bad Request");
 
     /// <summary>503 with what Mews said and its RequestId (what Mews support asks for).</summary>
-    private static ProblemHttpResult MewsUnavailable(MewsApiException e) =>
+    internal static ProblemHttpResult MewsUnavailable(MewsApiException e) =>
         TypedResults.Problem(
             $"Mews did not answer the request ({e.MewsMessage}).",
             statusCode: StatusCodes.Status503ServiceUnavailable,

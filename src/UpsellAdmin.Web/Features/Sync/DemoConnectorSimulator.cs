@@ -26,6 +26,9 @@ public sealed class DemoConnectorSimulator(IConfiguration configuration, ILogger
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SimulatorServer? _server;
 
+    /// <summary>The running simulator (null before first use): tests read its store to see what landed in "Mews".</summary>
+    internal SimulatorServer? Server => Volatile.Read(ref _server);
+
     /// <summary>The simulator's address, starting it if needed.</summary>
     public async Task<Uri> GetBaseAddressAsync(CancellationToken ct)
     {
