@@ -80,6 +80,24 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         {
             return false;
         }
+        try
+        {
+            return await RunClaimedAsync(workId, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The app is stopping mid-call: progress up to the last call is saved and the next run reconciles the rest,
+            // so hand the item back now instead of letting the restarted app wait for the lease to run out.
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            var owner = Instance;
+            await db.UpsellWork.Where(w => w.Id == workId && w.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseOwner, (string?)null).SetProperty(w => w.LeaseExpiresUtc, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<bool> RunClaimedAsync(long workId, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var work = await db.UpsellWork.FirstAsync(w => w.Id == workId, ct);
         var sale = await db.UpsellSales.Include(s => s.Nights).FirstAsync(s => s.Id == work.SaleId, ct);
