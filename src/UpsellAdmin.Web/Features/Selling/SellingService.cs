@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -188,17 +190,40 @@ public sealed class SellingService(
         db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Post));
         try
         {
-            await db.SaveChangesAsync(cancellationToken); // the sale and its posting work: one transaction
-        }
-        catch (DbUpdateException) when (request.IdempotencyKey is not null)
-        {
-            // The same key raced in from another request: answer with the one that won.
-            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (await ReplayAsync(again, agent, request.IdempotencyKey, hash, cancellationToken) is { } winner)
+            // The sale and its posting work in one serializable transaction that first checks again that no other sale
+            // of the same upgrade or add-on was recorded since the check above: two agents (or two API clients with
+            // different keys) selling the same reservation at the same moment record one sale, the other is refused.
+            await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
             {
-                return winner;
+                var rival = await db.UpsellSales.AsNoTracking()
+                    .Where(s => s.PropertyId == sale.PropertyId && s.ReservationId == sale.ReservationId && s.Id != sale.Id
+                        && (s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted))
+                    .Where(s => sale.Kind == UpsellKind.RoomUpgrade ? s.Kind == UpsellKind.RoomUpgrade : s.Kind == UpsellKind.AddOn && s.ProductId == sale.ProductId)
+                    .Select(s => new { s.AgentName, s.Status })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (rival is not null)
+                {
+                    return await RefuseAsync(db, request, agent, hash, new SaleResult(SaleResultKind.Conflict,
+                        $"{rival.AgentName} sold this reservation the same {(sale.Kind == UpsellKind.RoomUpgrade ? "upgrade" : "add-on")} a moment ago ({rival.Status}); nothing more was recorded."),
+                        cancellationToken);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
-            throw;
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException)
+        {
+            // Lost a race: the same Idempotency-Key recorded by a parallel request (answer with the one that won), or
+            // SQL Server ended one of two racing serializable transactions as the deadlock victim.
+            if (request.IdempotencyKey is not null)
+            {
+                await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+                if (await ReplayAsync(again, agent, request.IdempotencyKey, hash, cancellationToken) is { } winner)
+                {
+                    return winner;
+                }
+            }
+            return new SaleResult(SaleResultKind.Conflict, "Another sale of this reservation was being recorded at the same moment; open its offers again.");
         }
         signal.Notify();
         return new SaleResult(SaleResultKind.Accepted,

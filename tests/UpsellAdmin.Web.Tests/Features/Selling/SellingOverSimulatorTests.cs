@@ -51,4 +51,21 @@ public sealed class SellingOverSimulatorTests : IAsyncLifetime
         Assert.Equal(before, _h.Simulator.Store.Reservations.Single(r => r.Id == reservationId).RequestedResourceCategoryId);
         Assert.All(_h.LinesOf(sold.Sale.UpsellId), l => Assert.NotNull(l.CanceledUtc));
     }
+
+    /// <summary>Two agents (or two API clients with different keys) sell the same upgrade at the same moment: one sale
+    /// is recorded, the other is refused, and Mews gets one set of lines.</summary>
+    [Fact]
+    public async Task SellAsync_TwoAtOnceForOneReservation_RecordsOneSale()
+    {
+        var offers = (await _h.UpgradeableAsync(Ct)).First(o => o.Reservation.State == UpsellAdmin.Connector.Models.ReservationState.Confirmed);
+        var offer = offers.Offers[0];
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            _h.Selling.SellAsync(new SaleRequest(_h.Property.Id, offers.Reservation.ReservationId, offer.OfferId, null, SaleChannel.Api, $"key-{i}"), Ct)));
+
+        var accepted = Assert.Single(results, r => r.Kind == SaleResultKind.Accepted);
+        Assert.All(results.Where(r => r != accepted), r => Assert.Equal(SaleResultKind.Conflict, r.Kind));
+        await _h.PostAsync(Ct);
+        Assert.Equal(offer.Nights.Count, _h.LinesOf(accepted.Sale!.UpsellId).Count);
+        Assert.Equal(offer.Nights.Count, _h.Simulator.Store.Orders.SelectMany(o => o.Items).Count(i => i.ExternalIdentifier is { } x && results.Any(r => r.Sale is { } s && x.StartsWith(s.UpsellId.ToString("D"), StringComparison.Ordinal))));
+    }
 }
