@@ -28,6 +28,19 @@ internal sealed partial class ConnectorPipeline(
 
     public async Task HandleAsync(HttpContext http)
     {
+        statistics.Started();
+        try
+        {
+            await HandleCoreAsync(http);
+        }
+        finally
+        {
+            statistics.Finished();
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext http)
+    {
         var requestId = Guid.NewGuid().ToString();
         http.Response.Headers["Request-Id"] = requestId;
         var ct = http.RequestAborted;

@@ -15,6 +15,11 @@ public sealed class SimulatorStatistics
     private long _connectionsDropped;
     private long _postWriteFaults;
     private long _writesApplied;
+    private long _inFlight;
+
+    /// <summary>Requests being handled right now: a client that gave up on a call (a timeout, a crash) does not stop
+    /// the simulator from applying it, as with Mews; tests wait for 0 before they play "later".</summary>
+    public long InFlight => Interlocked.Read(ref _inFlight);
 
     /// <summary>Every request that reached the simulator's route.</summary>
     public long TotalRequests => Interlocked.Read(ref _total);
@@ -94,4 +99,8 @@ public sealed class SimulatorStatistics
     internal void PostWriteFault() => Interlocked.Increment(ref _postWriteFaults);
 
     internal void WriteApplied() => Interlocked.Increment(ref _writesApplied);
+
+    internal void Started() => Interlocked.Increment(ref _inFlight);
+
+    internal void Finished() => Interlocked.Decrement(ref _inFlight);
 }

@@ -73,6 +73,7 @@ public sealed class PostingRestartEndToEndTests : IAsyncLifetime
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             // Back-off after a failure of at most a second, so the test does not wait the production 5 s, 10 s, 20 s …
             b.UseSetting("Selling:MaxBackoff", "00:00:01");
+            b.UseSetting("Selling:InFlightGrace", "00:00:01"); // the simulator answers in milliseconds; Mews gets the default 30 s
             b.UseSetting("Selling:PollInterval", "00:00:00.500");
             b.UseSetting("Selling:Parallelism", parallelism.ToString(CultureInfo.InvariantCulture));
         });

@@ -86,13 +86,21 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The app is stopping mid-call: progress up to the last call is saved and the next run reconciles the rest,
-            // so hand the item back now instead of letting the restarted app wait for the lease to run out.
+            // The app is stopping mid-call: progress up to the last call is saved and the next run reconciles the rest.
+            // The call cut off may still be applied by Mews, so the lease is shortened to the in-flight grace, not dropped:
+            // a restarted app takes the item over once that call can no longer land behind its look-up.
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             var owner = Instance;
+            var until = clock.GetUtcNow() + options.Value.InFlightGrace;
             await db.UpsellWork.Where(w => w.Id == workId && w.LeaseOwner == owner)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseOwner, (string?)null).SetProperty(w => w.LeaseExpiresUtc, (DateTimeOffset?)null), CancellationToken.None);
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseExpiresUtc, until), CancellationToken.None);
             throw;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance took the item over (this one outlived its lease): it owns the work now; write nothing more.
+            LogLeaseLost(workId);
+            return false;
         }
     }
 
@@ -139,6 +147,10 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         {
             // Mews may recover: keep the work, say what happened, try again later (reconciling first).
             var backoff = TimeSpan.FromSeconds(Math.Min(options.Value.MaxBackoff.TotalSeconds, 5 * Math.Pow(2, Math.Min(16, work.Attempts - 1))));
+            if (e is MewsOutcomeUnknownException or TimeoutException or OperationCanceledException && backoff < options.Value.InFlightGrace)
+            {
+                backoff = options.Value.InFlightGrace; // the cut-off write may still land: look it up only after that
+            }
             var error = Describe(e) + $" Attempt {work.Attempts}; next in {backoff.TotalSeconds:0} s.";
             sale.LastRequestId = (e as MewsApiException)?.RequestId;
             if (e is MewsOutcomeUnknownException unknown)
@@ -163,9 +175,21 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         var until = now + options.Value.Lease;
         var owner = Instance;
         var claimed = await db.UpsellWork
-            .Where(w => w.Id == workId && w.CompletedUtc == null && (w.LeaseExpiresUtc == null || w.LeaseExpiresUtc < now))
+            .Where(w => w.Id == workId && w.CompletedUtc == null && w.DueUtc <= now && (w.LeaseExpiresUtc == null || w.LeaseExpiresUtc < now))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseOwner, owner).SetProperty(w => w.LeaseExpiresUtc, until), ct);
         return claimed == 1;
+    }
+
+    /// <summary>Saves progress after (or before) a Mews call and renews the lease; the lease owner is a concurrency token,
+    /// so an instance whose lease ran out and was taken over fails here instead of writing (or sending) more.</summary>
+    private async Task SaveProgressAsync(AppDbContext db, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow() + options.Value.Lease;
+        foreach (var entry in db.ChangeTracker.Entries<UpsellWorkItem>())
+        {
+            entry.Entity.LeaseExpiresUtc = until;
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private const string TakingBack = " Taking back what landed: ";
@@ -258,7 +282,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             if (r.RequestedResourceCategoryId == sale.ToCategoryId)
             {
                 sale.RoomChangedUtc = clock.GetUtcNow();
-                await db.SaveChangesAsync(ct);
+                await SaveProgressAsync(db, ct);
                 return;
             }
             if (r.State is not (ReservationState.Confirmed or ReservationState.Started))
@@ -271,10 +295,10 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             }
         }
         sale.RoomAttemptedUtc ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await SaveProgressAsync(db, ct);
         await SetRoomTypeAsync(sale, sale.ToCategoryId!, ct);
         sale.RoomChangedUtc = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await SaveProgressAsync(db, ct);
     }
 
     private Task SetRoomTypeAsync(UpsellSale sale, string categoryId, CancellationToken ct) =>
@@ -305,7 +329,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             }
         }
         sale.LinesAttemptedUtc ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await SaveProgressAsync(db, ct);
         foreach (var night in sale.Nights.Where(n => n.MewsOrderId is null).OrderBy(n => n.Date).ToList())
         {
             night.MewsOrderId = await mews.AddOrderAsync(new OrderAddition
@@ -328,7 +352,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
                     },
                 ],
             }, ct);
-            await db.SaveChangesAsync(ct);
+            await SaveProgressAsync(db, ct);
         }
     }
 
@@ -344,12 +368,12 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             if (landed.Count > 0)
             {
                 sale.MewsItemIds = string.Join(',', landed.Select(i => i.Id));
-                await db.SaveChangesAsync(ct);
+                await SaveProgressAsync(db, ct);
                 return;
             }
         }
         sale.LinesAttemptedUtc ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await SaveProgressAsync(db, ct);
         var from = sale.ChargeFrom is { } day ? SellingService.StartOfDay(day, sale.TimeZone) : (DateTimeOffset?)null;
         var ids = await mews.AddReservationProductAsync(new ReservationProductAddition
         {
@@ -361,7 +385,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             EndUtc = from is null ? null : SellingService.StartOfDay(sale.Departure, sale.TimeZone),
         }, ct);
         sale.MewsItemIds = string.Join(',', ids);
-        await db.SaveChangesAsync(ct);
+        await SaveProgressAsync(db, ct);
     }
 
     // ---- taking back (undo, or after a refusal) ----
@@ -382,7 +406,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
                     await SetRoomTypeAsync(sale, sale.FromCategoryId!, ct);
                 }
                 sale.RoomChangedUtc = null;
-                await db.SaveChangesAsync(ct);
+                await SaveProgressAsync(db, ct);
             }
             if (sale.LinesAttemptedUtc is not null)
             {
@@ -549,6 +573,9 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         MewsApiException m => $"Mews failed on {m.Operation}: {m.MewsMessage}{(m.StatusCode is { } s ? $" (HTTP {(int)s})" : "")}{(m.RequestId is { } id ? $", RequestId {id}" : "")}.",
         _ => $"Mews could not be reached: {e.Message}",
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upsell work item {WorkId} was taken over by another instance after its lease ran out; this one stopped")]
+    private partial void LogLeaseLost(long workId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upsell {UpsellId} posted to Mews (reservation {Reservation})")]
     private partial void LogPosted(Guid upsellId, string reservation);

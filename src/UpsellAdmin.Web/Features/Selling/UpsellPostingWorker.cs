@@ -19,6 +19,10 @@ public sealed class SellingOptions
     /// <summary>Work items posted at the same time (the gateway keeps every call inside Mews' rate limit).</summary>
     public int Parallelism { get; set; } = 4;
 
+    /// <summary>A write cut off mid-flight (a timeout, an unknown outcome, the app stopping) may still be applied by Mews
+    /// for a while: the next attempt, which looks up what landed, waits at least this long (the gateway's write timeout).</summary>
+    public TimeSpan InFlightGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>After a failure Mews may recover from, the next attempt waits 5 s, 10 s, 20 s … up to this.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -278,7 +278,8 @@ internal sealed class UpsellWorkItemConfiguration : IEntityTypeConfiguration<Ups
     {
         b.HasOne<UpsellSale>().WithMany().HasForeignKey(x => x.SaleId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.Action).HasConversion<string>().HasMaxLength(10);
-        b.Property(x => x.LeaseOwner).HasMaxLength(200);
+        // The lease owner guards every progress save: an instance whose lease was taken over cannot write over the new owner.
+        b.Property(x => x.LeaseOwner).HasMaxLength(200).IsConcurrencyToken();
         b.Property(x => x.CreatedUtc).HasConversion(UtcColumns.Converter);
         b.Property(x => x.DueUtc).HasConversion(UtcColumns.Converter);
         b.Property(x => x.LeaseExpiresUtc).HasConversion(UtcColumns.NullableConverter);

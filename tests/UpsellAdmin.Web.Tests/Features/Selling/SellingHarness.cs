@@ -132,9 +132,17 @@ public sealed class SellingHarness : IAsyncDisposable
         return await db.UpsellWork.Where(w => w.CompletedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(w => w.DueUtc, past), ct);
     }
 
-    /// <summary>Lets every lease run out (what the time after a crash does): the next instance may claim the work.</summary>
+    /// <summary>Lets every lease run out (what the time after a crash does): the next instance may claim the work. As
+    /// in real time, the calls the dead instance had already sent are first answered by Mews (a cancelled call can
+    /// still be applied), so a lease never runs out while its last write is still being applied.</summary>
     public async Task ExpireLeasesAsync(CancellationToken ct)
     {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Simulator.Statistics.InFlight > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, ct);
+        }
+        Assert.Equal(0, Simulator.Statistics.InFlight);
         await using var db = await Desk.Db.CreateDbContextAsync(ct);
         var past = DateTimeOffset.UtcNow.AddMinutes(-1);
         await db.UpsellWork.Where(w => w.LeaseExpiresUtc != null).ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseExpiresUtc, past), ct);
