@@ -385,13 +385,26 @@ public sealed class UpsellDeskService(
         var free = await reader.ReadFreeRoomsAsync(property, first, end, ct);
         var snapshot = new Snapshot(property, read, free, minimumFreeRooms, roomStatus, roomTypes);
         cache.Set(key, snapshot, MaxAge);
+        if (window.ReservationId is null)
+        {
+            // Which board holds each reservation, so that its offers (the offers API right after listing any window)
+            // reuse this read instead of reading Mews again.
+            foreach (var r in read.Reservations)
+            {
+                cache.Set((nameof(UpsellDeskService), "board-of", propertyId, r.ReservationId), window, MaxAge);
+            }
+        }
         return snapshot;
     }
 
-    /// <summary>Today's arrivals or in-house board, if one was read in the last minute and holds the reservation.</summary>
+    /// <summary>A board read in the last minute that holds the reservation (the last one listed it, else today's
+    /// arrivals or in-house board).</summary>
     private async Task<Snapshot?> CachedSnapshotWithAsync(int propertyId, string reservationId, DateOnly today, CancellationToken ct)
     {
-        foreach (var window in new[] { DeskWindow.Arrivals(today), DeskWindow.InHouseOn(today) })
+        var listedIn = cache.TryGetValue((nameof(UpsellDeskService), "board-of", propertyId, reservationId), out DeskWindow? last) && last is not null
+            ? new[] { last }
+            : [];
+        foreach (var window in listedIn.Concat([DeskWindow.Arrivals(today), DeskWindow.InHouseOn(today)]).Distinct())
         {
             if (cache.TryGetValue((nameof(UpsellDeskService), propertyId, window), out Snapshot? cached) && cached is not null
                 && clock.GetUtcNow() - cached.Read.ReadAt < MaxAge && cached.Read.Reservations.Any(r => r.ReservationId == reservationId))
