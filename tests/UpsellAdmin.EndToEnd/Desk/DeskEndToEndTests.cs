@@ -109,7 +109,7 @@ public sealed class DeskEndToEndTests(DeskAppFixture app) : IClassFixture<DeskAp
 
         var rows = page.Locator("[data-testid=desk-grid] tbody tr.mud-table-row");
         await Expect(rows.First).ToBeVisibleAsync();
-        foreach (var state in await rows.Locator("td:nth-child(8)").AllInnerTextsAsync())
+        foreach (var state in await rows.Locator("td:nth-child(9)").AllInnerTextsAsync())
         {
             Assert.Equal("Started", state.Trim());
         }

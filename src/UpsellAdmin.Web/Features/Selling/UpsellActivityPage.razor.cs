@@ -16,7 +16,7 @@ public sealed partial class UpsellActivityPage
 {
     /// <summary>How often the page reads again while a visible row is still moving (Pending, undo pending).</summary>
     public static readonly TimeSpan AutoRefreshInterval = TimeSpan.FromSeconds(3);
-    private const int ErrorShown = 60;
+    private const int ErrorShown = 40;
 
     [Inject] private ISellingService Selling { get; set; } = default!;
     [Inject] private CurrentPropertyState PropertyState { get; set; } = default!;
@@ -36,6 +36,9 @@ public sealed partial class UpsellActivityPage
     private bool _moving;
     private bool _busy;
     private bool _disposed;
+    /// <summary>An upsell just undone or retried: read again until its status moves away from <c>From</c> (the worker
+    /// may settle it between two reads, or a read may land before its queued state is visible), at most a minute.</summary>
+    private (Guid Id, UpsellStatus From, DateTimeOffset Until)? _awaiting;
 
     protected override Task OnInitializedAsync() => PropertyState.EnsureLoadedAsync(_cts.Token);
 
@@ -45,13 +48,13 @@ public sealed partial class UpsellActivityPage
     private async Task<GridData<UpsellSaleView>> LoadRowsAsync(GridState<UpsellSaleView> state, CancellationToken cancellationToken)
     {
         var page = await Selling.ListAsync(Filter, new PageRequest(state.Page, state.PageSize), cancellationToken);
-        var moving = page.Items.Any(s => s.Status == UpsellStatus.Pending || s.UndoPending);
-        SetAutoRefresh(moving);
-        if (page.TotalItems != _total || moving != _moving)
+        _total = page.TotalItems;
+        if (_awaiting is { } a && (Clock.GetUtcNow() > a.Until || page.Items.Any(s => s.UpsellId == a.Id && s.Status != a.From)))
         {
-            (_total, _moving) = (page.TotalItems, moving);
-            StateHasChanged(); // the status line above the grid (the grid renders only itself)
+            _awaiting = null;
         }
+        _moving = page.Items.Any(s => s.Status == UpsellStatus.Pending || s.UndoPending || s.UpsellId == _awaiting?.Id);
+        SetAutoRefresh(_moving);
         return new GridData<UpsellSaleView> { Items = page.Items, TotalItems = page.TotalItems };
     }
 
@@ -146,13 +149,13 @@ public sealed partial class UpsellActivityPage
         });
         if (confirmed == true)
         {
-            await RunAsync(() => Selling.UndoAsync(sale.UpsellId, CancellationToken.None));
+            await RunAsync(sale, () => Selling.UndoAsync(sale.UpsellId, CancellationToken.None));
         }
     }
 
-    private Task RetryAsync(UpsellSaleView sale) => RunAsync(() => Selling.RetryAsync(sale.UpsellId, CancellationToken.None));
+    private Task RetryAsync(UpsellSaleView sale) => RunAsync(sale, () => Selling.RetryAsync(sale.UpsellId, CancellationToken.None));
 
-    private async Task RunAsync(Func<Task<SaleResult>> action)
+    private async Task RunAsync(UpsellSaleView sale, Func<Task<SaleResult>> action)
     {
         _busy = true;
         try
@@ -160,6 +163,10 @@ public sealed partial class UpsellActivityPage
             var result = await action();
             // A refusal (already undone, guest checked in, …) is the service's message, shown as such.
             Snackbar.Add(result.Message, result.Succeeded ? Severity.Info : Severity.Warning);
+            if (result.Succeeded)
+            {
+                _awaiting = (sale.UpsellId, sale.Status, Clock.GetUtcNow().AddMinutes(1)); // queued for the worker: follow it
+            }
             await ReloadAsync();
         }
         finally

@@ -61,7 +61,8 @@ public sealed class UpsellActivityPageTests : UiTestContext
         Assert.Contains("STD → SUP", Rows(cut)[0].TextContent);
         Assert.Contains("20.00 USD", Rows(cut)[0].TextContent);
         // Europe/London in December is UTC: noon stays noon, in the property's local time.
-        Assert.Equal("2026-12-07 12:00", cut.Find("[data-testid=activity-sold-at]").TextContent.Trim());
+        Assert.Equal("2026-12-07 12:00", cut.Find("[data-testid=activity-sold-at]").GetAttribute("title"));
+        Assert.Equal("12:00", cut.Find("[data-testid=activity-sold-at] .second").TextContent.Trim());
         Assert.Single(Rows(cut)[0].QuerySelectorAll("[data-testid=activity-undo]"));
         Assert.Empty(Rows(cut)[0].QuerySelectorAll("[data-testid=activity-retry]"));
         Assert.Single(Rows(cut)[1].QuerySelectorAll("[data-testid=activity-retry]"));
@@ -181,6 +182,30 @@ public sealed class UpsellActivityPageTests : UiTestContext
         cut.WaitForAssertion(() => Assert.Equal("Reversed", cut.Find("[data-testid=activity-status-chip]").TextContent.Trim()));
         Assert.Equal(0, _clock.ActiveTimersOf(UpsellActivityPage.AutoRefreshInterval));
         Assert.DoesNotContain("reads again", cut.Find("[data-testid=activity-status-line]").TextContent);
+    }
+
+    [Fact]
+    public void Undo_KeepsReadingUntilTheRowMoves_EvenWhenTheNextReadStillShowsItPosted()
+    {
+        var posted = Sale("501", UpsellStatus.Posted);
+        _selling.Rows = [posted];
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
+        Assert.Equal(0, _clock.ActiveTimersOf(UpsellActivityPage.AutoRefreshInterval));
+
+        // The worker can settle the undo between two reads: the read right after the click may not show it queued.
+        cut.Find("[data-testid=activity-undo]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Undo sale", Dialogs.Markup));
+        Dialogs.FindAll("button").First(b => b.TextContent.Contains("Undo sale", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.Equal([posted.UpsellId], _selling.Undone));
+        cut.WaitForAssertion(() => Assert.Equal(1, _clock.ActiveTimersOf(UpsellActivityPage.AutoRefreshInterval)));
+        Assert.Equal("Posted", cut.Find("[data-testid=activity-status-chip]").TextContent.Trim());
+
+        _selling.Rows = [posted with { Status = UpsellStatus.Reversed }];
+        _clock.Tick(UpsellActivityPage.AutoRefreshInterval);
+
+        cut.WaitForAssertion(() => Assert.Equal("Reversed", cut.Find("[data-testid=activity-status-chip]").TextContent.Trim()));
+        Assert.Equal(0, _clock.ActiveTimersOf(UpsellActivityPage.AutoRefreshInterval));
     }
 
     [Fact]
