@@ -124,6 +124,8 @@ public sealed class DeskEndToEndTests(DeskAppFixture app) : IClassFixture<DeskAp
     {
         var (page, errors) = await app.LogInAsync("revenue@demo.local", PageUrls.UpsellConfiguration);
         await ChoosePropertyAsync(page, app.PropertyCode);
+        // The page reloads its model for the chosen property: an add-on row added before that reload would vanish.
+        await Expect(page.Locator("[data-testid=config-property]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^{app.PropertyCode} - "));
         var section = page.Locator("[data-testid=addon-catalogue]");
         await Expect(section.Locator("[data-testid=addons-empty]")).ToBeVisibleAsync();
 
