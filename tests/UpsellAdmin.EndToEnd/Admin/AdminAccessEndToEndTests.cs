@@ -12,7 +12,7 @@ public sealed class AdminAccessEndToEndTests(AdminAppFixture app)
 {
     [Theory]
     [InlineData("revenue@demo.local", "Revenue Manager")]
-    [InlineData("frontdesk@demo.local", "Front Desk (read only)")]
+    [InlineData("frontdesk@demo.local", "Front Desk (sells; set-up read only)")]
     public async Task NonAdministrator_SeesNoAdministrationInTheMenu_AndIsTurnedAwayFromUsersAndProperties(string email, string roleLabel)
     {
         var (page, errors) = await app.LogInAsync(email);

@@ -65,7 +65,7 @@ public sealed class UsersEndToEndTests(AdminAppFixture app)
 
         // The new user, in a fresh browser, with the password the administrator chose.
         var (mine, myErrors) = await app.LogInAsync(email, password: password);
-        await Expect(mine.Locator("[data-testid=user-role]")).ToHaveTextAsync("Front Desk (read only)");
+        await Expect(mine.Locator("[data-testid=user-role]")).ToHaveTextAsync("Front Desk (sells; set-up read only)");
         await Expect(mine.Locator(Rows).First).ToBeVisibleAsync();
         await mine.Locator("[data-testid=property-picker]").Locator("xpath=ancestor-or-self::div[contains(@class,'mud-select')][1]").ClickAsync();
         var offered = mine.Locator(".mud-popover-open .mud-list-item");
@@ -152,7 +152,7 @@ public sealed class UsersEndToEndTests(AdminAppFixture app)
         // loaded, so once a login attempt has changed that row (failed-attempt count), the page's next Edit, Reset
         // password or Lock out fails with "Optimistic concurrency failure, object has been modified." until a reload.
         var (theirs, theirErrors) = await app.LogInAsync(email, password: newPassword);
-        await Expect(theirs.Locator("[data-testid=user-role]")).ToHaveTextAsync("Front Desk (read only)");
+        await Expect(theirs.Locator("[data-testid=user-role]")).ToHaveTextAsync("Front Desk (sells; set-up read only)");
         // The Upsell Rules page has loaded (its first property, a seeded one, may have no rules), without New.
         await Expect(theirs.Locator($"{Rows}, [data-testid=empty-state]").First).ToBeVisibleAsync();
         await Expect(theirs.Locator("[data-testid=new-rule]")).ToHaveCountAsync(0);
