@@ -317,14 +317,9 @@ public sealed class SellingService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sale = await VisibleSaleAsync(db, user, upsellId, cancellationToken);
-        if (sale is null)
+        if (await SaleToActOnAsync(db, user, upsellId, cancellationToken) is not { } sale)
         {
-            return new SaleResult(SaleResultKind.NotFound, "No such upsell, or you may not see its property.");
-        }
-        if (!CanSell(user))
-        {
-            return new SaleResult(SaleResultKind.Forbidden, "Undoing a sale needs the Front Desk, Revenue Manager or Administrator role.");
+            return Refusal(user, "Undoing");
         }
         if (sale.UndoRequestedUtc is not null && sale.Status == UpsellStatus.Posted)
         {
@@ -364,14 +359,9 @@ public sealed class SellingService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sale = await VisibleSaleAsync(db, user, upsellId, cancellationToken);
-        if (sale is null)
+        if (await SaleToActOnAsync(db, user, upsellId, cancellationToken) is not { } sale)
         {
-            return new SaleResult(SaleResultKind.NotFound, "No such upsell, or you may not see its property.");
-        }
-        if (!CanSell(user))
-        {
-            return new SaleResult(SaleResultKind.Forbidden, "Retrying a sale needs the Front Desk, Revenue Manager or Administrator role.");
+            return Refusal(user, "Retrying");
         }
         if (sale.Status != UpsellStatus.Rejected)
         {
@@ -548,6 +538,14 @@ public sealed class SellingService(
 
     private UpsellWorkItem NewWork(Guid saleId, UpsellWorkAction action) =>
         new() { SaleId = saleId, Action = action, CreatedUtc = clock.GetUtcNow(), DueUtc = clock.GetUtcNow() };
+
+    /// <summary>The sale an undo or retry acts on: visible to the user, who may sell (else null; <see cref="Refusal"/> says why).</summary>
+    private static async Task<UpsellSale?> SaleToActOnAsync(AppDbContext db, UserContext user, Guid id, CancellationToken ct) =>
+        CanSell(user) ? await VisibleSaleAsync(db, user, id, ct) : null;
+
+    private static SaleResult Refusal(UserContext user, string verb) => CanSell(user)
+        ? new SaleResult(SaleResultKind.NotFound, "No such upsell, or you may not see its property.")
+        : new SaleResult(SaleResultKind.Forbidden, $"{verb} a sale needs the Front Desk, Revenue Manager or Administrator role.");
 
     private static async Task<UpsellSale?> VisibleSaleAsync(AppDbContext db, UserContext user, Guid id, CancellationToken ct)
     {
