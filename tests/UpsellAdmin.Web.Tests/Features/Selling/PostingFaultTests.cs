@@ -100,6 +100,44 @@ public sealed class PostingFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(sales, AssertExactlyOnceInMews);
     }
 
+    /// <summary>An instance that outlived its lease (a stalled call) while another took the item over and posted it:
+    /// when its call returns, its next progress save fails on the lease owner, so it sends nothing more.</summary>
+    [Fact]
+    public async Task StalledInstanceLosesItsLease_TheOtherPostsIt_TheStalledOneSendsNothingMore()
+    {
+        var ids = await SellAsync(1, Ct, minNights: 2);
+        var id = Assert.Single(ids);
+        await using var other = await _h.NewInstanceAsync(ct: Ct);
+        var linesSentByStalled = 0;
+        await using var stalled = await _h.NewInstanceAsync(s => s.InterceptGateway((m, args, proceed) =>
+        {
+            if (m.Name == nameof(IMewsGateway.AddOrderAsync))
+            {
+                Interlocked.Increment(ref linesSentByStalled);
+            }
+            if (m.Name != nameof(IMewsGateway.UpdateReservationsAsync))
+            {
+                return proceed(args);
+            }
+            return StallAsync();
+
+            async Task<IReadOnlyList<ReservationLegacy>> StallAsync()
+            {
+                // While this call hangs, the lease runs out and the other instance takes the item and posts all of it.
+                await _h.ExpireLeasesAsync(Ct);
+                Assert.Equal(1, await SellingHarness.PostAsync(other, Ct));
+                return await (Task<IReadOnlyList<ReservationLegacy>>)proceed(args)!;
+            }
+        }), Ct);
+
+        Assert.Equal(0, await SellingHarness.PostAsync(stalled, Ct));
+
+        Assert.Equal(0, linesSentByStalled);
+        var sale = (await _h.SalesAsync(Ct)).Single(s => s.Id == id);
+        Assert.Equal(UpsellStatus.Posted, sale.Status);
+        AssertExactlyOnceInMews(sale);
+    }
+
     [Fact]
     public async Task TwoInstancesPollingOneDatabase_NeverBothRunAWorkItem()
     {
