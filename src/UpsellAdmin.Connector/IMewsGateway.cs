@@ -91,6 +91,14 @@ public interface IMewsGateway
     Task<string> AddOrderAsync(OrderAddition order, CancellationToken ct = default);
 
     /// <summary>
+    /// orders/add sent exactly once, for callers that reconcile themselves later (the selling worker): every line
+    /// must carry its ExternalIdentifier; an ambiguous failure (5xx, timeout, dropped connection) is never looked up
+    /// and re-sent here — it becomes <see cref="MewsOutcomeUnknownException"/> at once, because Mews may still apply
+    /// the call after a quick look-up missed it.
+    /// </summary>
+    Task<string> AddOrderOnceAsync(OrderAddition order, CancellationToken ct = default);
+
+    /// <summary>
     /// orderItems/getAll: posted lines, e.g. of an account or an order, and a reservation's nights
     /// (<c>ServiceOrderIds = [reservationId]</c>, <c>Types = [SpaceOrder]</c>).
     /// </summary>

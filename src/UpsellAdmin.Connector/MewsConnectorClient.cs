@@ -169,6 +169,7 @@ public sealed partial class MewsConnectorClient(
                 // The order landed if Mews has order items of this account carrying our identifiers.
                 var items = await ToListAsync(GetOrderItemsAsync(new OrderItemFilter
                 {
+                    EnterpriseIds = request.EnterpriseId is { } enterprise ? [enterprise] : null,
                     AccountIds = [order.AccountId],
                     CreatedUtc = new TimeInterval(sentAt.AddMinutes(-5), time.GetUtcNow().AddMinutes(5)),
                 }, c), c);
@@ -182,6 +183,21 @@ public sealed partial class MewsConnectorClient(
             (_, _) => true,
             ct, externalIds, guidance).ConfigureAwait(false);
         return orderIds[0];
+    }
+
+    public async Task<string> AddOrderOnceAsync(OrderAddition order, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var request = order with { EnterpriseId = order.EnterpriseId ?? Options.EnterpriseId };
+        var externalIds = (request.ProductOrders ?? []).Select(p => p.ExternalIdentifier).Concat((request.Items ?? []).Select(i => i.ExternalIdentifier)).ToList();
+        if (externalIds.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Every line sent with AddOrderOnceAsync needs its ExternalIdentifier: it is how the caller finds it later.", nameof(order));
+        }
+        var result = await WriteOnceAsync("orders/add", c => writes.AddOrderAsync(request, c),
+            $"Look the lines up by their ExternalIdentifiers ({string.Join(", ", externalIds)}) with orderItems/getAll before posting them again.",
+            externalIds!, ct).ConfigureAwait(false);
+        return result.OrderId ?? throw new MewsApiException("orders/add", HttpStatusCode.OK, "Mews answered without an OrderId.", null);
     }
 
     public IAsyncEnumerable<OrderItem> GetOrderItemsAsync(OrderItemFilter filter, CancellationToken ct = default) =>

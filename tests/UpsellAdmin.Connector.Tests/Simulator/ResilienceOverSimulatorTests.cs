@@ -172,4 +172,31 @@ public sealed class ResilienceOverSimulatorTests
         Assert.Equal(1, s.Simulator.Statistics.RequestsFor("reservations/addProduct"));
         Assert.True(s.Simulator.Store.Orders.SelectMany(o => o.Items).Count(i => i.ProductId == product.Id) > itemsBefore);
     }
+
+    /// <summary>AddOrderOnceAsync (the selling worker's write): a write that timed out is neither looked up nor re-sent
+    /// here — the caller is told the outcome is unknown and reconciles later, when Mews can no longer still apply it.</summary>
+    [Fact]
+    public async Task AddOrderOnceAsync_TimedOutAfterTheWriteLanded_NotResentAndOutcomeUnknown()
+    {
+        await using var s = await SimulatorSession.StartAsync(
+            sim => { sim.PostWriteDelay = TimeSpan.FromSeconds(3); sim.FaultOperations = new HashSet<string> { "orders/add" }; },
+            gw => gw.WriteTimeout = TimeSpan.FromMilliseconds(500));
+
+        var e = await Assert.ThrowsAsync<MewsOutcomeUnknownException>(() => s.Gateway.AddOrderOnceAsync(new OrderAddition
+        {
+            ServiceId = DemoIds.AccommodationServiceA.ToString(),
+            AccountId = DemoIds.JohnSmith.ToString(),
+            Items = [new OrderItemParameters { Name = "Room upgrade", UnitCount = 1, UnitAmount = new AmountParameters { Currency = "GBP", GrossValue = 20m, TaxCodes = ["UK-S"] }, ExternalIdentifier = "sale-1:2026-12-07" }],
+        }, Ct));
+
+        Assert.Contains("sale-1:2026-12-07", e.ExternalIdentifiers);
+        Assert.Equal(1, s.Simulator.Statistics.RequestsFor("orders/add"));
+        Assert.Equal(0, s.Simulator.Statistics.RequestsFor("orderItems/getAll"));
+        await Assert.ThrowsAsync<ArgumentException>(() => s.Gateway.AddOrderOnceAsync(new OrderAddition
+        {
+            ServiceId = DemoIds.AccommodationServiceA.ToString(),
+            AccountId = DemoIds.JohnSmith.ToString(),
+            Items = [new OrderItemParameters { Name = "No identifier", UnitCount = 1, UnitAmount = new AmountParameters { Currency = "GBP", GrossValue = 1m, TaxCodes = [] } }],
+        }, Ct));
+    }
 }
