@@ -170,7 +170,7 @@ public sealed class UpsellDeskService(
             return new DeskOffers(reservation, currency, [], string.Join(" ", outcome.Errors.Select(e => e.Message)), [], [], snapshot.Read.ReadAt, addOns, addOnsNotOffered);
         }
         var offers = outcome.Offers.Select(o => new DeskOffer(
-                OfferId(reservation.ReservationId, o),
+                OfferId(reservation.ReservationId, o, reservation.RoomType),
                 o,
                 o.Nights.Select(n => new DeskOfferNight(n.Date, n.OriginalRate, n.UpsellRate, n.UpsellAmount, snapshot.Free.Get(o.ToRoomType, n.Date))).ToList()))
             .ToList();
@@ -253,11 +253,12 @@ public sealed class UpsellDeskService(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }
 
-    /// <summary>Stable for the same reservation, target and per-night amounts (hex of a SHA-256, 16 bytes).</summary>
-    public static string OfferId(string reservationId, OfferView offer)
+    /// <summary>Stable for the same reservation, current room type, target and per-night amounts (hex of a SHA-256, 16
+    /// bytes): a reservation moved to another room type in Mews gets new offer ids even where the amounts are the same.</summary>
+    public static string OfferId(string reservationId, OfferView offer, string? fromRoomType = null)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        var text = new StringBuilder(reservationId).Append('|').Append(offer.ToRoomType);
+        var text = new StringBuilder(reservationId).Append('|').Append(fromRoomType).Append('>').Append(offer.ToRoomType);
         foreach (var night in offer.Nights)
         {
             text.Append('|').Append(night.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))

@@ -186,29 +186,34 @@ public sealed class SellingService(
             sale.TotalAmount = addOn.TotalAmount;
         }
 
-        db.UpsellSales.Add(sale);
-        db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Post));
         try
         {
-            // The sale and its posting work in one serializable transaction that first checks again that no other sale
-            // of the same upgrade or add-on was recorded since the check above: two agents (or two API clients with
-            // different keys) selling the same reservation at the same moment record one sale, the other is refused.
-            await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
+            // The sale and its posting work in one serializable transaction (through the provider's execution strategy:
+            // SQL Server retries on failure) that first checks again that no other sale of the same upgrade or add-on
+            // was recorded since the check above: two agents (or two API clients with different keys) selling the same
+            // reservation at the same moment record one sale, the other is refused.
+            var rival = await db.InTransactionAsync(async token =>
             {
-                var rival = await db.UpsellSales.AsNoTracking()
+                var found = await db.UpsellSales.AsNoTracking()
                     .Where(s => s.PropertyId == sale.PropertyId && s.ReservationId == sale.ReservationId && s.Id != sale.Id
                         && (s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted))
                     .Where(s => sale.Kind == UpsellKind.RoomUpgrade ? s.Kind == UpsellKind.RoomUpgrade : s.Kind == UpsellKind.AddOn && s.ProductId == sale.ProductId)
                     .Select(s => new { s.AgentName, s.Status })
-                    .FirstOrDefaultAsync(cancellationToken);
-                if (rival is not null)
+                    .FirstOrDefaultAsync(token);
+                if (found is not null)
                 {
-                    return await RefuseAsync(db, request, agent, hash, new SaleResult(SaleResultKind.Conflict,
-                        $"{rival.AgentName} sold this reservation the same {(sale.Kind == UpsellKind.RoomUpgrade ? "upgrade" : "add-on")} a moment ago ({rival.Status}); nothing more was recorded."),
-                        cancellationToken);
+                    return (false, (string?)$"{found.Status}, sold by {found.AgentName}");
                 }
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                db.UpsellSales.Add(sale);
+                db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Post));
+                await db.SaveChangesAsync(token);
+                return (true, (string?)null);
+            }, cancellationToken, IsolationLevel.Serializable);
+            if (rival is not null)
+            {
+                return await RefuseAsync(db, request, agent, hash, new SaleResult(SaleResultKind.Conflict,
+                    $"This reservation was sold the same {(sale.Kind == UpsellKind.RoomUpgrade ? "upgrade" : "add-on")} a moment ago ({rival}); nothing more was recorded."),
+                    cancellationToken);
             }
         }
         catch (Exception e) when (e is DbException or DbUpdateException)
@@ -347,10 +352,28 @@ public sealed class SellingService(
         {
             return new SaleResult(SaleResultKind.MewsUnavailable, $"Mews could not be read to check the reservation ({e.Message}); nothing was undone. Try again in a moment.", ToView(sale));
         }
-        sale.UndoRequestedUtc = clock.GetUtcNow();
-        sale.UndoneBy = AgentName(user);
-        db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Undo));
-        await db.SaveChangesAsync(cancellationToken);
+        // Queued with a conditional update: two undo clicks at the same moment queue one undo.
+        var now = clock.GetUtcNow();
+        var undoneBy = AgentName(user);
+        var saleId = sale.Id;
+        var queued = await db.InTransactionAsync(async token =>
+        {
+            var rows = await db.UpsellSales.Where(s => s.Id == saleId && s.UndoRequestedUtc == null && s.Status == UpsellStatus.Posted)
+                .ExecuteUpdateAsync(x => x.SetProperty(s => s.UndoRequestedUtc, now).SetProperty(s => s.UndoneBy, undoneBy), token);
+            if (rows == 0)
+            {
+                return (false, false);
+            }
+            db.UpsellWork.Add(NewWork(saleId, UpsellWorkAction.Undo));
+            await db.SaveChangesAsync(token);
+            return (true, true);
+        }, cancellationToken);
+        sale.UndoRequestedUtc = now;
+        sale.UndoneBy = undoneBy;
+        if (!queued)
+        {
+            return new SaleResult(SaleResultKind.Accepted, "Undo is already under way.", ToView(sale));
+        }
         signal.Notify();
         return new SaleResult(SaleResultKind.Accepted, "Undo queued: the room type is restored and the lines are cancelled in Mews.", ToView(sale));
     }
@@ -367,6 +390,21 @@ public sealed class SellingService(
         {
             return new SaleResult(SaleResultKind.Conflict, "Only a Rejected upsell can be retried.", ToView(sale));
         }
+        if (sale.Attention is not null)
+        {
+            // Part of it may still be in Mews: posting it again could charge twice.
+            return new SaleResult(SaleResultKind.Conflict, $"Check Mews first: {sale.Attention} Then sell again from the desk.", ToView(sale));
+        }
+        var saleKind = sale.Kind;
+        var product = sale.ProductId;
+        var otherOpen = await db.UpsellSales.AsNoTracking()
+            .AnyAsync(s => s.PropertyId == sale.PropertyId && s.ReservationId == sale.ReservationId && s.Id != sale.Id
+                && (s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted)
+                && (saleKind == UpsellKind.RoomUpgrade ? s.Kind == UpsellKind.RoomUpgrade : s.Kind == UpsellKind.AddOn && s.ProductId == product), cancellationToken);
+        if (otherOpen)
+        {
+            return new SaleResult(SaleResultKind.Conflict, "This reservation was sold the same upgrade or add-on again since; retrying would charge it twice.", ToView(sale));
+        }
         if (sale.Kind == UpsellKind.RoomUpgrade)
         {
             // The configuration may have been fixed since: post on the accounting category set now.
@@ -380,11 +418,11 @@ public sealed class SellingService(
             sale.AccountingCategoryId = category.MewsId.Value.ToString();
             sale.AccountingCategoryCode = category.Code;
         }
+        // The attempt times stay: the new attempt looks up what an earlier one may have left before sending
+        // (cancelled lines do not count), and the room is read again before it is changed.
         sale.Status = UpsellStatus.Pending;
         sale.RejectedUtc = null;
-        sale.RoomAttemptedUtc = null;
         sale.RoomChangedUtc = null;
-        sale.LinesAttemptedUtc = null;
         sale.MewsItemIds = null;
         sale.Attention = null;
         foreach (var night in sale.Nights)

@@ -47,7 +47,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
                 due = await db.UpsellWork.AsNoTracking()
-                    .Where(w => w.CompletedUtc == null && w.DueUtc <= now && (w.LeaseExpiresUtc == null || w.LeaseExpiresUtc < now))
+                    .Where(w => w.CompletedUtc == null && w.DueUtc <= now && (w.LeaseExpiresUtc == null || w.LeaseExpiresUtc < now - options.Value.InFlightGrace))
                     .OrderBy(w => w.Id).Select(w => w.Id).Take(parallelism * 8).ToListAsync(ct);
             }
             due.RemoveAll(skipped.Contains);
@@ -91,7 +91,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             // a restarted app takes the item over once that call can no longer land behind its look-up.
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             var owner = Instance;
-            var until = clock.GetUtcNow() + options.Value.InFlightGrace;
+            var until = clock.GetUtcNow(); // expired now: a take-over still waits the in-flight grace
             await db.UpsellWork.Where(w => w.Id == workId && w.LeaseOwner == owner)
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseExpiresUtc, until), CancellationToken.None);
             throw;
@@ -173,9 +173,12 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var until = now + options.Value.Lease;
+        // A lease that ran out may belong to an instance still inside a slow call (rate-limit waits, retries): take it
+        // over only once that call could no longer land behind our look-up.
+        var expiredBefore = now - options.Value.InFlightGrace;
         var owner = Instance;
         var claimed = await db.UpsellWork
-            .Where(w => w.Id == workId && w.CompletedUtc == null && w.DueUtc <= now && (w.LeaseExpiresUtc == null || w.LeaseExpiresUtc < now))
+            .Where(w => w.Id == workId && w.CompletedUtc == null && w.DueUtc <= now && (w.LeaseExpiresUtc == null || w.LeaseExpiresUtc < expiredBefore))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseOwner, owner).SetProperty(w => w.LeaseExpiresUtc, until), ct);
         return claimed == 1;
     }
@@ -225,7 +228,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         switch (work.Action)
         {
             case UpsellWorkAction.Post when sale.RoomAttemptedUtc is not null || sale.LinesAttemptedUtc is not null:
-                sale.LastError = $"Mews refused the sale: {message}";
+                sale.LastError = Limited($"Mews refused the sale: {message}");
                 work.Action = UpsellWorkAction.Revert;
                 work.DueUtc = clock.GetUtcNow();
                 work.Attempts = 0;
@@ -235,13 +238,13 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             case UpsellWorkAction.Post:
                 sale.Status = UpsellStatus.Rejected;
                 sale.RejectedUtc = clock.GetUtcNow();
-                sale.LastError = $"Mews refused the sale: {message} Nothing was posted.";
+                sale.LastError = Limited($"Mews refused the sale: {message} Nothing was posted.");
                 LogRejected(sale.Id, message);
                 break;
             case UpsellWorkAction.Undo:
                 sale.UndoRequestedUtc = null;
-                sale.LastError = $"Undo refused: {message}";
-                sale.Attention = $"The upsell is still in Mews. {message}";
+                sale.LastError = Limited($"Undo refused: {message}");
+                sale.Attention = Limited($"The upsell is still in Mews. {message}");
                 break;
             default:
                 sale.Status = UpsellStatus.Rejected;
@@ -332,7 +335,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         await SaveProgressAsync(db, ct);
         foreach (var night in sale.Nights.Where(n => n.MewsOrderId is null).OrderBy(n => n.Date).ToList())
         {
-            night.MewsOrderId = await mews.AddOrderAsync(new OrderAddition
+            night.MewsOrderId = await mews.AddOrderOnceAsync(new OrderAddition
             {
                 EnterpriseId = sale.EnterpriseId,
                 ServiceId = sale.ServiceId,
@@ -410,7 +413,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             }
             if (sale.LinesAttemptedUtc is not null)
             {
-                await CancelLinesAsync(sale, ct);
+                await CancelLinesAsync(db, sale, ct);
             }
             return;
         }
@@ -425,13 +428,14 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         var open = items.Where(i => i.AccountingState != OrderItemAccountingStates.Canceled).Select(i => i.Id).ToList();
         foreach (var chunk in open.Chunk(10))
         {
+            await SaveProgressAsync(db, ct); // still this instance's lease before each call
             await mews.CancelOrderItemsAsync(chunk, sale.EnterpriseId, ct);
         }
     }
 
     /// <summary>Cancels the sale's revenue lines still open; a line Mews will not cancel (closed on a bill) gets a
     /// negative correction line with its own ExternalIdentifier, looked up first so it is never posted twice.</summary>
-    private async Task CancelLinesAsync(UpsellSale sale, CancellationToken ct)
+    private async Task CancelLinesAsync(AppDbContext db, UpsellSale sale, CancellationToken ct)
     {
         var lines = await OurLinesAsync(sale, ct, includeCanceled: true);
         var corrected = lines.Where(l => l.AccountingState != OrderItemAccountingStates.Canceled && l.ExternalIdentifier!.EndsWith(":undo", StringComparison.Ordinal))
@@ -441,20 +445,25 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             .ToList();
         foreach (var chunk in open.Chunk(10))
         {
+            await SaveProgressAsync(db, ct);
             try
             {
                 await mews.CancelOrderItemsAsync(chunk.Select(l => l.Id).ToList(), sale.EnterpriseId, ct);
             }
             catch (MewsApiException e) when (IsRefusal(e))
             {
-                foreach (var line in chunk)
+                // Correct only what is still open now (someone may have cancelled a line meanwhile).
+                var stillOpen = (await ListAsync(mews.GetOrderItemsAsync(new OrderItemFilter { EnterpriseIds = [sale.EnterpriseId], OrderItemIds = chunk.Select(l => l.Id).ToList() }, ct), ct))
+                    .Where(l => l.AccountingState != OrderItemAccountingStates.Canceled).ToList();
+                foreach (var line in stillOpen)
                 {
+                    await SaveProgressAsync(db, ct);
                     var night = sale.Nights.FirstOrDefault(n => sale.LineIdentifier(n.Date) == line.ExternalIdentifier);
                     if (night is null)
                     {
                         continue;
                     }
-                    await mews.AddOrderAsync(new OrderAddition
+                    await mews.AddOrderOnceAsync(new OrderAddition
                     {
                         EnterpriseId = sale.EnterpriseId,
                         ServiceId = sale.ServiceId,
@@ -493,13 +502,21 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
     private async Task<List<OrderItem>> OurLinesAsync(UpsellSale sale, CancellationToken ct, bool includeCanceled = false)
     {
         var prefix = sale.Id.ToString("D") + ":";
-        var items = await ListAsync(mews.GetOrderItemsAsync(new OrderItemFilter
+        var orderIds = sale.Nights.Select(n => n.MewsOrderId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        // Every night's order known: read those orders (no time window, so an undo months later still finds them);
+        // else the account's lines created around the first attempt.
+        var items = await ListAsync(mews.GetOrderItemsAsync(orderIds.Count == sale.Nights.Count && orderIds.Count > 0
+            ? new OrderItemFilter { EnterpriseIds = [sale.EnterpriseId], ServiceOrderIds = orderIds }
+            : new OrderItemFilter { EnterpriseIds = [sale.EnterpriseId], AccountIds = [sale.AccountId], CreatedUtc = Around(sale.LinesAttemptedUtc!.Value) }, ct), ct);
+        if (sale.UndoRequestedUtc is { } undoAt)
         {
-            EnterpriseIds = [sale.EnterpriseId],
-            AccountIds = [sale.AccountId],
-            CreatedUtc = Around(sale.LinesAttemptedUtc!.Value),
-        }, ct), ct);
-        return items.Where(i => i.ExternalIdentifier?.StartsWith(prefix, StringComparison.Ordinal) == true
+            // Correction lines of an undo are created around the undo.
+            items.AddRange(await ListAsync(mews.GetOrderItemsAsync(new OrderItemFilter
+            {
+                EnterpriseIds = [sale.EnterpriseId], AccountIds = [sale.AccountId], CreatedUtc = Around(undoAt),
+            }, ct), ct));
+        }
+        return items.DistinctBy(i => i.Id, StringComparer.Ordinal).Where(i => i.ExternalIdentifier?.StartsWith(prefix, StringComparison.Ordinal) == true
             && (includeCanceled || i.AccountingState != OrderItemAccountingStates.Canceled)).ToList();
     }
 

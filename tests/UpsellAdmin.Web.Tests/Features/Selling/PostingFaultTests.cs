@@ -85,7 +85,7 @@ public sealed class PostingFaultTests(ITestOutputHelper output) : IAsyncLifetime
             await Assert.ThrowsAsync<ProcessDiedException>(() => SellingHarness.PostAsync(first, Ct));
         }
         await _h.ExpireLeasesAsync(Ct); // the dead instance's leases run out
-        await using (var second = await _h.NewInstanceAsync(s => s.InterceptGateway(CrashAfter(nameof(IMewsGateway.AddOrderAsync), 2, landed)), Ct))
+        await using (var second = await _h.NewInstanceAsync(s => s.InterceptGateway(CrashAfter(nameof(IMewsGateway.AddOrderOnceAsync), 2, landed)), Ct))
         {
             await Assert.ThrowsAsync<ProcessDiedException>(() => SellingHarness.PostAsync(second, Ct));
         }
@@ -111,7 +111,7 @@ public sealed class PostingFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var linesSentByStalled = 0;
         await using var stalled = await _h.NewInstanceAsync(s => s.InterceptGateway((m, args, proceed) =>
         {
-            if (m.Name == nameof(IMewsGateway.AddOrderAsync))
+            if (m.Name == nameof(IMewsGateway.AddOrderOnceAsync))
             {
                 Interlocked.Increment(ref linesSentByStalled);
             }
@@ -175,7 +175,7 @@ public sealed class PostingFaultTests(ITestOutputHelper output) : IAsyncLifetime
         // every line of the first sale, and only the second night of the second (its first night lands, then must go).
         await using var app = await _h.NewInstanceAsync(s => s.InterceptGateway((method, args, proceed) =>
         {
-            if (method.Name == nameof(IMewsGateway.AddOrderAsync) && args[0] is OrderAddition order
+            if (method.Name == nameof(IMewsGateway.AddOrderOnceAsync) && args[0] is OrderAddition order
                 && order.Items!.Any(i => i.ExternalIdentifier!.StartsWith(allRefused.Id.ToString("D"), StringComparison.Ordinal) || i.ExternalIdentifier == refusedLine))
             {
                 args[0] = order with { Items = order.Items!.Select(i => i with { AccountingCategoryId = otherEnterprisesCategory }).ToList() };
