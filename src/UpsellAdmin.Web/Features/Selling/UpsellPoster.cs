@@ -400,7 +400,9 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             if (sale.RoomAttemptedUtc is not null || sale.RoomChangedUtc is not null)
             {
                 var r = await ReservationAsync(sale, ct);
-                if (checkedInBlocks && r?.State is ReservationState.Started or ReservationState.Processed)
+                // Check-in ends the undo only while the room is still upgraded: once this undo restored the room type,
+                // it always goes on to cancel the lines (else the guest keeps paying for an upgrade taken back).
+                if (checkedInBlocks && sale.RoomChangedUtc is not null && r?.State is ReservationState.Started or ReservationState.Processed)
                 {
                     throw new SaleRefusedException($"The guest has checked in (reservation {sale.ReservationNumber} is {r!.State}); the upgrade can no longer be undone here.");
                 }

@@ -138,6 +138,45 @@ public sealed class PostingFaultTests(ITestOutputHelper output) : IAsyncLifetime
         AssertExactlyOnceInMews(sale);
     }
 
+    /// <summary>An undo restored the room type, then cancelling the lines failed (a 500) and the guest checked in before
+    /// the retry: the undo still cancels the lines (the check-in guard only stops an undo whose room is still upgraded).</summary>
+    [Fact]
+    public async Task UndoInterruptedByACheckIn_AfterTheRoomWasRestored_StillCancelsTheLines()
+    {
+        var id = Assert.Single(await SellAsync(1, Ct, minNights: 2));
+        await _h.PostAsync(Ct);
+        Assert.True((await _h.Selling.UndoAsync(id, Ct)).Succeeded);
+
+        var cancelFailed = false;
+        var checkedIn = false;
+        await using var app = await _h.NewInstanceAsync(s => s.InterceptGateway((m, args, proceed) =>
+        {
+            if (m.Name == nameof(IMewsGateway.CancelOrderItemsAsync) && !cancelFailed)
+            {
+                cancelFailed = true;
+                checkedIn = true; // the guest checks in while the undo waits to retry
+                return Task.FromException(new MewsApiException("orderItems/cancel", System.Net.HttpStatusCode.InternalServerError, "Injected failure.", null));
+            }
+            return m.Name == nameof(IMewsGateway.GetReservationsAsync) && checkedIn
+                ? AsCheckedIn((IAsyncEnumerable<Reservation>)proceed(args)!)
+                : proceed(args);
+        }), Ct);
+        var undone = await SettleAsync([id], () => SellingHarness.PostAsync(app, Ct), UpsellStatus.Reversed);
+
+        Assert.True(cancelFailed);
+        var sale = Assert.Single(undone);
+        Assert.Equal(sale.FromCategoryId, _h.Simulator.Store.Reservations.Single(r => r.Id == Guid.Parse(sale.ReservationId)).RequestedResourceCategoryId.ToString(), ignoreCase: true);
+        Assert.All(_h.LinesOf(id), l => Assert.NotNull(l.CanceledUtc));
+
+        static async IAsyncEnumerable<Reservation> AsCheckedIn(IAsyncEnumerable<Reservation> reservations)
+        {
+            await foreach (var r in reservations)
+            {
+                yield return r with { State = ReservationState.Started };
+            }
+        }
+    }
+
     [Fact]
     public async Task TwoInstancesPollingOneDatabase_NeverBothRunAWorkItem()
     {
