@@ -40,9 +40,26 @@ public sealed class DeskHarness : IAsyncDisposable
             simulator?.Invoke(o);
         }, ct);
         var harness = new DeskHarness(server);
+        harness._services = harness.BuildInstance();
+        await using (var db = await harness.Db.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        await harness.Services.GetRequiredService<DemoDataBootstrap>().SeedAsync(ct);
+        return harness;
+    }
+
+    /// <summary>
+    /// An app instance as the app wires it — features, quotes, desk, selling, the Mews sync — over this harness's SQLite
+    /// file and simulator, with its own gateway, HTTP clients and rate limiter. The harness's own services are one; a
+    /// test may build more (a "restarted app", a second poller), <paramref name="configure"/> replacing services after
+    /// the app's registrations.
+    /// </summary>
+    public ServiceProvider BuildInstance(Action<IServiceCollection>? configure = null)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Connector:BaseUrl"] = server.BaseAddress.ToString().TrimEnd('/'),
+            ["Connector:BaseUrl"] = Simulator.BaseAddress.ToString().TrimEnd('/'),
             ["Connector:ClientToken"] = DemoTokens.PortfolioClientToken,
             ["Connector:AccessToken"] = DemoTokens.PortfolioAccessToken,
             ["Connector:RequestsPerWindow"] = "10000",
@@ -52,16 +69,11 @@ public sealed class DeskHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddAppDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={harness._path}" });
-        services.AddSingleton<ICurrentUser>(harness.CurrentUser);
+        services.AddAppDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={_path}" });
+        services.AddSingleton<ICurrentUser>(CurrentUser);
         services.AddUpsellFeatures().AddQuotes().AddMewsSync(configuration).AddDesk().AddSelling();
-        harness._services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await using (var db = await harness.Db.CreateDbContextAsync(ct))
-        {
-            await db.Database.MigrateAsync(ct);
-        }
-        await harness.Services.GetRequiredService<DemoDataBootstrap>().SeedAsync(ct);
-        return harness;
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public T Get<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();

@@ -91,31 +91,8 @@ public sealed class SellingHarness : IAsyncDisposable
     /// or a second poller): its own gateway, HTTP clients and rate limiter; <paramref name="configure"/> may replace
     /// services (a gateway decorator, a clock) after the app's registrations.
     /// </summary>
-    public async Task<ServiceProvider> NewInstanceAsync(Action<IServiceCollection>? configure = null, CancellationToken ct = default)
-    {
-        string connectionString;
-        await using (var db = await Desk.Db.CreateDbContextAsync(ct))
-        {
-            connectionString = db.Database.GetConnectionString()!;
-        }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Connector:BaseUrl"] = Simulator.BaseAddress.ToString().TrimEnd('/'),
-            ["Connector:ClientToken"] = DemoTokens.PortfolioClientToken,
-            ["Connector:AccessToken"] = DemoTokens.PortfolioAccessToken,
-            ["Connector:RequestsPerWindow"] = "10000",
-            ["Sync:Interval"] = "00:00:00",
-            ["Sync:PriceDays"] = "40",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddAppDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString });
-        services.AddSingleton<Web.Features.Accounts.ICurrentUser>(Desk.CurrentUser);
-        services.AddUpsellFeatures().AddQuotes().AddMewsSync(configuration).AddDesk().AddSelling();
-        configure?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
+    public Task<ServiceProvider> NewInstanceAsync(Action<IServiceCollection>? configure = null, CancellationToken ct = default) =>
+        Task.FromResult(Desk.BuildInstance(configure));
 
     /// <summary>Runs an instance's poster until nothing is due.</summary>
     public static async Task<int> PostAsync(IServiceProvider instance, CancellationToken ct)
