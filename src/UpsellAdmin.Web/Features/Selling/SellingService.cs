@@ -95,10 +95,7 @@ public sealed class SellingService(
             return new SaleResult(SaleResultKind.Invalid, "Mews did not say whose reservation this is or which service it belongs to, so nothing can be posted to it.");
         }
         // One upgrade per reservation, one sale per add-on product, unless the earlier one was rejected or undone.
-        var open = await db.UpsellSales.AsNoTracking()
-            .Where(s => s.PropertyId == property.Id && s.ReservationId == reservation.ReservationId
-                && (s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted))
-            .Where(s => upgrade != null ? s.Kind == UpsellKind.RoomUpgrade : s.Kind == UpsellKind.AddOn && s.ProductId == addOn!.ProductId)
+        var open = await OpenSalesOfTheSame(db, property.Id, reservation.ReservationId, upgrade is not null ? UpsellKind.RoomUpgrade : UpsellKind.AddOn, addOn?.ProductId, except: null)
             .Select(s => new { s.Id, s.AgentName, s.Status })
             .FirstOrDefaultAsync(cancellationToken);
         if (open is not null)
@@ -194,10 +191,7 @@ public sealed class SellingService(
             // reservation at the same moment record one sale, the other is refused.
             var rival = await db.InTransactionAsync(async token =>
             {
-                var found = await db.UpsellSales.AsNoTracking()
-                    .Where(s => s.PropertyId == sale.PropertyId && s.ReservationId == sale.ReservationId && s.Id != sale.Id
-                        && (s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted))
-                    .Where(s => sale.Kind == UpsellKind.RoomUpgrade ? s.Kind == UpsellKind.RoomUpgrade : s.Kind == UpsellKind.AddOn && s.ProductId == sale.ProductId)
+                var found = await OpenSalesOfTheSame(db, sale.PropertyId, sale.ReservationId, sale.Kind, sale.ProductId, except: sale.Id)
                     .Select(s => new { s.AgentName, s.Status })
                     .FirstOrDefaultAsync(token);
                 if (found is not null)
@@ -395,12 +389,7 @@ public sealed class SellingService(
             // Part of it may still be in Mews: posting it again could charge twice.
             return new SaleResult(SaleResultKind.Conflict, $"Check Mews first: {sale.Attention} Then sell again from the desk.", ToView(sale));
         }
-        var saleKind = sale.Kind;
-        var product = sale.ProductId;
-        var otherOpen = await db.UpsellSales.AsNoTracking()
-            .AnyAsync(s => s.PropertyId == sale.PropertyId && s.ReservationId == sale.ReservationId && s.Id != sale.Id
-                && (s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted)
-                && (saleKind == UpsellKind.RoomUpgrade ? s.Kind == UpsellKind.RoomUpgrade : s.Kind == UpsellKind.AddOn && s.ProductId == product), cancellationToken);
+        var otherOpen = await OpenSalesOfTheSame(db, sale.PropertyId, sale.ReservationId, sale.Kind, sale.ProductId, except: sale.Id).AnyAsync(cancellationToken);
         if (otherOpen)
         {
             return new SaleResult(SaleResultKind.Conflict, "This reservation was sold the same upgrade or add-on again since; retrying would charge it twice.", ToView(sale));
@@ -573,6 +562,14 @@ public sealed class SellingService(
     /// upgrade: the retry must get that upsell (or 422), not a 409 about its own sale.</summary>
     private static async Task<SaleResult> RefuseAsync(AppDbContext db, SaleRequest request, string agent, string hash, SaleResult refusal, CancellationToken ct) =>
         request.IdempotencyKey is { } key && await ReplayAsync(db, agent, key, hash, ct) is { } replay ? replay : refusal;
+
+    /// <summary>The reservation's Pending or Posted sales of the same thing: any upgrade (one per reservation), or the
+    /// same add-on product. Rejected and Reversed ones do not count.</summary>
+    private static IQueryable<UpsellSale> OpenSalesOfTheSame(AppDbContext db, int propertyId, string reservationId, UpsellKind kind, string? productId, Guid? except) =>
+        db.UpsellSales.AsNoTracking()
+            .Where(s => s.PropertyId == propertyId && s.ReservationId == reservationId && s.Id != except
+                && (s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted)
+                && (kind == UpsellKind.RoomUpgrade ? s.Kind == UpsellKind.RoomUpgrade : s.Kind == UpsellKind.AddOn && s.ProductId == productId));
 
     private UpsellWorkItem NewWork(Guid saleId, UpsellWorkAction action) =>
         new() { SaleId = saleId, Action = action, CreatedUtc = clock.GetUtcNow(), DueUtc = clock.GetUtcNow() };

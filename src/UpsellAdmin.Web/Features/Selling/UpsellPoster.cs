@@ -140,7 +140,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         }
         catch (Exception e) when (Refusal(e) is { } refusal)
         {
-            Refused(db, sale, work, refusal.Message, refusal.RequestId);
+            Refused(sale, work, refusal.Message, refusal.RequestId);
         }
         catch (Exception e) when (e is MewsApiException or HttpRequestException or TimeoutException
             || (e is OperationCanceledException && !ct.IsCancellationRequested))
@@ -222,7 +222,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
 
     /// <summary>Mews refused: a post whose parts landed becomes a Revert (then Rejected); one with nothing in Mews is
     /// Rejected now; a refused undo or revert leaves the upsell as it is and says what to check in Mews.</summary>
-    private void Refused(AppDbContext db, UpsellSale sale, UpsellWorkItem work, string message, string? requestId)
+    private void Refused(UpsellSale sale, UpsellWorkItem work, string message, string? requestId)
     {
         sale.LastRequestId = requestId;
         switch (work.Action)
@@ -249,11 +249,10 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             default:
                 sale.Status = UpsellStatus.Rejected;
                 sale.RejectedUtc = clock.GetUtcNow();
-                sale.Attention = $"Mews refused to take back part of the sale ({message}). In Mews, reservation {sale.ReservationNumber} should have room type "
-                    + $"{sale.FromRoomType ?? "(unchanged)"} and no line whose external identifier starts with {sale.Id:D}: check and correct it there.";
+                sale.Attention = Limited($"Mews refused to take back part of the sale ({message}). In Mews, reservation {sale.ReservationNumber} should have room type "
+                    + $"{sale.FromRoomType ?? "(unchanged)"} and no line whose external identifier starts with {sale.Id:D}: check and correct it there.");
                 break;
         }
-        _ = db;
         Complete(work);
     }
 
