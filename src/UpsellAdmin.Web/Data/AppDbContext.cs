@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Common.Audit;
 using UpsellAdmin.Web.Features.Copy;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.ReferenceData;
@@ -58,10 +59,26 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<UpsellPresentation> UpsellPresentations => Set<UpsellPresentation>();
     public DbSet<UpsellDecline> UpsellDeclines => Set<UpsellDecline>();
 
+    /// <summary>The audit trail: added with the change it records (<see cref="AuditTrail.AddAudit"/>), never changed.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    /// <summary>Every save goes through here: an audit entry may be added, never modified or deleted.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditTrail.RefuseEdits(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditTrail.RefuseEdits(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }
 

@@ -240,6 +240,66 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.ToTable("UserProperties");
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Common.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("PropertyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("By", "At");
+
+                    b.HasIndex("EntityType", "At");
+
+                    b.HasIndex("PropertyId", "At");
+
+                    b.HasIndex("EntityType", "PropertyId", "EntityKey", "At");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.Copy.RuleCopyLog", b =>
                 {
                     b.Property<int>("Id")
@@ -1274,6 +1334,7 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
