@@ -29,8 +29,10 @@ public sealed class InvalidUpsellInputException(IReadOnlyList<ValidationError> e
 public static class UpsellInputValidator
 {
     /// <summary>
-    /// The stay alone: required codes present, departure after arrival, exactly one night per date from arrival to
-    /// departure − 1 in order, no negative original or target rate.
+    /// The stay alone: required codes present, every date within <see cref="UpsellLimits.MinDate"/> …
+    /// <see cref="UpsellLimits.MaxDate"/>, departure after arrival and at most <see cref="UpsellLimits.MaxNights"/>
+    /// nights later, exactly one night per date from arrival to departure − 1 in order, rates from 0 to
+    /// <see cref="UpsellLimits.MaxRate"/>. Within these bounds the engine cannot overflow.
     /// </summary>
     public static IReadOnlyList<ValidationError> ValidateStay(Stay stay)
     {
@@ -45,14 +47,36 @@ public static class UpsellInputValidator
             return errors!;
         }
 
-        if (stay.Departure <= stay.Arrival)
+        var datesInRange = CheckDate(ref errors, "stay.arrival", "Arrival", stay.Arrival)
+            & CheckDate(ref errors, "stay.departure", "Departure", stay.Departure)
+            & CheckDate(ref errors, "stay.bookedOn", "Booked on", stay.BookedOn);
+        var nightsKnown = false;
+        if (!datesInRange)
+        {
+            // No night can be checked against dates the engine could not compute with.
+        }
+        else if (stay.Departure <= stay.Arrival)
         {
             Add(ref errors, "stay.departure", $"Departure {D(stay.Departure)} must be after arrival {D(stay.Arrival)}.");
+        }
+        else if (stay.NightCount > UpsellLimits.MaxNights)
+        {
+            Add(ref errors, "stay.departure", $"A stay can have at most {UpsellLimits.MaxNights} nights; {D(stay.Arrival)} → {D(stay.Departure)} has {stay.NightCount}.");
         }
         else if (stay.Nights.Count != stay.NightCount)
         {
             Add(ref errors, "stay.nights",
                 $"Expected {stay.NightCount} night(s), one per date from {D(stay.Arrival)} to {D(stay.Departure.AddDays(-1))}; got {stay.Nights.Count}.");
+        }
+        else
+        {
+            nightsKnown = true;
+        }
+
+        if (stay.Nights.Count > UpsellLimits.MaxNights)
+        {
+            Add(ref errors, "stay.nights", $"A stay can have at most {UpsellLimits.MaxNights} nights; got {stay.Nights.Count}.");
+            return errors!;
         }
 
         for (var i = 0; i < stay.Nights.Count; i++)
@@ -64,20 +88,27 @@ public static class UpsellInputValidator
                 continue;
             }
 
-            var expected = stay.Arrival.AddDays(i);
-            if (stay.Departure > stay.Arrival && i < stay.NightCount && night.Date != expected)
+            if (nightsKnown && night.Date != stay.Arrival.AddDays(i))
             {
-                Add(ref errors, $"stay.nights[{i}].date", $"Expected {D(expected)} (nights must be the stay's nights in order), got {D(night.Date)}.");
+                Add(ref errors, $"stay.nights[{i}].date", $"Expected {D(stay.Arrival.AddDays(i))} (nights must be the stay's nights in order), got {D(night.Date)}.");
             }
 
             if (night.OriginalRate < 0)
             {
                 Add(ref errors, $"stay.nights[{i}].originalRate", $"The original rate must not be negative ({M(night.OriginalRate)}).");
             }
+            else if (UpsellLimits.RateProblem("original rate", night.OriginalRate) is { } originalProblem)
+            {
+                Add(ref errors, $"stay.nights[{i}].originalRate", originalProblem);
+            }
 
             if (night.TargetRate < 0)
             {
                 Add(ref errors, $"stay.nights[{i}].targetRate", $"The target rate must not be negative ({M(night.TargetRate.Value)}).");
+            }
+            else if (night.TargetRate is { } target && UpsellLimits.RateProblem("target rate", target) is { } targetProblem)
+            {
+                Add(ref errors, $"stay.nights[{i}].targetRate", targetProblem);
             }
         }
 
@@ -85,9 +116,11 @@ public static class UpsellInputValidator
     }
 
     /// <summary>
-    /// The rule alone: code, From, To and currency present; End not before Begin; Days in advance not negative;
-    /// rate codes or rate categories, not both; an amount when occupancy levels are off; at least one level amount,
-    /// and no level twice, when they are on.
+    /// The rule alone: code, From, To and currency present; Begin and End within <see cref="UpsellLimits.MinDate"/> …
+    /// <see cref="UpsellLimits.MaxDate"/>, End not before Begin; Days in advance from 0 to
+    /// <see cref="UpsellLimits.MaxDaysInAdvance"/>; rate codes or rate categories, not both; an amount when occupancy
+    /// levels are off, at least one level amount, and no level twice, when they are on; every amount within
+    /// <see cref="UpsellLimits.AmountProblem"/> (the rule form's check).
     /// </summary>
     public static IReadOnlyList<ValidationError> ValidateRule(UpsellRuleDefinition rule)
     {
@@ -97,7 +130,9 @@ public static class UpsellInputValidator
         RequireCode(ref errors, "rule.from", rule.From);
         RequireCode(ref errors, "rule.to", rule.To);
         RequireCode(ref errors, "rule.currencyCode", rule.CurrencyCode);
-        if (rule.BeginDate is { } begin && rule.EndDate is { } end && end < begin)
+        var beginOk = rule.BeginDate is not { } b || CheckDate(ref errors, "rule.beginDate", "Begin date", b);
+        var endOk = rule.EndDate is not { } e || CheckDate(ref errors, "rule.endDate", "End date", e);
+        if (beginOk && endOk && rule.BeginDate is { } begin && rule.EndDate is { } end && end < begin)
         {
             Add(ref errors, "rule.endDate", $"End date {D(end)} is before begin date {D(begin)}.");
         }
@@ -105,6 +140,10 @@ public static class UpsellInputValidator
         if (rule.DaysInAdvance < 0)
         {
             Add(ref errors, "rule.daysInAdvance", "Days in advance must not be negative.");
+        }
+        else if (rule.DaysInAdvance > UpsellLimits.MaxDaysInAdvance)
+        {
+            Add(ref errors, "rule.daysInAdvance", $"Days in advance can be at most {UpsellLimits.MaxDaysInAdvance}.");
         }
 
         if (rule.RateCodes.Count > 0 && rule.RateCategories.Count > 0)
@@ -130,6 +169,20 @@ public static class UpsellInputValidator
             Add(ref errors, "rule.upsellAmount", $"The {(rule.Formula.IsPercentage() ? "upsell percentage" : "upsell amount")} is required when occupancy levels are not used.");
         }
 
+        if (!rule.UpsellByOccupancyLevels && rule.UpsellAmount is { } amount && UpsellLimits.AmountProblem(rule.Formula, amount) is { } amountProblem)
+        {
+            Add(ref errors, "rule.upsellAmount", amountProblem);
+        }
+
+        for (var i = 0; rule.UpsellByOccupancyLevels && i < rule.OccupancyLevelAmounts.Count && i < UpsellLimits.MaxListEntries; i++)
+        {
+            var row = rule.OccupancyLevelAmounts[i];
+            if (row is not null && UpsellLimits.AmountProblem(rule.Formula, row.Amount) is { } levelProblem)
+            {
+                Add(ref errors, $"rule.occupancyLevelAmounts[{i}].amount", $"Level {row.Level}: {levelProblem}");
+            }
+        }
+
         return (IReadOnlyList<ValidationError>?)errors ?? [];
     }
 
@@ -140,9 +193,12 @@ public static class UpsellInputValidator
     /// </summary>
     public static IReadOnlyList<ValidationError> Validate(UpsellRuleDefinition rule, Stay stay)
     {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(stay);
         var errors = new List<ValidationError>(ValidateRule(rule));
         errors.AddRange(ValidateStay(stay));
-        if (stay.Nights is null)
+        CheckTexts(errors, rule, stay);
+        if (stay.Nights is null || stay.Nights.Count > UpsellLimits.MaxNights)
         {
             return errors;
         }
@@ -167,6 +223,88 @@ public static class UpsellInputValidator
         }
 
         return errors;
+    }
+
+    /// <summary>The API's bounds on text: codes and filter values at most <see cref="UpsellLimits.CodeMaxLength"/>
+    /// characters, the description at most <see cref="UpsellLimits.DescriptionMaxLength"/>, lists at most
+    /// <see cref="UpsellLimits.MaxListEntries"/> entries (so no answer echoes more than a few kilobytes of input).</summary>
+    private static void CheckTexts(List<ValidationError> errors, UpsellRuleDefinition rule, Stay stay)
+    {
+        void Code(string field, string? value)
+        {
+            if (value is { Length: > UpsellLimits.CodeMaxLength })
+            {
+                errors.Add(new(field, $"At most {UpsellLimits.CodeMaxLength} characters (it has {value.Length})."));
+            }
+        }
+
+        void List(string field, IReadOnlyList<string> values)
+        {
+            if (values.Count > UpsellLimits.MaxListEntries)
+            {
+                errors.Add(new(field, $"At most {UpsellLimits.MaxListEntries} entries (it has {values.Count})."));
+                return;
+            }
+
+            for (var i = 0; i < values.Count; i++)
+            {
+                Code($"{field}[{i}]", values[i]);
+            }
+        }
+
+        Code("rule.code", rule.Code);
+        if (rule.Description is { Length: > UpsellLimits.DescriptionMaxLength } description)
+        {
+            errors.Add(new("rule.description", $"At most {UpsellLimits.DescriptionMaxLength} characters (it has {description.Length})."));
+        }
+
+        Code("rule.from", rule.From);
+        Code("rule.to", rule.To);
+        Code("rule.currencyCode", rule.CurrencyCode);
+        List("rule.rateCodes", rule.RateCodes);
+        List("rule.rateCategories", rule.RateCategories);
+        List("rule.channels", rule.Channels);
+        List("rule.reservationTypes", rule.ReservationTypes);
+        List("rule.marketCodes", rule.MarketCodes);
+        if (rule.Memberships.Count > UpsellLimits.MaxListEntries)
+        {
+            errors.Add(new("rule.memberships", $"At most {UpsellLimits.MaxListEntries} entries (it has {rule.Memberships.Count})."));
+        }
+        else
+        {
+            for (var i = 0; i < rule.Memberships.Count; i++)
+            {
+                Code($"rule.memberships[{i}].type", rule.Memberships[i].Type);
+                Code($"rule.memberships[{i}].level", rule.Memberships[i].Level);
+            }
+        }
+
+        if (rule.OccupancyLevelAmounts.Count > UpsellLimits.MaxListEntries)
+        {
+            errors.Add(new("rule.occupancyLevelAmounts", $"At most {UpsellLimits.MaxListEntries} entries (it has {rule.OccupancyLevelAmounts.Count})."));
+        }
+
+        Code("stay.roomType", stay.RoomType);
+        Code("stay.roomClass", stay.RoomClass);
+        Code("stay.rateCode", stay.RateCode);
+        Code("stay.rateCategory", stay.RateCategory);
+        Code("stay.membership.type", stay.Membership?.Type);
+        Code("stay.membership.level", stay.Membership?.Level);
+        Code("stay.channel", stay.Channel);
+        Code("stay.reservationType", stay.ReservationType);
+        Code("stay.market", stay.Market);
+        Code("stay.currencyCode", stay.CurrencyCode);
+    }
+
+    private static bool CheckDate(ref List<ValidationError>? errors, string field, string label, DateOnly date)
+    {
+        if (UpsellLimits.IsDateInRange(date))
+        {
+            return true;
+        }
+
+        Add(ref errors, field, $"{label} {D(date)} must be {UpsellLimits.DateRangeText}.");
+        return false;
     }
 
     internal static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ namespace UpsellAdmin.Web.Features.Quotes;
 /// </summary>
 public sealed class StayQuoteInput
 {
-    public const int MaxNights = 366;
+    public const int MaxNights = UpsellLimits.MaxNights;
     public const int MaxGuestsOrRooms = 99;
 
     private DateTime? _arrival;

@@ -23,10 +23,10 @@ public enum RuleFilterKind
 /// </summary>
 public sealed class UpsellRule
 {
-    public const int CodeMaxLength = 20;
-    public const int DescriptionMaxLength = 40;
-    public const int RoomCodeMaxLength = 20;
-    public const int FilterValueMaxLength = 20;
+    public const int CodeMaxLength = UpsellLimits.CodeMaxLength;
+    public const int DescriptionMaxLength = UpsellLimits.DescriptionMaxLength;
+    public const int RoomCodeMaxLength = UpsellLimits.CodeMaxLength;
+    public const int FilterValueMaxLength = UpsellLimits.CodeMaxLength;
 
     public int Id { get; set; }
     public int PropertyId { get; set; }

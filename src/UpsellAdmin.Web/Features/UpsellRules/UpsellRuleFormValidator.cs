@@ -17,13 +17,12 @@ public delegate Task<bool> RuleCodeUniquenessCheck(int propertyId, string code, 
 /// </summary>
 public sealed class UpsellRuleFormValidator : AbstractValidator<UpsellRuleFormModel>
 {
-    /// <summary>Highest percentage for % of Difference: more than the whole difference makes no sense.</summary>
-    public const decimal MaxPercentOfDifference = 100m;
-    /// <summary>Highest percentage for % of Original Rate (an upsell to 11× the original rate is surely a typo).</summary>
-    public const decimal MaxPercentOfOriginal = 1000m;
-    /// <summary>Highest flat amount.</summary>
-    public const decimal MaxFlatAmount = 1_000_000m;
-    public const int MaxDaysInAdvance = 999;
+    // The limits live in the Domain (UpsellLimits), so the form, the copy planner, the quote engine and the public
+    // evaluate API check one set of rules.
+    public const decimal MaxPercentOfDifference = UpsellLimits.MaxPercentOfDifference;
+    public const decimal MaxPercentOfOriginal = UpsellLimits.MaxPercentOfOriginal;
+    public const decimal MaxFlatAmount = UpsellLimits.MaxFlatAmount;
+    public const int MaxDaysInAdvance = UpsellLimits.MaxDaysInAdvance;
 
     public UpsellRuleFormValidator(PropertyLookups lookups, RuleCodeUniquenessCheck? isCodeUnique = null)
     {
@@ -59,6 +58,14 @@ public sealed class UpsellRuleFormValidator : AbstractValidator<UpsellRuleFormMo
             .MaximumLength(UpsellRule.DescriptionMaxLength)
             .WithMessage(x => $"Rule Description can be at most {UpsellRule.DescriptionMaxLength} characters (it has {x.Description.Length}).");
 
+        RuleFor(x => x.BeginDate)
+            .Must(date => UpsellLimits.IsDateInRange(DateOnly.FromDateTime(date!.Value)))
+            .When(x => x.BeginDate is not null)
+            .WithMessage($"Begin Date must be {UpsellLimits.DateRangeText}.");
+        RuleFor(x => x.EndDate)
+            .Must(date => UpsellLimits.IsDateInRange(DateOnly.FromDateTime(date!.Value)))
+            .When(x => x.EndDate is not null)
+            .WithMessage($"End Date must be {UpsellLimits.DateRangeText} (leave it empty for no end).");
         RuleFor(x => x.EndDate)
             .Must((model, end) => end!.Value.Date >= model.BeginDate!.Value.Date)
             .When(x => x.BeginDate is not null && x.EndDate is not null)
@@ -152,26 +159,8 @@ public sealed class UpsellRuleFormValidator : AbstractValidator<UpsellRuleFormMo
     private static string FromLabel(UpsellRuleFormModel x) => x.UpsellByRoomType ? "From Room Type" : "From Room Class";
     private static string ToLabel(UpsellRuleFormModel x) => x.UpsellByRoomType ? "To Room Type" : "To Room Class";
 
-    /// <summary>What is wrong with an amount for a formula, or null when it is allowed.</summary>
-    public static string? AmountProblem(UpsellFormula formula, decimal amount)
-    {
-        if (amount < 0)
-        {
-            return formula.IsPercentage()
-                ? "Upsell Percentage cannot be negative."
-                : "Upsell Amount cannot be negative.";
-        }
-        return formula switch
-        {
-            UpsellFormula.PercentOfDifferenceAddedToOriginalRate when amount > MaxPercentOfDifference =>
-                $"Upsell Percentage for % of Difference can be at most {MaxPercentOfDifference:0} % (the whole difference); {amount.ToString("0.##", CultureInfo.InvariantCulture)} % is too much.",
-            UpsellFormula.PercentOfOriginalRateAddedToOriginalRate when amount > MaxPercentOfOriginal =>
-                $"Upsell Percentage for % of Original Rate can be at most {MaxPercentOfOriginal:0} %.",
-            UpsellFormula.FlatAmountAddedToOriginalRate when amount > MaxFlatAmount =>
-                $"Upsell Amount can be at most {MaxFlatAmount.ToString("#,0", CultureInfo.InvariantCulture)}.",
-            _ => null,
-        };
-    }
+    /// <summary>What is wrong with an amount for a formula, or null when it is allowed (<see cref="UpsellLimits.AmountProblem"/>).</summary>
+    public static string? AmountProblem(UpsellFormula formula, decimal amount) => UpsellLimits.AmountProblem(formula, amount);
 
     private static void Unknown(IEnumerable<string> codes, HashSet<string> known, string what, ValidationContext<UpsellRuleFormModel> ctx)
     {
