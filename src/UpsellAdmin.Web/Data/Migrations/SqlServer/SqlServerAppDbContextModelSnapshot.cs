@@ -240,6 +240,81 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.ToTable("UserProperties");
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Administration.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllProperties")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("LastUsedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Administration.ApiKeyProperty", b =>
+                {
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ApiKeyId", "PropertyId");
+
+                    b.HasIndex("PropertyId");
+
+                    b.ToTable("ApiKeyProperties", (string)null);
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1710,6 +1785,21 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Administration.ApiKeyProperty", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Administration.ApiKey", null)
+                        .WithMany("Properties")
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithMany()
+                        .HasForeignKey("PropertyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.AccountingCategory", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
@@ -2035,6 +2125,11 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.AppUser", b =>
+                {
+                    b.Navigation("Properties");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Administration.ApiKey", b =>
                 {
                     b.Navigation("Properties");
                 });

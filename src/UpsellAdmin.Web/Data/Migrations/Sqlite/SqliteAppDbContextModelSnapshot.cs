@@ -229,6 +229,79 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.ToTable("UserProperties");
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Administration.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllProperties")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("LastUsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Administration.ApiKeyProperty", b =>
+                {
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApiKeyId", "PropertyId");
+
+                    b.HasIndex("PropertyId");
+
+                    b.ToTable("ApiKeyProperties", (string)null);
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1651,6 +1724,21 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Administration.ApiKeyProperty", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Administration.ApiKey", null)
+                        .WithMany("Properties")
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
+                        .WithMany()
+                        .HasForeignKey("PropertyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.AccountingCategory", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
@@ -1974,6 +2062,11 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.AppUser", b =>
+                {
+                    b.Navigation("Properties");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Administration.ApiKey", b =>
                 {
                     b.Navigation("Properties");
                 });
