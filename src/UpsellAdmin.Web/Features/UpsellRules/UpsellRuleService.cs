@@ -3,6 +3,7 @@ using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Common;
+using UpsellAdmin.Web.Features.Common.Audit;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.ReferenceData;
 
@@ -172,7 +173,14 @@ public sealed class UpsellRuleService(
         return !await db.UpsellRules.AnyAsync(r => r.PropertyId == propertyId && r.Code == trimmed && r.Id != except, ct);
     }
 
-    public async Task<SaveResult> SaveAsync(UpsellRuleFormModel model, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(UpsellRuleFormModel model, CancellationToken cancellationToken = default) =>
+        SaveAsync(model, restoredVersion: null, cancellationToken);
+
+    /// <summary>
+    /// Saves the form: the rule and its audit entry (Created, Updated — or Restored when <paramref name="restoredVersion"/>
+    /// names the version it brings back) in one transaction. A save that changes nothing records nothing.
+    /// </summary>
+    internal async Task<SaveResult> SaveAsync(UpsellRuleFormModel model, DateTimeOffset? restoredVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         var user = await currentUser.GetAsync(cancellationToken);
@@ -194,42 +202,69 @@ public sealed class UpsellRuleService(
             return SaveResult.Invalid(validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
         }
 
-        UpsellRule rule;
+        UpsellRule rule = null!;
+        SaveResult? refused = null;
         var now = clock.GetUtcNow();
-        if (model.Id is { } id)
-        {
-            var existing = await db.UpsellRules
-                .Include(r => r.Filters)
-                .Include(r => r.OccupancyAmounts)
-                .AsSplitQuery()
-                .FirstOrDefaultAsync(r => r.Id == id && r.PropertyId == model.PropertyId, cancellationToken);
-            if (existing is null)
-            {
-                return SaveResult.NotFound("This rule was deleted by someone else since you opened it; nothing was saved.");
-            }
-            if (existing.Version != model.Version)
-            {
-                logger.LogInformation("Upsell rule {RuleCode} ({RuleId}) of property {PropertyId} not saved by {User}: changed by someone else",
-                    existing.Code, id, model.PropertyId, user.UserName);
-                return SaveResult.Conflict(ConflictMessage);
-            }
-            rule = existing;
-            // The UPDATE's WHERE checks the version the user opened, so a save in between makes it miss.
-            db.Entry(rule).Property(r => r.Version).OriginalValue = model.Version;
-        }
-        else
-        {
-            rule = new UpsellRule { PropertyId = model.PropertyId, CreatedUtc = now };
-            db.UpsellRules.Add(rule);
-        }
-
-        rule.Apply(model.ToDefinition());
-        rule.UpdatedUtc = now;
-        rule.UpdatedBy = user.UserName;
-        rule.Version = Guid.NewGuid();
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Two SaveChanges (a new rule's audit entry needs its id), one transaction: both or neither.
+            await db.InTransactionAsync(async ct =>
+            {
+                refused = null;
+                UpsellRuleSnapshot? before = null;
+                if (model.Id is { } id)
+                {
+                    var existing = await db.UpsellRules
+                        .Include(r => r.Filters)
+                        .Include(r => r.OccupancyAmounts)
+                        .AsSplitQuery()
+                        .FirstOrDefaultAsync(r => r.Id == id && r.PropertyId == model.PropertyId, ct);
+                    if (existing is null)
+                    {
+                        refused = SaveResult.NotFound("This rule was deleted by someone else since you opened it; nothing was saved.");
+                        return (false, 0);
+                    }
+                    if (existing.Version != model.Version)
+                    {
+                        logger.LogInformation("Upsell rule {RuleCode} ({RuleId}) of property {PropertyId} not saved by {User}: changed by someone else",
+                            existing.Code, id, model.PropertyId, user.UserName);
+                        refused = SaveResult.Conflict(ConflictMessage);
+                        return (false, 0);
+                    }
+                    before = UpsellRuleSnapshot.Of(existing);
+                    rule = existing;
+                    // The UPDATE's WHERE checks the version the user opened, so a save in between makes it miss.
+                    db.Entry(rule).Property(r => r.Version).OriginalValue = model.Version;
+                }
+                else
+                {
+                    rule = new UpsellRule { PropertyId = model.PropertyId, CreatedUtc = now };
+                    db.UpsellRules.Add(rule);
+                }
+
+                rule.Apply(model.ToDefinition());
+                rule.UpdatedUtc = now;
+                rule.UpdatedBy = user.UserName;
+                rule.Version = Guid.NewGuid();
+                await db.SaveChangesAsync(ct);
+
+                var after = UpsellRuleSnapshot.Of(rule);
+                if (restoredVersion is { } version)
+                {
+                    UpsellRuleAudit.Add(db, user.UserName, AuditActions.Restored, rule, before, after, now,
+                        $"version of {version.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
+                }
+                else if (before is null)
+                {
+                    UpsellRuleAudit.Add(db, user.UserName, AuditActions.Created, rule, null, after, now);
+                }
+                else if (before.ToJson() != after.ToJson())
+                {
+                    UpsellRuleAudit.Add(db, user.UserName, AuditActions.Updated, rule, before, after, now);
+                }
+                await db.SaveChangesAsync(ct);
+                return (true, 0);
+            }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -247,9 +282,13 @@ public sealed class UpsellRuleService(
             return SaveResult.Invalid([new FieldError(nameof(UpsellRuleFormModel.Code),
                 $"Code {rule.Code} is already used by another rule of this property; choose another code.")]);
         }
+        if (refused is not null)
+        {
+            return refused;
+        }
 
         logger.LogInformation("Upsell rule {RuleCode} ({RuleId}) of property {PropertyId} {Action} by {User}",
-            rule.Code, rule.Id, rule.PropertyId, model.Id is null ? "created" : "updated", user.UserName);
+            rule.Code, rule.Id, rule.PropertyId, restoredVersion is not null ? "restored" : model.Id is null ? "created" : "updated", user.UserName);
         return SaveResult.Saved(rule.Id, rule.Version);
     }
 
@@ -268,6 +307,7 @@ public sealed class UpsellRuleService(
         }
 
         var codes = new List<string>();
+        var now = clock.GetUtcNow();
         var deleted = await db.InTransactionAsync(async ct =>
         {
             codes.Clear();
@@ -275,10 +315,20 @@ public sealed class UpsellRuleService(
             foreach (var chunk in ruleIds.Distinct().Chunk(DeleteChunkSize))
             {
                 // Only rules of this property: an id of another property's rule is ignored, not deleted.
-                var ids = await db.UpsellRules.Where(r => r.PropertyId == propertyId && chunk.Contains(r.Id))
-                    .Select(r => new { r.Id, r.Code }).ToListAsync(ct);
+                // Loaded whole: each deleted rule's last version goes to the audit trail with the delete.
+                var ids = await db.UpsellRules.AsNoTracking()
+                    .Include(r => r.Filters)
+                    .Include(r => r.OccupancyAmounts)
+                    .AsSplitQuery()
+                    .Where(r => r.PropertyId == propertyId && chunk.Contains(r.Id))
+                    .ToListAsync(ct);
                 var idList = ids.Select(x => x.Id).ToList();
                 codes.AddRange(ids.Select(x => x.Code));
+                foreach (var rule in ids)
+                {
+                    UpsellRuleAudit.Add(db, user.UserName, AuditActions.Deleted, rule, UpsellRuleSnapshot.Of(rule), null, now);
+                }
+                await db.SaveChangesAsync(ct);
                 await db.UpsellRuleFilterValues.Where(f => idList.Contains(f.RuleId)).ExecuteDeleteAsync(ct);
                 await db.UpsellRuleOccupancyAmounts.Where(a => idList.Contains(a.RuleId)).ExecuteDeleteAsync(ct);
                 count += await db.UpsellRules.Where(r => idList.Contains(r.Id)).ExecuteDeleteAsync(ct);

@@ -4,11 +4,14 @@ namespace UpsellAdmin.Web.Features.UpsellRules;
 
 public static class UpsellRulesSetup
 {
-    /// <summary>The UpsellRules feature: search, load, save and delete rules (<see cref="IUpsellRuleService"/>).
+    /// <summary>The UpsellRules feature: search, load, save and delete rules (<see cref="IUpsellRuleService"/>), and
+    /// their history (<see cref="IUpsellRuleHistoryService"/>, which restores through the same save).
     /// The form's Test button needs an <see cref="IRuleTestLauncher"/>, which Quotes registers.</summary>
     public static IServiceCollection AddUpsellRules(this IServiceCollection services)
     {
-        services.TryAddScoped<IUpsellRuleService, UpsellRuleService>();
+        services.TryAddScoped<UpsellRuleService>();
+        services.TryAddScoped<IUpsellRuleService>(sp => sp.GetRequiredService<UpsellRuleService>());
+        services.TryAddScoped<IUpsellRuleHistoryService, UpsellRuleHistoryService>();
         return services;
     }
 }
