@@ -50,6 +50,7 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("DemoMode", "true");
             b.UseSetting("Sync:Interval", "00:00:00");
+            ConfigureApp(b);
         });
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -65,6 +66,11 @@ public class AppFixture : IAsyncLifetime
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>Settings a test class needs beyond the demo app's (e.g. short session timeouts).</summary>
+    protected virtual void ConfigureApp(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>Data a test class needs beyond the demo data (runs once, after the app started).</summary>

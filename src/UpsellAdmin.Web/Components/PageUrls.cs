@@ -6,6 +6,8 @@ public static class PageUrls
     public const string Home = "/";
     public const string Login = "/Account/Login";
     public const string Logout = "/Account/Logout";
+    /// <summary>An open page renews the sign-in cookie here while its user is active (Components/Account/SessionKeepAlive).</summary>
+    public const string KeepAlive = "/Account/KeepAlive";
     public const string AccessDenied = "/Account/AccessDenied";
     public const string Error = "/Error";
     public const string NotFound = "/not-found";

@@ -2,16 +2,25 @@ using Microsoft.AspNetCore.Components;
 
 namespace UpsellAdmin.Web.Components.Account;
 
-/// <summary>Redirects from the static login page, refusing anything but a local address (no open redirect).</summary>
+/// <summary>Redirects from the static login page, to a local address only (no open redirect): anything else goes home.</summary>
 internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
 {
-    public void RedirectTo(string? uri)
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(IsLocal(uri) ? uri! : PageUrls.Home);
+
+    /// <summary>
+    /// A path of this site: "/" or "/x…", not "//host" or "/\host" (browsers read both as another host), no control
+    /// characters (browsers drop tabs and newlines, so "/\t/host" becomes "//host"). As ASP.NET Core's IsLocalUrl.
+    /// </summary>
+    public static bool IsLocal(string? url)
     {
-        uri ??= "";
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(url) || url[0] != '/')
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return false;
         }
-        navigationManager.NavigateTo(uri);
+        if (url.Length == 1)
+        {
+            return true;
+        }
+        return url[1] is not ('/' or '\\') && !url.Any(char.IsControl);
     }
 }

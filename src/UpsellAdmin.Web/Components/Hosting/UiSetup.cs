@@ -17,6 +17,8 @@ public static class UiSetup
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
+        services.AddAppSecurityHeaders();
+        services.AddAppRateLimiting();
         return services;
     }
 
@@ -27,6 +29,7 @@ public static class UiSetup
             app.UseExceptionHandler(PageUrls.Error, createScopeForErrors: true);
         }
         app.UseSerilogRequestLogging();
+        app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute(PageUrls.NotFound, createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         return app;
