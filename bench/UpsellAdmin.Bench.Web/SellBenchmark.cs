@@ -74,6 +74,7 @@ public static class SellBenchmark
             b.UseSetting("Database:ConnectionString", $"Data Source={dbPath}");
             b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("DemoMode", "true"); // sync + demo rules + users at start, from our simulator
+            b.UseSetting("RateLimiting:ApiPerKey", "0"); // 1,000 sales and their polling: far above 600 requests a minute
             b.UseSetting("Connector:BaseUrl", simulator.BaseAddress.ToString().TrimEnd('/'));
             b.UseSetting("Connector:ClientToken", DemoTokens.PortfolioClientToken);
             b.UseSetting("Connector:AccessToken", DemoTokens.PortfolioAccessToken);

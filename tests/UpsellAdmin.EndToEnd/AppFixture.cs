@@ -49,6 +49,10 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
             b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("DemoMode", "true");
+            // The demo users sign in many times a minute across a collection's tests; the limits are tested in Web.Tests.
+            b.UseSetting("RateLimiting:LoginPerAccount", "0");
+            b.UseSetting("RateLimiting:LoginPerIp", "0");
+            b.UseSetting("RateLimiting:ApiPerKey", "0");
             b.UseSetting("Sync:Interval", "00:00:00");
             ConfigureApp(b);
         });

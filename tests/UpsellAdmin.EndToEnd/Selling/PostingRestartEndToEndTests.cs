@@ -64,6 +64,7 @@ public sealed class PostingRestartEndToEndTests : IAsyncLifetime
             b.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
             b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("DemoMode", "true"); // demo users and rules, synced from our simulator
+            b.UseSetting("RateLimiting:ApiPerKey", "0"); // not what this test is about
             b.UseSetting("Connector:BaseUrl", _simulator.BaseAddress.ToString().TrimEnd('/'));
             b.UseSetting("Connector:ClientToken", DemoTokens.PortfolioClientToken);
             b.UseSetting("Connector:AccessToken", DemoTokens.PortfolioAccessToken);

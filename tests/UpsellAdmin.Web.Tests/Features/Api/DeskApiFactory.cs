@@ -37,6 +37,7 @@ public class DeskApiFactory : WebApplicationFactory<ApiOptions>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("DemoMode", "true");
+        builder.UseSetting("RateLimiting:ApiPerKey", "0"); // not what these tests are about
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
         builder.UseSetting("Database:MigrateOnStartup", "true");

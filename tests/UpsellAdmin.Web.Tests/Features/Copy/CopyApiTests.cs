@@ -53,6 +53,7 @@ public sealed class CopyApiTests : IAsyncLifetime
             builder.UseSetting("Database:ConnectionString", connectionString);
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("DemoMode", "false");
+            builder.UseSetting("RateLimiting:ApiPerKey", "0"); // not what these tests are about
             builder.UseSetting("Api:Keys:0", Key);
         }
     }
