@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Common;
+using UpsellAdmin.Web.Features.Common.Audit;
 
 namespace UpsellAdmin.Web.Features.Administration;
 
@@ -66,10 +67,17 @@ public sealed partial class PropertyAdministrationService(
                 return AdminResult.Fail($"Another property already has the code {code}.", nameof(PropertyForm.Code));
             }
         }
+        var before = new { property.Code, property.Name, property.TimeZone, property.IsActive };
         property.Code = code;
         property.Name = form.Name.Trim();
         property.TimeZone = form.TimeZone.Trim();
         property.IsActive = form.IsActive;
+        var after = new { property.Code, property.Name, property.TimeZone, property.IsActive };
+        if (before != after)
+        {
+            db.AddAudit(new AuditRecord(me.UserName, AuditActions.Updated, AuditEntityTypes.Property, before.Code, property.Id,
+                before.Code == after.Code ? $"Property {after.Code} updated" : $"Property {before.Code} updated (now {after.Code})", before, after));
+        }
         await db.SaveChangesAsync(cancellationToken);
         LogPropertyUpdated(property.Code, property.IsActive, me.UserName);
         return AdminResult.Ok;

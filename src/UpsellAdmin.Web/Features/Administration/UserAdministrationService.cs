@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Common;
+using UpsellAdmin.Web.Features.Common.Audit;
 using UpsellAdmin.Web.Features.Accounts;
 
 namespace UpsellAdmin.Web.Features.Administration;
@@ -92,7 +93,9 @@ public sealed partial class UserAdministrationService(
             await users.DeleteAsync(user);
             return FromIdentity(role);
         }
-        await SetPropertiesAsync(user.Id, form, cancellationToken);
+        await SetPropertiesAsync(user.Id, email, form, (_, after) =>
+            new AuditRecord(me.UserName, AuditActions.Created, AuditEntityTypes.User, email, null, $"User {email} created as {Roles.Label(form.Role)}", null, after),
+            cancellationToken);
         LogUserCreated(email, form.Role, me.UserName);
         return AdminResult.Ok;
     }
@@ -116,6 +119,7 @@ public sealed partial class UserAdministrationService(
             return AdminResult.Fail("This user no longer exists.");
         }
         var current = (await users.GetRolesAsync(user)).ToList();
+        var displayNameBefore = user.DisplayName;
         if (current.Contains(Roles.Administrator) && form.Role != Roles.Administrator)
         {
             if (user.Id == me.UserId)
@@ -146,7 +150,13 @@ public sealed partial class UserAdministrationService(
                 return FromIdentity(added);
             }
         }
-        await SetPropertiesAsync(user.Id, form, cancellationToken);
+        var roleBefore = Roles.All.FirstOrDefault(current.Contains);
+        await SetPropertiesAsync(user.Id, user.Email ?? user.Id, form, (before, after) =>
+        {
+            var old = before! with { DisplayName = displayNameBefore, Role = roleBefore };
+            return old == after ? null : new AuditRecord(me.UserName, AuditActions.Updated, AuditEntityTypes.User, user.Email ?? user.Id, null,
+                old.Role == after.Role ? $"User {user.Email} updated" : $"User {user.Email} updated: {Roles.Label(old.Role)} → {Roles.Label(after.Role)}", old, after);
+        }, cancellationToken);
         LogUserUpdated(user.Email, form.Role, me.UserName);
         return AdminResult.Ok;
     }
@@ -178,6 +188,12 @@ public sealed partial class UserAdministrationService(
             }
         }
         var removed = await users.RemovePasswordAsync(user);
+        if (removed.Succeeded)
+        {
+            // Saved by the identity store with the new password (same context): never the password or its hash.
+            AuditInIdentityStore(scope, new AuditRecord(me.UserName, AuditActions.PasswordReset, AuditEntityTypes.User, user.Email ?? user.Id, null,
+                $"Password of {user.Email} reset"));
+        }
         var result = removed.Succeeded ? await users.AddPasswordAsync(user, newPassword) : removed;
         if (!result.Succeeded)
         {
@@ -214,6 +230,8 @@ public sealed partial class UserAdministrationService(
             result = await users.SetLockoutEnabledAsync(user, true);
             if (result.Succeeded)
             {
+                AuditInIdentityStore(scope, new AuditRecord(me.UserName, AuditActions.Locked, AuditEntityTypes.User, user.Email ?? user.Id, null,
+                    $"User {user.Email} locked", new { Locked = false }, new { Locked = true }));
                 result = await users.SetLockoutEndDateAsync(user, AppUser.AdministratorLockEnd);
             }
             if (result.Succeeded)
@@ -224,6 +242,8 @@ public sealed partial class UserAdministrationService(
         }
         else
         {
+            AuditInIdentityStore(scope, new AuditRecord(me.UserName, AuditActions.Unlocked, AuditEntityTypes.User, user.Email ?? user.Id, null,
+                $"User {user.Email} unlocked", new { Locked = true }, new { Locked = false }));
             result = await users.SetLockoutEndDateAsync(user, null);
             if (result.Succeeded)
             {
@@ -245,16 +265,34 @@ public sealed partial class UserAdministrationService(
         return (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(u => u.LockoutEnd is not { } end || end <= now);
     }
 
-    private async Task SetPropertiesAsync(string userId, UserForm form, CancellationToken ct)
+    /// <summary>Sets the user's property access and, in the same save, the audit entry <paramref name="audit"/> builds from
+    /// the access before (with the form's name and role as they are after) and after; null = nothing to record.</summary>
+    private async Task SetPropertiesAsync(string userId, string email, UserForm form, Func<UserSnapshot?, UserSnapshot, AuditRecord?> audit, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var codes = form.PropertyCodes.ToList();
-        var wanted = await db.Properties.Where(p => form.AllProperties || codes.Contains(p.Code)).Select(p => p.Id).ToListAsync(ct);
+        var wanted = await db.Properties.Where(p => form.AllProperties || codes.Contains(p.Code)).Select(p => new { p.Id, p.Code }).ToListAsync(ct);
+        var wantedIds = wanted.Select(p => p.Id).ToList();
         var existing = await db.UserProperties.Where(a => a.UserId == userId).ToListAsync(ct);
-        db.UserProperties.RemoveRange(existing.Where(a => !wanted.Contains(a.PropertyId)));
-        db.UserProperties.AddRange(wanted.Except(existing.Select(a => a.PropertyId)).Select(id => new UserPropertyAccess { UserId = userId, PropertyId = id }));
+        var propertyCount = await db.Properties.CountAsync(ct);
+        var existingIds = existing.Select(a => a.PropertyId).ToList();
+        var existingCodes = await db.Properties.Where(p => existingIds.Contains(p.Id)).Select(p => p.Code).ToListAsync(ct);
+        UserSnapshot Snapshot(IReadOnlyCollection<string> propertyCodes) => new(email, form.DisplayName.Trim(), form.Role,
+            propertyCount > 0 && propertyCodes.Count == propertyCount, propertyCodes.Order(StringComparer.Ordinal).ToList());
+        var before = Snapshot(existingCodes);
+        var after = Snapshot(wanted.Select(p => p.Code).ToList());
+        db.UserProperties.RemoveRange(existing.Where(a => !wantedIds.Contains(a.PropertyId)));
+        db.UserProperties.AddRange(wantedIds.Except(existingIds).Select(id => new UserPropertyAccess { UserId = userId, PropertyId = id }));
+        if (audit(before, after) is { } record)
+        {
+            db.AddAudit(record);
+        }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Adds the entry to the identity store's context, so the user manager's next save writes it with the change.</summary>
+    private static void AuditInIdentityStore(AsyncServiceScope scope, AuditRecord record) =>
+        scope.ServiceProvider.GetRequiredService<AppDbContext>().AddAudit(record);
 
     private AdminResult? Check(UserForm form)
     {
@@ -284,4 +322,13 @@ public sealed partial class UserAdministrationService(
 
     [LoggerMessage(LogLevel.Information, "User {Email} locked out: {LockedOut} (by {Admin})")]
     private partial void LogLockoutChanged(string? email, bool lockedOut, string admin);
+}
+
+/// <summary>A user as the audit trail keeps it: no password, hash or security stamp.</summary>
+internal sealed record UserSnapshot(string Email, string DisplayName, string? Role, bool AllProperties, IReadOnlyList<string> Properties)
+{
+    public bool Equals(UserSnapshot? other) => other is not null && Email == other.Email && DisplayName == other.DisplayName && Role == other.Role
+        && AllProperties == other.AllProperties && Properties.SequenceEqual(other.Properties);
+
+    public override int GetHashCode() => HashCode.Combine(Email, DisplayName, Role, AllProperties, Properties.Count);
 }

@@ -136,6 +136,7 @@ public sealed class RuleCopyService(
                         .ToDictionaryAsync(r => r.Id, token);
 
                 var added = new List<UpsellRule>();
+                var overwritten = new List<(UpsellRule Rule, UpsellRuleSnapshot Before)>();
                 foreach (var (item, plan) in plans)
                 {
                     if (plan.Outcome == CopyOutcome.Skipped)
@@ -151,6 +152,7 @@ public sealed class RuleCopyService(
                                 $"Rule {item.Code} of {target.Property.Code} was deleted since the preview; nothing was copied to {target.Property.Code}.");
                         }
                         rule = found;
+                        overwritten.Add((found, UpsellRuleSnapshot.Of(found)));
                         rule.Version = Guid.NewGuid(); // a new version: an editor holding the old one gets a conflict
                     }
                     else
@@ -166,6 +168,7 @@ public sealed class RuleCopyService(
                 // Overwrites first (tracked entities), then the new rules in bulk, then the log: one transaction.
                 await db.SaveChangesAsync(token);
                 await RuleBulkWriter.InsertAsync(db, target.Property.Code, added, _hooks, token);
+                RuleCopyAudit.Record(db, caller.Name, source, target.Property, items, overwritten, now);
                 db.RuleCopyLogs.Add(Log(source, target.Property, items, caller));
                 await db.SaveChangesAsync(token);
                 return (true, added.Count);

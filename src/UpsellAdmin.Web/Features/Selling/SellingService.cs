@@ -9,6 +9,7 @@ using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Common;
+using UpsellAdmin.Web.Features.Common.Audit;
 using UpsellAdmin.Web.Features.Desk;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Quotes;
@@ -200,6 +201,7 @@ public sealed class SellingService(
                 }
                 db.UpsellSales.Add(sale);
                 db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Post));
+                SellingAudit.Record(db, sale.AgentName, AuditActions.Sold, sale, before: null);
                 await db.SaveChangesAsync(token);
                 return (true, (string?)null);
             }, cancellationToken, IsolationLevel.Serializable);
@@ -249,7 +251,7 @@ public sealed class SellingService(
         {
             return new SaleResult(SaleResultKind.NotFound, "That offer is not among this reservation's offers.");
         }
-        db.UpsellDeclines.Add(new UpsellDecline
+        var decline = new UpsellDecline
         {
             PropertyId = propertyId,
             ReservationId = offers.Reservation.ReservationId,
@@ -265,7 +267,9 @@ public sealed class SellingService(
             AgentName = AgentName(user),
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             DeclinedUtc = clock.GetUtcNow(),
-        });
+        };
+        db.UpsellDeclines.Add(decline);
+        SellingAudit.RecordDecline(db, decline.AgentName, decline);
         await db.SaveChangesAsync(cancellationToken);
         return new SaleResult(SaleResultKind.Accepted, "Recorded: the guest declined.");
     }
@@ -359,6 +363,7 @@ public sealed class SellingService(
                 return (false, false);
             }
             db.UpsellWork.Add(NewWork(saleId, UpsellWorkAction.Undo));
+            SellingAudit.Record(db, undoneBy, AuditActions.Undone, sale, UpsellStatus.Posted, "undo queued");
             await db.SaveChangesAsync(token);
             return (true, true);
         }, cancellationToken);
@@ -409,6 +414,7 @@ public sealed class SellingService(
         }
         // The attempt times stay: the new attempt looks up what an earlier one may have left before sending
         // (cancelled lines do not count), and the room is read again before it is changed.
+        var statusBefore = sale.Status;
         sale.Status = UpsellStatus.Pending;
         sale.RejectedUtc = null;
         sale.RoomChangedUtc = null;
@@ -420,6 +426,7 @@ public sealed class SellingService(
             night.MewsItemId = null;
         }
         db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Post));
+        SellingAudit.Record(db, AgentName(user), AuditActions.Retried, sale, statusBefore);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return new SaleResult(SaleResultKind.Accepted, "Posting to Mews again.", ToView(sale));

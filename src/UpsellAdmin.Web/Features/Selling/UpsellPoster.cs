@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using UpsellAdmin.Connector;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Common.Audit;
 
 namespace UpsellAdmin.Web.Features.Selling;
 
@@ -109,6 +110,7 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var work = await db.UpsellWork.FirstAsync(w => w.Id == workId, ct);
         var sale = await db.UpsellSales.Include(s => s.Nights).FirstAsync(s => s.Id == work.SaleId, ct);
+        var statusBefore = sale.Status;
         work.Attempts++;
         try
         {
@@ -163,6 +165,11 @@ public sealed partial class UpsellPoster(IDbContextFactory<AppDbContext> dbFacto
             work.DueUtc = clock.GetUtcNow() + backoff;
             Release(work);
             LogWillRetry(sale.Id, work.Action.ToString(), sale.LastError);
+        }
+        if (sale.Status != statusBefore && sale.Status is UpsellStatus.Posted or UpsellStatus.Rejected or UpsellStatus.Reversed)
+        {
+            // Saved with the outcome: Posted, Rejected (Mews refused) or Reversed (undone in Mews).
+            SellingAudit.Record(db, SellingAudit.Worker, sale.Status.ToString(), sale, statusBefore);
         }
         await db.SaveChangesAsync(CancellationToken.None);
         return true;

@@ -127,6 +127,8 @@ public sealed class UpsellConfigurationService(
                 // The version the user loaded is the one the UPDATE's WHERE must still find.
                 db.Entry(settings).Property(x => x.Version).OriginalValue = model.Version;
             }
+            var before = await UpsellConfigurationSnapshot.LoadAsync(db, model.PropertyId, choices, ct);
+            UpsellConfigurationSnapshot.Record(db, user.UserName, model.PropertyId, before, UpsellConfigurationSnapshot.Of(model, choices));
             settings.UpsellRoomStatus = model.UpsellRoomStatus;
             settings.MaximumLengthOfStay = model.MaximumLengthOfStay;
             settings.MaximumNumberOfOffers = model.MaximumNumberOfOffers;
