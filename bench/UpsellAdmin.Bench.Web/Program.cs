@@ -5,6 +5,7 @@ using UpsellAdmin.Bench.Web;
 //   dotnet run -c Release --project bench/UpsellAdmin.Bench.Web -- desk [--arrivals 400] [--runs 30]
 //   dotnet run -c Release --project bench/UpsellAdmin.Bench.Web -- desk-browser [--arrivals 400] [--runs 5]
 //   dotnet run -c Release --project bench/UpsellAdmin.Bench.Web -- sell [--sales 1000] [--clients 8] [--rate-limit 200]
+//   dotnet run -c Release --project bench/UpsellAdmin.Bench.Web -- login-timing [--runs 30] [--warmup 5]
 // Add a benchmark: write a class with a static Task<int> RunAsync(string[] args) and name it below.
 var benchmarks = new Dictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
@@ -12,6 +13,7 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], Task
     ["copy"] = ("Copy N rules of one property to M properties: preview and apply (args: [rules] [targets])", CopyBenchmark.RunAsync),
     ["desk"] = ("Upsell Desk service, 400 arrivals: Mews requests per load, pricing p50/p95 (--arrivals, --runs, --cold-runs)", DeskBenchmark.RunAsync),
     ["desk-browser"] = ("Upsell Desk page in headless Chromium, 400 arrivals: navigation until rows visible, cold/warm (--runs, --latency-ms)", DeskBrowserBenchmark.RunAsync),
+    ["login-timing"] = ("The login form's answer time: unknown email vs known with a wrong password vs right password, medians (--runs, --warmup)", LoginTimingBenchmark.RunAsync),
     ["sell"] = ("1,000 upgrades sold through the selling API at Mews' rate limit: time to all settled vs the budget, duplicates (--sales, --clients, --rate-limit)", SellBenchmark.RunAsync),
 };
 
