@@ -1,11 +1,18 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using UpsellAdmin.Web.Components;
 using static Microsoft.Playwright.Assertions;
 
 namespace UpsellAdmin.EndToEnd.Account;
 
-/// <summary>The demo app as shipped (default session, limits and headers).</summary>
-public sealed class SecurityAppFixture : AppFixture;
+/// <summary>The demo app as shipped (default session and headers), 3 sign-in attempts per account and minute.</summary>
+public sealed class SecurityAppFixture : AppFixture
+{
+    public const int AttemptsPerAccount = 3;
+
+    protected override void ConfigureApp(IWebHostBuilder builder) =>
+        builder.UseSetting("RateLimiting:LoginPerAccount", AttemptsPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
 
 /// <summary>Logout and the Content-Security-Policy in Chromium.</summary>
 [Trait("Category", "E2E")]
@@ -16,6 +23,25 @@ public sealed class SecurityEndToEndTests(SecurityAppFixture app) : IClassFixtur
         PageUrls.UpsellConfiguration, PageUrls.UpsellRules, PageUrls.UpsellDesk, PageUrls.UpsellActivity, PageUrls.UpsellQuote,
         PageUrls.LoyaltyPrograms, PageUrls.Sync, PageUrls.AdminUsers, PageUrls.AdminProperties,
     ];
+
+    [Fact]
+    public async Task Someone_GuessesAPasswordTooOften_TheLoginPageSaysWhenToTryAgain()
+    {
+        var (page, errors) = await app.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + PageUrls.Login);
+        for (var i = 0; i < SecurityAppFixture.AttemptsPerAccount; i++)
+        {
+            await AppFixture.SubmitLoginAsync(page, "guessed@demo.local", $"Guess-{i}-x!");
+            await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("Invalid email or password.");
+        }
+
+        await AppFixture.SubmitLoginAsync(page, "guessed@demo.local", "Guess-again-x!");
+
+        await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Too many sign-in attempts\. Try again in \d+ seconds\.$"));
+        await AppFixture.ScreenshotAsync(page, "login-too-many-attempts");
+        Assert.DoesNotContain(errors, e => !e.Contains("429", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
 
     [Fact]
     public async Task User_LogsOut_ACopyOfTheCookieTakenBefore_OpensNothingInAnotherBrowser()
