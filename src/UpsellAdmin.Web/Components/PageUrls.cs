@@ -43,6 +43,8 @@ public static class PageUrls
     /// <summary>Administration (Administrators only).</summary>
     public const string AdminUsers = "/admin/users";
     public const string AdminProperties = "/admin/properties";
+    /// <summary>The audit trail: who changed what, when, before and after (Administrators only).</summary>
+    public const string AdminAudit = "/admin/audit";
 
     public static string LoyaltyTiersOf(string programId) => $"{LoyaltyTiers}?program={Uri.EscapeDataString(programId)}";
     public static string UpsellRuleNewFor(int propertyId) => $"/upsell-rules/{propertyId}/new";

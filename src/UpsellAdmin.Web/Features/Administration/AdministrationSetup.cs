@@ -10,6 +10,7 @@ public static class AdministrationSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IUserAdministrationService, UserAdministrationService>();
         services.AddScoped<IPropertyAdministrationService, PropertyAdministrationService>();
+        services.AddScoped<IAuditService, AuditService>();
         return services;
     }
 }

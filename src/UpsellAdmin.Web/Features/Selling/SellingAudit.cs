@@ -4,14 +4,15 @@ using UpsellAdmin.Web.Features.Common.Audit;
 namespace UpsellAdmin.Web.Features.Selling;
 
 /// <summary>
-/// Upsells in the audit trail (entity "Upsell", key = the reservation number, so one reservation's sales, declines,
+/// Upsells in the audit trail (by = the user's or API key's plain name, as everywhere in the audit; Upsell Activity's
+/// agent column keeps its "API: " prefix) (entity "Upsell", key = the reservation number, so one reservation's sales, declines,
 /// undos and Mews outcomes read together): what the agent or API client did, and what the posting worker's Mews call
 /// ended in. The outbox's lease and attempt bookkeeping is not audited (Upsell Activity shows it).
 /// </summary>
 internal static class SellingAudit
 {
     /// <summary>Who the worker's outcomes are recorded as.</summary>
-    public const string Worker = "Mews posting worker";
+    public const string Worker = AuditActors.PostingWorker;
 
     public static void Record(Microsoft.EntityFrameworkCore.DbContext db, string by, string action, UpsellSale sale, UpsellStatus? before, string? detail = null)
     {

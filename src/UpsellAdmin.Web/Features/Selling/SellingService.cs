@@ -201,7 +201,7 @@ public sealed class SellingService(
                 }
                 db.UpsellSales.Add(sale);
                 db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Post));
-                SellingAudit.Record(db, sale.AgentName, AuditActions.Sold, sale, before: null);
+                SellingAudit.Record(db, user.UserName, AuditActions.Sold, sale, before: null);
                 await db.SaveChangesAsync(token);
                 return (true, (string?)null);
             }, cancellationToken, IsolationLevel.Serializable);
@@ -269,7 +269,7 @@ public sealed class SellingService(
             DeclinedUtc = clock.GetUtcNow(),
         };
         db.UpsellDeclines.Add(decline);
-        SellingAudit.RecordDecline(db, decline.AgentName, decline);
+        SellingAudit.RecordDecline(db, user.UserName, decline);
         await db.SaveChangesAsync(cancellationToken);
         return new SaleResult(SaleResultKind.Accepted, "Recorded: the guest declined.");
     }
@@ -363,7 +363,7 @@ public sealed class SellingService(
                 return (false, false);
             }
             db.UpsellWork.Add(NewWork(saleId, UpsellWorkAction.Undo));
-            SellingAudit.Record(db, undoneBy, AuditActions.Undone, sale, UpsellStatus.Posted, "undo queued");
+            SellingAudit.Record(db, user.UserName, AuditActions.Undone, sale, UpsellStatus.Posted, "undo queued");
             await db.SaveChangesAsync(token);
             return (true, true);
         }, cancellationToken);
@@ -426,7 +426,7 @@ public sealed class SellingService(
             night.MewsItemId = null;
         }
         db.UpsellWork.Add(NewWork(sale.Id, UpsellWorkAction.Post));
-        SellingAudit.Record(db, AgentName(user), AuditActions.Retried, sale, statusBefore);
+        SellingAudit.Record(db, user.UserName, AuditActions.Retried, sale, statusBefore);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return new SaleResult(SaleResultKind.Accepted, "Posting to Mews again.", ToView(sale));

@@ -35,6 +35,7 @@ public partial class UpsellRuleEditPage
     private bool _canEdit;
     private bool _conflict;
     private bool _saving;
+    private int _tab;
 
     private string Title => (RuleId, _canEdit) switch
     {

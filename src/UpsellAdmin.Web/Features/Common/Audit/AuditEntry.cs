@@ -69,6 +69,13 @@ public static class AuditActions
     public const string Unlocked = "Unlocked";
 }
 
+/// <summary>Who did it when no person or key did.</summary>
+public static class AuditActors
+{
+    /// <summary>The outbox worker that posts upsells to Mews (Posted, Rejected, Reversed).</summary>
+    public const string PostingWorker = "Mews posting worker";
+}
+
 /// <summary>What kind of thing changed (the Audit page's Entity filter).</summary>
 public static class AuditEntityTypes
 {
