@@ -3,6 +3,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Serilog;
 using UpsellAdmin.Web.Components.Account;
+using UpsellAdmin.Web.Features.Api;
 
 namespace UpsellAdmin.Web.Components.Hosting;
 
@@ -17,6 +18,7 @@ public static class UiSetup
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
+        services.AddSafeDeveloperExceptionPage();
         services.AddAppSecurityHeaders();
         services.AddAppRateLimiting();
         return services;
@@ -24,13 +26,16 @@ public static class UiSetup
 
     public static WebApplication UseAppPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        // The Error page in every environment: the developer page echoes the request's Cookie and X-Api-Key headers,
+        // so it needs DeveloperExceptionPage=true in Development (ErrorPages).
+        if (!ErrorPages.ShowDeveloperExceptionPage(app.Environment, app.Configuration))
         {
             app.UseExceptionHandler(PageUrls.Error, createScopeForErrors: true);
         }
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(ErrorPages.SafeRequestLogging);
         app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute(PageUrls.NotFound, createScopeForStatusCodePages: true);
+        app.UseApiProblems(); // every /api error a problem+json, never the pages above (Features/Api/ApiProblems.cs)
         app.UseAntiforgery();
         return app;
     }

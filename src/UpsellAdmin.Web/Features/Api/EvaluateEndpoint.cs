@@ -1,5 +1,6 @@
 using System.Text.Json;
 using UpsellAdmin.Domain.Evaluation;
+using UpsellAdmin.Web.Features.Common;
 
 namespace UpsellAdmin.Web.Features.Api;
 
@@ -40,10 +41,16 @@ public static class EvaluateEndpoint
         var evaluation = RuleEvaluator.Evaluate(rule, stay);
         loggerFactory.CreateLogger(typeof(EvaluateEndpoint)).LogInformation(
             "Evaluated rule {RuleCode} for stay {Arrival}–{Departure}: applicable {Applicable}, {ReasonCount} reasons",
-            rule.Code, stay.Arrival, stay.Departure, evaluation.Applicable, evaluation.Reasons.Count);
+            LogText.Safe(rule.Code), stay.Arrival, stay.Departure, evaluation.Applicable, evaluation.Reasons.Count);
         return Results.Json(EvaluateMapping.ToResponse(rule, stay, evaluation), EvaluateJson.Options);
     }
 
-    private static IResult Invalid(Dictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, title: "The request is not valid.", detail: "See errors: each key is a field of the request body.");
+    private static IResult Invalid(ProblemErrors errors) =>
+        Results.ValidationProblem(
+            errors.ByField,
+            title: "The request is not valid.",
+            detail: errors.More > 0
+                ? $"See errors: each key is a field of the request body. The first {EvaluateMapping.MaxErrors} messages are listed; {errors.More} more are counted in {EvaluateMapping.MoreErrorsMember}."
+                : "See errors: each key is a field of the request body.",
+            extensions: errors.More > 0 ? new Dictionary<string, object?> { [EvaluateMapping.MoreErrorsMember] = errors.More } : null);
 }

@@ -132,7 +132,7 @@ public sealed record EvaluateOfferJson(
 /// <summary>One night of the offer: upsellAmount = upsellRate − originalRate, upsellRate already rounded.</summary>
 public sealed record EvaluateOfferNightJson(DateOnly Date, decimal OriginalRate, decimal UpsellRate, decimal UpsellAmount);
 
-/// <summary>The serializer settings of the evaluate API: camelCase, strict numbers, strict enum names.</summary>
+/// <summary>The serializer settings of the evaluate API: camelCase, strict numbers, strict enum names, no member twice.</summary>
 public static class EvaluateJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -145,12 +145,25 @@ public static class EvaluateJson
             NumberHandling = JsonNumberHandling.Strict,
             PropertyNameCaseInsensitive = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
+            // {"upsellAmount": 1, "upsellAmount": -5}: which one counts must not depend on the parser; refuse it.
+            AllowDuplicateProperties = false,
         };
-        options.Converters.Add(new StrictEnumConverter<UpsellFormula>());
-        options.Converters.Add(new StrictEnumConverter<RoundingRule>());
+        options.Converters.Add(new StrictEnumConverterFactory());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
+}
+
+/// <summary>
+/// <see cref="StrictEnumConverter{TEnum}"/> for every enum: what every <c>/api</c> body reads enums with (names
+/// only; <c>"onConflict": 7</c> is a 400, not silently Skip) and writes them as (their names).
+/// </summary>
+public sealed class StrictEnumConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter?)Activator.CreateInstance(typeof(StrictEnumConverter<>).MakeGenericType(typeToConvert));
 }
 
 /// <summary>

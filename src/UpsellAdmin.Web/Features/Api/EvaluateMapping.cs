@@ -11,6 +11,12 @@ namespace UpsellAdmin.Web.Features.Api;
 /// </summary>
 public static class EvaluateMapping
 {
+    /// <summary>At most this many error messages are answered; the rest are counted (see <see cref="ProblemErrors"/>).</summary>
+    public const int MaxErrors = 50;
+
+    /// <summary>The extension member of a 400 that counts the error messages left out after the first <see cref="MaxErrors"/>.</summary>
+    public const string MoreErrorsMember = "moreErrors";
+
     /// <summary>Domain field names whose JSON member has another name.</summary>
     private static readonly Dictionary<string, string> DomainToJsonField = new(StringComparer.Ordinal)
     {
@@ -20,40 +26,51 @@ public static class EvaluateMapping
         ["rule.memberships"] = "rule.membershipTypes",
     };
 
-    /// <summary>Maps the request, or returns the missing required members (field path → message).</summary>
-    public static (UpsellRuleDefinition? Rule, Stay? Stay, Dictionary<string, string[]> Errors) Map(EvaluateRequest? request)
+    /// <summary>Maps the request, or returns the missing required members (field path → message). Nights beyond
+    /// <see cref="UpsellLimits.MaxNights"/> and lists beyond <see cref="UpsellLimits.MaxListEntries"/> are one error
+    /// each, not one per entry; at most <see cref="MaxErrors"/> messages are kept.</summary>
+    public static (UpsellRuleDefinition? Rule, Stay? Stay, ProblemErrors Errors) Map(EvaluateRequest? request)
     {
         var errors = new Errors();
         if (request is null)
         {
             errors.Add("$", "The request body must be a JSON object with \"rule\" and \"stay\".");
-            return (null, null, errors.ToDictionary());
+            return (null, null, errors.ToProblemErrors());
         }
 
         var rule = MapRule(request.Rule, errors);
         var stay = MapStay(request.Stay, errors);
-        return errors.Count > 0 ? (null, null, errors.ToDictionary()) : (rule, stay, errors.ToDictionary());
+        return errors.Count > 0 ? (null, null, errors.ToProblemErrors()) : (rule, stay, errors.ToProblemErrors());
     }
 
-    /// <summary>The Domain's validation errors keyed by the JSON field path, messages grouped per field.</summary>
-    public static Dictionary<string, string[]> ToProblemErrors(IEnumerable<ValidationError> errors)
+    /// <summary>The Domain's validation errors keyed by the JSON field path, messages grouped per field (the first
+    /// <see cref="MaxErrors"/> messages, the rest counted).</summary>
+    public static ProblemErrors ToProblemErrors(IEnumerable<ValidationError> errors)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         var result = new Errors();
         foreach (var error in errors)
         {
             result.Add(JsonField(error.Field), error.Message);
         }
 
-        return result.ToDictionary();
+        return result.ToProblemErrors();
     }
 
     /// <summary>A <see cref="JsonException"/> as one error keyed by its path ("$.stay.nights[2].date" → "stay.nights[2].date").</summary>
-    public static Dictionary<string, string[]> FromJsonException(JsonException exception)
+    public static ProblemErrors FromJsonException(JsonException exception)
     {
+        ArgumentNullException.ThrowIfNull(exception);
         var path = exception.Path is { Length: > 0 } p ? p : "$";
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-        return new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [FriendlyJsonMessage(exception)] };
+        // A path names members of the contract, but an unknown member's name is the sender's: keep the key short.
+        field = field.Length > MaxFieldLength ? field[..MaxFieldLength] + "…" : field;
+        var errors = new Errors();
+        errors.Add(field, FriendlyJsonMessage(exception));
+        return errors.ToProblemErrors();
     }
+
+    private const int MaxFieldLength = 200;
 
     public static string JsonField(string domainField)
     {
@@ -137,7 +154,7 @@ public static class EvaluateMapping
         var byLevels = errors.Require("rule.upsellByOccupancyLevels", json.UpsellByOccupancyLevels);
 
         var memberships = new List<MembershipFilter>();
-        for (var i = 0; i < (json.MembershipTypes?.Count ?? 0); i++)
+        for (var i = 0; i < Capped(errors, "rule.membershipTypes", json.MembershipTypes); i++)
         {
             var m = json.MembershipTypes![i];
             if (errors.Require($"rule.membershipTypes[{i}]", m) is { } entry && errors.Require($"rule.membershipTypes[{i}].type", entry.Type) is { } type)
@@ -147,7 +164,7 @@ public static class EvaluateMapping
         }
 
         var levels = new List<OccupancyLevelAmount>();
-        for (var i = 0; i < (json.OccupancyLevelAmounts?.Count ?? 0); i++)
+        for (var i = 0; i < Capped(errors, "rule.occupancyLevelAmounts", json.OccupancyLevelAmounts); i++)
         {
             var row = json.OccupancyLevelAmounts![i];
             if (errors.Require($"rule.occupancyLevelAmounts[{i}]", row) is not { } entry)
@@ -217,7 +234,7 @@ public static class EvaluateMapping
         var nightsJson = errors.Require("stay.nights", json.Nights);
 
         var nights = new List<StayNight>();
-        for (var i = 0; i < (nightsJson?.Count ?? 0); i++)
+        for (var i = 0; i < Capped(errors, "stay.nights", nightsJson, UpsellLimits.MaxNights); i++)
         {
             if (errors.Require($"stay.nights[{i}]", nightsJson![i]) is not { } night)
             {
@@ -258,10 +275,28 @@ public static class EvaluateMapping
 
     private static void CheckList(Errors errors, string field, IReadOnlyList<string>? list)
     {
-        for (var i = 0; i < (list?.Count ?? 0); i++)
+        for (var i = 0; i < Capped(errors, field, list); i++)
         {
             errors.Require($"{field}[{i}]", list![i]);
         }
+    }
+
+    /// <summary>How many entries of <paramref name="list"/> to look at: all of them, or none (and one error) when it
+    /// has more than <paramref name="max"/>.</summary>
+    private static int Capped<T>(Errors errors, string field, IReadOnlyList<T>? list, int max = UpsellLimits.MaxListEntries)
+    {
+        if (list is null)
+        {
+            return 0;
+        }
+
+        if (list.Count > max)
+        {
+            errors.Add(field, $"At most {max} entries (it has {list.Count}).");
+            return 0;
+        }
+
+        return list.Count;
     }
 
     private static string FriendlyJsonMessage(JsonException exception)
@@ -290,21 +325,30 @@ public static class EvaluateMapping
         };
     }
 
-    /// <summary>Field path → messages, in the order first seen.</summary>
+    /// <summary>Field path → messages, in the order first seen; the first <see cref="MaxErrors"/> messages kept, the rest counted.</summary>
     private sealed class Errors
     {
         private readonly Dictionary<string, List<string>> _byField = new(StringComparer.Ordinal);
+        private int _kept;
+        private int _more;
 
-        public int Count => _byField.Count;
+        public int Count => _kept + _more;
 
         public void Add(string field, string message)
         {
+            if (_kept >= MaxErrors)
+            {
+                _more++;
+                return;
+            }
+
             if (!_byField.TryGetValue(field, out var list))
             {
                 _byField[field] = list = [];
             }
 
             list.Add(message);
+            _kept++;
         }
 
         public T? Require<T>(string field, T? value) where T : class
@@ -328,7 +372,14 @@ public static class EvaluateMapping
             return value;
         }
 
-        public Dictionary<string, string[]> ToDictionary() =>
-            _byField.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        public ProblemErrors ToProblemErrors() =>
+            new(_byField.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal), _more);
     }
+}
+
+/// <summary>A 400's errors: field path → messages (at most <see cref="EvaluateMapping.MaxErrors"/> messages), and how
+/// many more there were.</summary>
+public sealed record ProblemErrors(Dictionary<string, string[]> ByField, int More)
+{
+    public int Count => ByField.Values.Sum(v => v.Length) + More;
 }

@@ -36,7 +36,8 @@ public sealed record ApiCopyResponse(IReadOnlyList<ApiCopyTargetResult> Targets)
 /// </summary>
 public static class RuleApiEndpoints
 {
-    /// <summary>camelCase, enums as strings, nulls left out ("?" fields are optional).</summary>
+    /// <summary>camelCase, enums as their names only (a number or an unknown name is a 400), no member twice, nulls
+    /// left out ("?" fields are optional). Every /api body is read with it (or <see cref="EvaluateJson.Options"/>).</summary>
     public static readonly JsonSerializerOptions Json = CreateJson();
 
     private static JsonSerializerOptions CreateJson()
@@ -44,8 +45,9 @@ public static class RuleApiEndpoints
         var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            AllowDuplicateProperties = false,
         };
-        o.Converters.Add(new JsonStringEnumConverter());
+        o.Converters.Add(new StrictEnumConverterFactory());
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }
@@ -107,9 +109,14 @@ public static class RuleApiEndpoints
         {
             body = await http.Request.ReadFromJsonAsync<ApiCopyRequest>(Json, ct);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (JsonException ex)
         {
-            return BadRequest($"The body is not a valid copy request: {ex.Message}");
+            return BadRequest($"The body is not a valid copy request: {CopyJsonMessage(ex)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // ReadFromJsonAsync's "not a JSON content type" (a body without Content-Type): a 415, like any other.
+            return TypedResults.Problem("Send the body as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type");
         }
         if (body is null)
         {
@@ -125,6 +132,11 @@ public static class RuleApiEndpoints
         {
             return BadRequest("targetPropertyCodes must name at least one property.");
         }
+        if (ruleCodes.Count > MaxCopyRuleCodes || targetCodes.Count > MaxCopyTargets)
+        {
+            return BadRequest($"A copy names at most {MaxCopyRuleCodes:#,0} rule codes and {MaxCopyTargets} target properties "
+                + $"(this one has {ruleCodes.Count:#,0} and {targetCodes.Count:#,0}); split it into several copies.");
+        }
         if (targetCodes.Contains(propertyCode, StringComparer.Ordinal))
         {
             return BadRequest($"{propertyCode} is the source; it cannot be a target of its own rules.");
@@ -133,23 +145,25 @@ public static class RuleApiEndpoints
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var allCodes = targetCodes.Prepend(propertyCode).ToList();
         var properties = await db.Properties.AsNoTracking()
-            .Where(p => allCodes.Contains(p.Code))
+            // One JSON parameter (SQLite json_each, SQL Server OPENJSON), not one SQL parameter per code.
+            .Where(p => EF.Parameter(allCodes).Contains(p.Code))
             .Select(p => new { p.Id, p.Code })
             .ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
         var unknownProperties = allCodes.Where(c => !properties.ContainsKey(c)).ToList();
         if (unknownProperties.Count > 0)
         {
-            return NotFound($"Unknown property code(s): {string.Join(", ", unknownProperties)}.");
+            return NotFound($"Unknown property code(s): {Names(unknownProperties)}.");
         }
         var sourceId = properties[propertyCode];
         var rules = await db.UpsellRules.AsNoTracking()
-            .Where(r => r.PropertyId == sourceId && ruleCodes.Contains(r.Code))
+            // One JSON parameter, not one per code: 32,766 codes were a 500 "too many SQL variables" on SQLite.
+            .Where(r => r.PropertyId == sourceId && EF.Parameter(ruleCodes).Contains(r.Code))
             .Select(r => new { r.Id, r.Code })
             .ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.Ordinal, ct);
         var unknownRules = ruleCodes.Where(c => !rules.ContainsKey(c)).ToList();
         if (unknownRules.Count > 0)
         {
-            return NotFound($"Unknown rule code(s) of {propertyCode}: {string.Join(", ", unknownRules)}.");
+            return NotFound($"Unknown rule code(s) of {propertyCode}: {Names(unknownRules)}.");
         }
 
         var request = new RuleCopyRequest(sourceId, ruleCodes.Select(c => rules[c]).ToList(), targetCodes.Select(c => properties[c]).ToList())
@@ -179,8 +193,41 @@ public static class RuleApiEndpoints
         {
             return Failure(applied.Status, applied.Message!);
         }
-        return TypedResults.Json(new ApiCopyResponse(applied.Targets
-            .Select(t => new ApiCopyTargetResult(t.Property.Code, t.Rules.Select(ToApi).ToList(), t.Error)).ToList()), Json);
+        var response = new ApiCopyResponse(applied.Targets
+            .Select(t => new ApiCopyTargetResult(t.Property.Code, t.Rules.Select(ToApi).ToList(), t.Error)).ToList());
+        return applied.Targets.Any(t => t.Error is not null) ? CopyFailed(applied, response) : TypedResults.Json(response, Json);
+    }
+
+    /// <summary>At most this many rule codes in one copy request (400 above).</summary>
+    public const int MaxCopyRuleCodes = 1000;
+
+    /// <summary>At most this many target properties in one copy request (400 above).</summary>
+    public const int MaxCopyTargets = 100;
+
+    /// <summary>A copy that did not land in some target is a 409, never a 200 with an error text: each target is
+    /// all-or-nothing, "targets" says which landed and which did not (the copy log has both).</summary>
+    private static ProblemHttpResult CopyFailed(RuleCopyApplyResult applied, ApiCopyResponse response)
+    {
+        var failed = applied.Targets.Where(t => t.Error is not null).ToList();
+        return TypedResults.Problem(
+            string.Join(" ", failed.Select(t => t.Error)) + (failed.Count < applied.Targets.Count ? " The other targets were copied (see targets)." : ""),
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Conflict",
+            extensions: new Dictionary<string, object?> { ["targets"] = JsonSerializer.SerializeToElement(response.Targets, Json) });
+    }
+
+    /// <summary>Codes named in an answer: at most 20, each cut to 40 characters (they are the sender's).</summary>
+    private static string Names(IReadOnlyCollection<string> codes) =>
+        string.Join(", ", codes.Take(20).Select(c => c.Length > 40 ? c[..40] + "…" : c)) + (codes.Count > 20 ? $" and {codes.Count - 20:#,0} more" : "");
+
+    /// <summary>System.Text.Json's message without its internals, cut short, with the member it is about.</summary>
+    private static string CopyJsonMessage(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        message = cut >= 0 ? message[..cut] : message;
+        message = message.Length > 300 ? message[..300] + "…" : message;
+        return ex.Path is { Length: > 0 } path ? $"{message} (at {(path.Length > 100 ? path[..100] + "…" : path)})" : message;
     }
 
     private static ApiCopyRuleResult ToApi(RuleCopyResultItem r) =>

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Data;
 using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.UpsellRules;
 
@@ -88,25 +89,62 @@ public sealed class RuleCopyService(
         }
 
         var results = new List<TargetCopyResult>(preview.Targets.Count);
-        foreach (var target in preview.Targets)
+        foreach (var previewed in preview.Targets)
         {
-            foreach (var item in target.Rules)
+            var target = previewed;
+            var attempt = 1;
+            while (true)
             {
-                RuleCopyPlanner.ApplyDecisions(item, target.Property.Id, decisions, request.Policy);
+                foreach (var item in target.Rules)
+                {
+                    RuleCopyPlanner.ApplyDecisions(item, target.Property.Id, decisions, request.Policy);
+                }
+                var plans = target.Rules.Select(item => (Item: item, Plan: item.Plan())).ToList();
+                var (result, conflicted) = await ApplyTargetAsync(preview.Source, target, plans, caller, ct);
+                if (result.Error is null || !conflicted || attempt == MaxAttempts)
+                {
+                    if (result.Error is not null)
+                    {
+                        // The failure is logged too: the copy log shows every attempt, not only the ones that landed.
+                        await using var logDb = await dbFactory.CreateDbContextAsync(ct);
+                        logDb.RuleCopyLogs.Add(Log(preview.Source, target.Property, result.Rules, caller));
+                        await logDb.SaveChangesAsync(ct);
+                    }
+                    results.Add(result);
+                    break;
+                }
+
+                // Another copy (or an edit) changed the target's rules since this preview: a renamed code was taken, a
+                // created code now exists, an overwritten rule has a new version or is gone. Plan this target again
+                // against its rules as they are now, and retry.
+                attempt++;
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 * attempt)), ct);
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var again = await BuildPreviewAsync(db, request with { TargetPropertyIds = [target.Property.Id] }, caller, ct);
+                if (again.Preview is not { Targets: [var replanned] })
+                {
+                    results.Add(new TargetCopyResult(target.Property, result.Rules, result.Error));
+                    break;
+                }
+                target = replanned;
             }
-            var plans = target.Rules.Select(item => (Item: item, Plan: item.Plan())).ToList();
-            results.Add(await ApplyTargetAsync(preview.Source, target, plans, caller, ct));
         }
 
         logger.LogInformation(
             "Upsell rules copied by {User} from {SourceProperty} to {TargetProperties}: {RuleCount} rules, {Created} created, {Overwritten} overwritten, {Renamed} renamed, {Skipped} skipped, {FailedTargets} targets rolled back",
-            caller.Name, preview.Source.Code, string.Join(", ", results.Select(r => r.Property.Code)), request.RuleIds.Distinct().Count(),
+            LogText.Safe(caller.Name), preview.Source.Code, string.Join(", ", results.Select(r => r.Property.Code)), request.RuleIds.Distinct().Count(),
             results.Sum(r => r.Created), results.Sum(r => r.Overwritten), results.Sum(r => r.Renamed), results.Sum(r => r.Skipped),
             results.Count(r => r.Error is not null));
         return new RuleCopyApplyResult(CopyStatus.Ok, null, results);
     }
 
-    private async Task<TargetCopyResult> ApplyTargetAsync(PropertySummary source, TargetCopyPreview target, List<(RuleCopyItem Item, RuleCopyPlan Plan)> plans, CopyCaller caller, CancellationToken ct)
+    /// <summary>How often one target's copy is planned and written when other writers keep changing its rules.</summary>
+    private const int MaxAttempts = 8;
+
+    /// <summary>Writes one target in one transaction. <c>Conflicted</c>: it was rolled back because the target's rules
+    /// changed since the plan (a unique code taken, a rule's version changed or the rule deleted), so planning again
+    /// may succeed.</summary>
+    private async Task<(TargetCopyResult Result, bool Conflicted)> ApplyTargetAsync(PropertySummary source, TargetCopyPreview target, List<(RuleCopyItem Item, RuleCopyPlan Plan)> plans, CopyCaller caller, CancellationToken ct)
     {
         var items = plans.Select(p => ToResult(p.Item, p.Plan)).ToList();
         if (plans.All(p => p.Plan.Outcome == CopyOutcome.Skipped))
@@ -115,7 +153,7 @@ public sealed class RuleCopyService(
             await using var logDb = await dbFactory.CreateDbContextAsync(ct);
             logDb.RuleCopyLogs.Add(Log(source, target.Property, items, caller));
             await logDb.SaveChangesAsync(ct);
-            return new TargetCopyResult(target.Property, items, null);
+            return (new TargetCopyResult(target.Property, items, null), false);
         }
 
         try
@@ -148,7 +186,7 @@ public sealed class RuleCopyService(
                     {
                         if (!existing.TryGetValue(item.ExistingRuleId!.Value, out var found))
                         {
-                            throw new InvalidOperationException(
+                            throw new StalePlanException(
                                 $"Rule {item.Code} of {target.Property.Code} was deleted since the preview; nothing was copied to {target.Property.Code}.");
                         }
                         rule = found;
@@ -173,19 +211,25 @@ public sealed class RuleCopyService(
                 await db.SaveChangesAsync(token);
                 return (true, added.Count);
             }, ct);
-            return new TargetCopyResult(target.Property, items, null);
+            return (new TargetCopyResult(target.Property, items, null), false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The transaction was rolled back: nothing of this copy landed in this target.
-            logger.LogWarning(ex, "Copy of upsell rules from {SourceProperty} to {TargetProperty} by {User} rolled back: {Error}",
-                source.Code, target.Property.Code, caller.Name, ex.Message);
+            // A unique code taken meanwhile surfaces from SaveChanges (DbUpdateException) or from the bulk insert's own
+            // command (the provider's DbException, e.g. SQLite error 19); both, and a busy database, are worth a new plan.
+            var conflicted = ex is DbUpdateException or System.Data.Common.DbException or StalePlanException;
+            logger.LogWarning(ex, "Copy of upsell rules from {SourceProperty} to {TargetProperty} by {User} rolled back ({Kind}): {Error}",
+                source.Code, target.Property.Code, LogText.Safe(caller.Name), conflicted ? "the target changed meanwhile" : "failed", LogText.Safe(ex.Message));
             var reason = $"Nothing was copied to {target.Property.Code}: {Message(ex)}";
             var failed = plans.Select(p => new RuleCopyResultItem(p.Item.RuleId, p.Item.Code, CopyOutcome.Skipped, null,
                 p.Plan.Outcome == CopyOutcome.Skipped ? p.Plan.Reason : reason, p.Item.Conflicts)).ToList();
-            return new TargetCopyResult(target.Property, failed, reason);
+            return (new TargetCopyResult(target.Property, failed, reason), conflicted);
         }
     }
+
+    /// <summary>The plan names a rule of the target that is gone: plan again.</summary>
+    private sealed class StalePlanException(string message) : Exception(message);
 
     private static string Message(Exception ex) => ex is DbUpdateException { InnerException: { } inner } ? inner.Message : ex.Message;
 

@@ -499,7 +499,11 @@ public sealed class RuleCopyServiceTests : IAsyncLifetime
         Assert.Null(b.Error);
         Assert.Equal(1, b.Created);
         await using var db = await _db.ContextAsync(Ct);
-        Assert.Equal(["TGB"], await db.RuleCopyLogs.Select(l => l.TargetPropertyCode).ToListAsync(Ct));
+        // Issue 14: the failed target is in the copy log too (every rule Skipped, with the reason), not only the one that landed.
+        var logs = await db.RuleCopyLogs.OrderBy(l => l.Id).ToListAsync(Ct);
+        Assert.Equal(["TGA", "TGB"], logs.Select(l => l.TargetPropertyCode));
+        Assert.Equal((0, 6), (logs[0].Created + logs[0].Overwritten + logs[0].Renamed, logs[0].Skipped));
+        Assert.Contains("Injected failure", logs[0].Details, StringComparison.Ordinal);
     }
 
     [Fact]
