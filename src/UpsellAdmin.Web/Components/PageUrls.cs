@@ -43,6 +43,8 @@ public static class PageUrls
     /// <summary>Administration (Administrators only).</summary>
     public const string AdminUsers = "/admin/users";
     public const string AdminProperties = "/admin/properties";
+    /// <summary>API keys: create (shown once), list, revoke (Administrators only).</summary>
+    public const string AdminApiKeys = "/admin/api-keys";
     /// <summary>The audit trail: who changed what, when, before and after (Administrators only).</summary>
     public const string AdminAudit = "/admin/audit";
 

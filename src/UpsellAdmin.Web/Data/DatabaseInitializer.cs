@@ -3,11 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Data.Seeding;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Administration;
+using UpsellAdmin.Web.Features.Common;
 
 namespace UpsellAdmin.Web.Data;
 
 /// <summary>
-/// Start-up database work. Reads <c>Database:MigrateOnStartup</c> (default true) and <c>DemoMode</c> (default true).
+/// Start-up database work. Reads <c>Database:MigrateOnStartup</c> (default true) and demo mode (<see cref="DemoMode"/>:
+/// the <c>DemoMode</c> setting, else on only in Development).
 /// Never EnsureCreated: the schema only comes from the committed migrations.
 /// </summary>
 public static class DatabaseInitializer
@@ -29,7 +31,7 @@ public static class DatabaseInitializer
         var options = services.GetService<DatabaseOptions>()
             ?? configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
             ?? new DatabaseOptions();
-        bool demoMode = configuration.GetValue("DemoMode", true);
+        bool demoMode = DemoMode.IsEnabled(configuration, services);
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
         if (options.MigrateOnStartup)

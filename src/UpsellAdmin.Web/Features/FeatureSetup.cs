@@ -42,7 +42,7 @@ public static class FeatureSetup
             .AddUpsellFeatures()
             .AddQuotes()
             .AddRuleCopy()
-            .AddMewsSync(builder.Configuration)
+            .AddMewsSync(builder.Configuration, builder.Environment)
             .AddLoyalty()
             .AddAdministration()
             .AddDesk()

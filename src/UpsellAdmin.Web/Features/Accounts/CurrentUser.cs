@@ -38,6 +38,9 @@ public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor 
         var roles = Roles.All.Append(Roles.SystemClient).Where(principal.IsInRole).ToHashSet(StringComparer.Ordinal);
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var name = principal.Identity?.Name ?? principal.FindFirstValue(ClaimTypes.Email) ?? id ?? "unknown";
-        return new UserContext(id, name, roles);
+        return new UserContext(id, name, roles)
+        {
+            ApiPropertyIds = roles.Contains(Roles.SystemClient) ? ApiClaims.PropertyIds(principal) : null,
+        };
     }
 }

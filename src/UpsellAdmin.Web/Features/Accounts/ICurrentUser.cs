@@ -7,8 +7,13 @@ public sealed record UserContext(string? UserId, string UserName, IReadOnlySet<s
 
     public bool IsAdministrator => Roles.Contains(Accounts.Roles.Administrator);
 
-    /// <summary>An API key (a system client): reads every active property, edits nothing through the screens' services.</summary>
+    /// <summary>An API key (a system client): reads the active properties it was given (<see cref="ApiPropertyIds"/>),
+    /// edits nothing through the screens' services.</summary>
     public bool IsSystemClient => Roles.Contains(Accounts.Roles.SystemClient);
+
+    /// <summary>For a system client: the property ids its key is limited to (null = every active property). Not used
+    /// for people (their access rows decide).</summary>
+    public IReadOnlyList<int>? ApiPropertyIds { get; init; }
 
     /// <summary>Administrators and revenue managers change rules, configuration and loyalty; front desk reads.</summary>
     public bool CanEdit => IsAdministrator || Roles.Contains(Accounts.Roles.RevenueManager);

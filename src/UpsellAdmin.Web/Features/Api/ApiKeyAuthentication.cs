@@ -1,154 +1,176 @@
+using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Administration;
+using UpsellAdmin.Web.Features.Common;
 
 namespace UpsellAdmin.Web.Features.Api;
 
-/// <summary>Section "Api". Keys accepted in the <c>X-Api-Key</c> header: <see cref="Clients"/> (each with its name) and
-/// <see cref="Keys"/> (unnamed: <see cref="UnnamedClientName"/>). In demo mode <see cref="DemoKey"/> is accepted too
-/// (and only then), as <see cref="DemoClientName"/>.</summary>
+/// <summary>
+/// The API's names for its keys (the keys themselves are <see cref="ApiKey"/> records, configured
+/// <see cref="ApiKeyOptions.Clients"/>, or demo mode's two keys — see <see cref="ApiKeyDirectory"/>).
+/// </summary>
 public sealed class ApiOptions
 {
-    public const string SectionName = "Api";
-    public const string DemoKey = "demo-api-key";
+    public const string SectionName = ApiKeyOptions.SectionName;
 
-    /// <summary>The name of a key from <see cref="Keys"/>: what the audit columns and the Upsell Activity log show.</summary>
-    public const string UnnamedClientName = "api-client";
+    /// <summary>All properties, all scopes; accepted in demo mode only, as <see cref="DemoClientName"/>.</summary>
+    public const string DemoKey = ApiKeyDirectory.DemoKey;
 
-    public const string DemoClientName = "demo";
+    /// <summary>The first property by code, read scope only; demo mode only.</summary>
+    public const string DemoReadOnlyKey = ApiKeyDirectory.DemoReadOnlyKey;
+
+    public const string DemoClientName = ApiKeyDirectory.DemoName;
+
+    /// <summary>The name of a key from the unnamed <c>Api:Keys</c> list.</summary>
+    public const string UnnamedClientName = ApiKeyOptions.UnnamedClientName;
 
     /// <summary>A client's name is at most this long (it is stored as the agent of its sales, "API: {name}").</summary>
-    public const int ClientNameMaxLength = 100;
-
-    public List<string> Keys { get; set; } = [];
-
-    /// <summary>Named keys: the name is who sold (Upsell Activity's agent) and scopes the Idempotency-Key of the selling API.</summary>
-    public List<ApiClientOptions> Clients { get; set; } = [];
-}
-
-/// <summary>One named API client (<c>Api:Clients:0:Name</c>, <c>Api:Clients:0:Key</c>).</summary>
-public sealed class ApiClientOptions
-{
-    public string Name { get; set; } = "";
-    public string Key { get; set; } = "";
+    public const int ClientNameMaxLength = ApiKey.NameMaxLength;
 }
 
 /// <summary>
-/// Authenticates the public JSON API (<c>/api/...</c>) by the <c>X-Api-Key</c> header. No key or a wrong key → 401
-/// with a problem-details body; the cookie login of the UI is not involved.
+/// Authenticates the public JSON API (<c>/api/...</c>) by the <c>X-Api-Key</c> header. No key or a wrong (or revoked)
+/// key → 401 with a problem-details body; a key without the endpoint's scope → 403 naming the scope. The cookie login
+/// of the UI is not involved.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<ApiOptions> apiOptions,
-    IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyDirectory directory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string PolicyName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
-        var presented = values.ToString();
-        var name = ClientName(presented);
-        if (name is null)
+        var caller = await directory.FindAsync(values.ToString(), Context.RequestAborted);
+        if (caller is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The X-Api-Key header does not hold a known API key."));
+            return AuthenticateResult.Fail("The X-Api-Key header does not hold a known API key.");
         }
-        // A system client: it sees every active property (Roles.SystemClient), as the API has always documented. Its
-        // name is the configured client's (who sold, in Upsell Activity; the scope of its Idempotency-Keys).
-        var identity = new ClaimsIdentity([
-            new Claim(ClaimTypes.Name, name),
-            new Claim(ClaimTypes.NameIdentifier, name),
-            new Claim(ClaimTypes.Role, Roles.SystemClient),
-        ], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        // A system client: the name is the key's (who sold in Upsell Activity, the audit's "by", the scope of its
+        // Idempotency-Keys); its scopes and properties travel as claims (PropertyAccess reads the properties).
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, caller.Name),
+            new(ClaimTypes.NameIdentifier, caller.Name),
+            new(ClaimTypes.Role, Roles.SystemClient),
+        };
+        claims.AddRange(ApiScopeNames.Names(caller.Scopes).Select(s => new Claim(ApiClaims.Scope, s)));
+        if (caller.PropertyIds is null)
+        {
+            claims.Add(new Claim(ApiClaims.AllProperties, "true"));
+        }
+        else
+        {
+            claims.AddRange(caller.PropertyIds.Select(id => new Claim(ApiClaims.Property, id.ToString(CultureInfo.InvariantCulture))));
+        }
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        var problems = Context.RequestServices.GetRequiredService<IProblemDetailsService>();
         var missing = !Request.Headers.ContainsKey(HeaderName);
-        await problems.WriteAsync(new ProblemDetailsContext
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", missing
+            ? $"Send an API key in the {HeaderName} header."
+            : $"The {HeaderName} header does not hold a known API key.");
+    }
+
+    /// <summary>The only requirement an authenticated key can fail is the endpoint's scope (see <see cref="ApiScopeRequirement"/>).</summary>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        var scope = Context.GetEndpoint()?.Metadata.GetMetadata<ApiScopeMetadata>();
+        await WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", scope is null
+            ? "This endpoint declares no API scope, so no key may call it."
+            : $"This API key lacks the '{ApiScopeNames.Name(scope.Scope)}' scope.");
+    }
+
+    private Task WriteProblemAsync(int status, string title, string detail) =>
+        Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = missing
-                    ? $"Send an API key in the {HeaderName} header."
-                    : $"The {HeaderName} header does not hold a known API key.",
-            },
-        });
-    }
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+}
 
-    /// <summary>The name of the client whose key this is, or null. Every configured key is compared (in fixed time), so
-    /// the answer's timing says nothing about which key nearly matched.</summary>
-    private string? ClientName(string presented)
+/// <summary>The scope an <c>/api</c> endpoint requires (<see cref="ApiKeyAuthenticationExtensions.RequireApiScope{TBuilder}"/>).</summary>
+public sealed record ApiScopeMetadata(ApiScopes Scope);
+
+/// <summary>
+/// Part of the "ApiKey" policy every <c>/api</c> endpoint has: the key must hold the scope the endpoint declares. An
+/// endpoint that declares none is closed to every key (a new endpoint cannot be open by omission; the role × route
+/// matrix test names it).
+/// </summary>
+public sealed class ApiScopeRequirement : AuthorizationHandler<ApiScopeRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ApiScopeRequirement requirement)
     {
-        var options = apiOptions.CurrentValue;
-        var keys = options.Clients
-            .Where(c => !string.IsNullOrWhiteSpace(c.Key))
-            .Select(c => (c.Key, Name: ClientNameOrDefault(c.Name)))
-            .Concat(options.Keys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => (Key: k, Name: ApiOptions.UnnamedClientName)))
-            .ToList();
-        if (configuration.GetValue("DemoMode", true))
+        var endpoint = context.Resource switch
         {
-            keys.Add((ApiOptions.DemoKey, ApiOptions.DemoClientName));
-        }
-        string? match = null;
-        foreach (var (key, name) in keys)
+            HttpContext http => http.GetEndpoint(),
+            Endpoint e => e,
+            _ => null,
+        };
+        if (endpoint?.Metadata.GetMetadata<ApiScopeMetadata>() is { } declared
+            && context.User.HasClaim(ApiClaims.Scope, ApiScopeNames.Name(declared.Scope)))
         {
-            if (FixedTimeEquals(key, presented) && match is null)
-            {
-                match = name;
-            }
+            context.Succeed(requirement);
         }
-        return match;
+        return Task.CompletedTask;
     }
-
-    private static string ClientNameOrDefault(string? name)
-    {
-        var trimmed = name?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? ApiOptions.UnnamedClientName
-            : trimmed.Length > ApiOptions.ClientNameMaxLength ? trimmed[..ApiOptions.ClientNameMaxLength] : trimmed;
-    }
-
-    private static bool FixedTimeEquals(string expected, string presented) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(presented));
 }
 
 public static class ApiKeyAuthenticationExtensions
 {
-    /// <summary>Adds the ApiKey scheme and the "ApiKey" policy used by every /api endpoint group.</summary>
+    /// <summary>Adds the ApiKey scheme and the "ApiKey" policy used by every /api endpoint group (a key, and the
+    /// endpoint's scope).</summary>
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
+        services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName)).ValidateWithValidator().ValidateOnStart();
+        services.AddMemoryCache();
+        services.TryAddSingleton<ApiKeyDirectory>();
         services.AddProblemDetails();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var requirement = new ApiScopeRequirement();
+        services.AddSingleton<IAuthorizationHandler>(requirement);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthenticationHandler.PolicyName, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser()
+                .AddRequirements(requirement));
         return services;
     }
 
-    /// <summary>The /api route group every API feature maps its endpoints on: API-key auth, no antiforgery.</summary>
+    /// <summary>The /api route group every API feature maps its endpoints on: API-key auth, no antiforgery. Each
+    /// endpoint must declare its scope with <see cref="RequireApiScope{TBuilder}"/>.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup("/api")
             .RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName)
             .DisableAntiforgery();
+
+    /// <summary>The scope a key needs for this endpoint (read, quote, sell or copy); without it: 403.</summary>
+    public static TBuilder RequireApiScope<TBuilder>(this TBuilder builder, ApiScopes scope) where TBuilder : IEndpointConventionBuilder
+    {
+        if (scope is not (ApiScopes.Read or ApiScopes.Quote or ApiScopes.Sell or ApiScopes.Copy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scope), scope, "An endpoint requires exactly one scope.");
+        }
+        return builder.WithMetadata(new ApiScopeMetadata(scope));
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using UpsellAdmin.Domain.Rules;
+using UpsellAdmin.Web.Features.Administration;
 
 namespace UpsellAdmin.Web.Features.Api;
 
@@ -38,7 +39,7 @@ public static class ApiSetup
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
                     Name = ApiKeyAuthenticationHandler.HeaderName,
-                    Description = "An API key from the Api:Keys setting.",
+                    Description = "An API key an Administrator created on the API Keys page (each key has scopes: read, quote, sell, copy, and properties).",
                 };
                 document.Security ??= [];
                 document.Security.Add(new OpenApiSecurityRequirement
@@ -57,6 +58,7 @@ public static class ApiSetup
         var api = endpoints.MapApiGroup();
         api.MapPost(EvaluateEndpoint.Route, EvaluateEndpoint.HandleAsync)
             .WithName("EvaluateUpsellRule")
+            .RequireApiScope(ApiScopes.Quote)
             .WithTags("Upsell rules")
             .WithSummary("Evaluate one upsell rule against one stay")
             .WithDescription("Stateless: the body carries the rule and the stay with its nightly rates. Returns whether the rule "
@@ -70,7 +72,6 @@ public static class ApiSetup
         endpoints.MapDeskApi();
         endpoints.MapSellingApi();
         endpoints.MapOpenApi().AllowAnonymous(); // /openapi/{documentName}.json
-        endpoints.MapApiFallback(); // unknown /api paths: 404/405 problems (ApiProblems)
         return endpoints;
     }
 }

@@ -1,11 +1,15 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Connector;
 using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Administration;
 using UpsellAdmin.Web.Features.Desk;
+using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Quotes;
 using UpsellAdmin.Web.Features.Selling;
 
@@ -54,11 +58,11 @@ public static class DeskApiEndpoints
     {
         var api = endpoints.MapApiGroup();
         api.MapGet("/properties/{propertyCode}/reservations", ListAsync)
-            .WithName("ListReservations").WithTags("Upsell desk")
+            .WithName("ListReservations").WithTags("Upsell desk").RequireApiScope(ApiScopes.Read)
             .WithSummary("Arrivals in [arrivalFrom, arrivalTo] (at most 14 days; property-local dates) or, with inHouse=true, the guests in house; with their offer counts")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/properties/{propertyCode}/reservations/{reservationId}/offers", OffersAsync)
-            .WithName("ListReservationOffers").WithTags("Upsell desk")
+            .WithName("ListReservationOffers").WithTags("Upsell desk").RequireApiScope(ApiScopes.Quote)
             .WithSummary("The offers a reservation can really get: per night original rate, upsell rate and amount, and free rooms of the target")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
@@ -66,9 +70,9 @@ public static class DeskApiEndpoints
 
     private static async Task<Results<JsonHttpResult<List<ApiReservation>>, ProblemHttpResult>> ListAsync(
         string propertyCode, [FromQuery] string? arrivalFrom, [FromQuery] string? arrivalTo, [FromQuery] bool? inHouse,
-        IDbContextFactory<AppDbContext> dbFactory, IUpsellDeskService desk, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, IUpsellDeskService desk, TimeProvider clock, CancellationToken ct)
     {
-        var property = await PropertyAsync(dbFactory, propertyCode, ct);
+        var property = await PropertyAsync(dbFactory, user, propertyCode, ct);
         if (property is null)
         {
             return Problem(StatusCodes.Status404NotFound, $"Unknown property code: {propertyCode}.");
@@ -118,10 +122,10 @@ public static class DeskApiEndpoints
     }
 
     private static async Task<Results<JsonHttpResult<ApiOffers>, ProblemHttpResult>> OffersAsync(
-        string propertyCode, string reservationId, IDbContextFactory<AppDbContext> dbFactory, IUpsellDeskService desk, ISellingService selling,
+        string propertyCode, string reservationId, ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, IUpsellDeskService desk, ISellingService selling,
         TimeProvider clock, CancellationToken ct)
     {
-        var property = await PropertyAsync(dbFactory, propertyCode, ct);
+        var property = await PropertyAsync(dbFactory, user, propertyCode, ct);
         if (property is null)
         {
             return Problem(StatusCodes.Status404NotFound, $"Unknown property code: {propertyCode}.");
@@ -164,11 +168,12 @@ public static class DeskApiEndpoints
                 .ToList(),
             offers.Offers.Count == 0 && offers.AddOns.Count == 0 ? offers.Message : null);
 
-    /// <summary>An active property by its code: its id and time zone (null when there is none).</summary>
-    internal static async Task<(int Id, string TimeZone)?> PropertyAsync(IDbContextFactory<AppDbContext> dbFactory, string code, CancellationToken ct)
+    /// <summary>An active property of the caller's key by its code: its id and time zone (null when there is none, or the
+    /// key may not touch it: a property the key may not touch is unknown to it).</summary>
+    internal static async Task<(int Id, string TimeZone)?> PropertyAsync(IDbContextFactory<AppDbContext> dbFactory, ClaimsPrincipal user, string code, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Properties.AsNoTracking().Where(p => p.Code == code && p.IsActive).Select(p => new { p.Id, p.TimeZone }).FirstOrDefaultAsync(ct);
+        var row = await PropertyAccess.Visible(db, CurrentUser.From(user)).Where(p => p.Code == code && p.IsActive).Select(p => new { p.Id, p.TimeZone }).FirstOrDefaultAsync(ct);
         return row is null ? null : (row.Id, row.TimeZone);
     }
 

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Accounts;
+using UpsellAdmin.Web.Features.Administration;
 using UpsellAdmin.Web.Features.Copy;
+using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.UpsellRules;
 
 namespace UpsellAdmin.Web.Features.Api;
@@ -32,7 +35,7 @@ public sealed record ApiCopyResponse(IReadOnlyList<ApiCopyTargetResult> Targets)
 /// <summary>
 /// The rules' part of the public JSON API (X-Api-Key, camelCase): list properties,
 /// list a property's rules, copy rules to other properties (dry run = the preview). API keys are system clients:
-/// they see every property and may copy.
+/// they see the active properties of their key (another property is unknown to them: 404), and copy with the copy scope.
 /// </summary>
 public static class RuleApiEndpoints
 {
@@ -56,13 +59,13 @@ public static class RuleApiEndpoints
     {
         var api = endpoints.MapApiGroup();
         api.MapGet("/properties", ListPropertiesAsync)
-            .WithName("ListProperties").WithTags("Properties")
+            .WithName("ListProperties").WithTags("Properties").RequireApiScope(ApiScopes.Read)
             .WithSummary("Every active property: code, name, currency");
         api.MapGet("/properties/{propertyCode}/upsell-rules", ListRulesAsync)
-            .WithName("ListPropertyUpsellRules").WithTags("Upsell rules")
+            .WithName("ListPropertyUpsellRules").WithTags("Upsell rules").RequireApiScope(ApiScopes.Read)
             .WithSummary("The property's upsell rules in the evaluate API's rule shape");
         api.MapPost("/properties/{propertyCode}/upsell-rules/copy", CopyAsync)
-            .WithName("CopyUpsellRules").WithTags("Upsell rules")
+            .WithName("CopyUpsellRules").WithTags("Upsell rules").RequireApiScope(ApiScopes.Copy)
             .WithSummary("Copy rules to other properties; dryRun = the preview")
             .WithDescription("A missing room type/class, rate, market, channel, reservation type or membership value, a different "
                 + "currency or undefined occupancy levels skip the rule in that target (the API never widens or remaps a rule); "
@@ -71,11 +74,11 @@ public static class RuleApiEndpoints
         return endpoints;
     }
 
-    private static async Task<JsonHttpResult<List<ApiProperty>>> ListPropertiesAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    private static async Task<JsonHttpResult<List<ApiProperty>>> ListPropertiesAsync(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var list = await db.Properties.AsNoTracking()
-            .Where(p => p.IsActive)
+        // The key's properties (every active one for a key with all properties).
+        var list = await PropertyAccess.Visible(db, CurrentUser.From(user))
             .OrderBy(p => p.Code)
             .Select(p => new ApiProperty(p.Code, p.Name, p.CurrencyCode))
             .ToListAsync(ct);
@@ -83,10 +86,11 @@ public static class RuleApiEndpoints
     }
 
     private static async Task<Results<JsonHttpResult<List<EvaluateRuleJson>>, ProblemHttpResult>> ListRulesAsync(
-        string propertyCode, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+        string propertyCode, ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var propertyId = await db.Properties.AsNoTracking().Where(p => p.Code == propertyCode).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        // A property the key may not touch is unknown to it (404), as the screens hide properties a user may not see.
+        var propertyId = await PropertyAccess.Visible(db, CurrentUser.From(user)).Where(p => p.Code == propertyCode).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (propertyId is null)
         {
             return NotFound($"Unknown property code: {propertyCode}.");
@@ -144,7 +148,8 @@ public static class RuleApiEndpoints
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var allCodes = targetCodes.Prepend(propertyCode).ToList();
-        var properties = await db.Properties.AsNoTracking()
+        // Source and targets among the key's properties only: any other is unknown to it (404).
+        var properties = await PropertyAccess.Visible(db, CurrentUser.From(http.User))
             // One JSON parameter (SQLite json_each, SQL Server OPENJSON), not one SQL parameter per code.
             .Where(p => EF.Parameter(allCodes).Contains(p.Code))
             .Select(p => new { p.Id, p.Code })

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Administration;
 using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.Selling;
 
@@ -86,7 +88,7 @@ public static class SellingApiEndpoints
     {
         var api = endpoints.MapApiGroup();
         api.MapPost("/properties/{propertyCode}/reservations/{reservationId}/upsells", SellAsync)
-            .WithName("SellUpsell").WithTags("Selling")
+            .WithName("SellUpsell").WithTags("Selling").RequireApiScope(ApiScopes.Sell)
             .WithSummary("Sell one of the reservation's offers (offerId from the offers endpoint); header Idempotency-Key required")
             .WithDescription("The offer is checked against Mews again; if it still stands the upsell is recorded (Pending) and posted to Mews "
                 + "in the background: 202 with Location /api/upsells/{upsellId}. The same Idempotency-Key with the same body again → 200 with the "
@@ -99,18 +101,18 @@ public static class SellingApiEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/upsells/{upsellId}", GetAsync)
-            .WithName("GetUpsell").WithTags("Selling")
+            .WithName("GetUpsell").WithTags("Selling").RequireApiScope(ApiScopes.Read)
             .WithSummary("One upsell: its status (Pending, Posted, Rejected, Reversed), nights, total, the Mews order ids and the last error")
             .Produces<ApiUpsell>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/upsells/{upsellId}", UndoAsync)
-            .WithName("UndoUpsell").WithTags("Selling")
+            .WithName("UndoUpsell").WithTags("Selling").RequireApiScope(ApiScopes.Sell)
             .WithSummary("Undo a Posted upsell until the guest checks in: the room type is restored and its lines cancelled in Mews (202, queued)")
             .Produces<ApiUpsell>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/properties/{propertyCode}/upsells", ListAsync)
-            .WithName("ListUpsells").WithTags("Selling")
+            .WithName("ListUpsells").WithTags("Selling").RequireApiScope(ApiScopes.Read)
             .WithSummary("The property's upsells sold in [from, to] (property-local dates, both optional), newest first, one page "
                 + $"(page from 1, pageSize at most {MaxPageSize}, default {DefaultPageSize}); optional status and reservationId")
             .Produces<ApiUpsellPage>(StatusCodes.Status200OK)
@@ -157,7 +159,7 @@ public static class SellingApiEndpoints
                 $"At most {UpsellSale.NoteMaxLength} characters.");
         }
 
-        var property = await DeskApiEndpoints.PropertyAsync(dbFactory, propertyCode, ct);
+        var property = await DeskApiEndpoints.PropertyAsync(dbFactory, http.User, propertyCode, ct);
         if (property is null)
         {
             return NotFound($"Unknown property code: {propertyCode}.");
@@ -223,9 +225,9 @@ public static class SellingApiEndpoints
 
     private static async Task<IResult> ListAsync(string propertyCode, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? page,
         [FromQuery] string? pageSize, [FromQuery] string? status, [FromQuery] string? reservationId,
-        IDbContextFactory<AppDbContext> dbFactory, ISellingService selling, CancellationToken ct)
+        ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, ISellingService selling, CancellationToken ct)
     {
-        var property = await DeskApiEndpoints.PropertyAsync(dbFactory, propertyCode, ct);
+        var property = await DeskApiEndpoints.PropertyAsync(dbFactory, user, propertyCode, ct);
         if (property is null)
         {
             return NotFound($"Unknown property code: {propertyCode}.");

@@ -49,8 +49,8 @@ internal static class PropertyAccess
     public static readonly System.Linq.Expressions.Expression<Func<Property, PropertySummary>> ToSummary =
         p => new PropertySummary(p.Id, p.Code, p.Name, p.CurrencyCode, p.TimeZone);
 
-    /// <summary>Administrators: all properties. Others: the active properties they were given access to.
-    /// Anonymous: none.</summary>
+    /// <summary>Administrators: all properties. Others: the active properties they were given access to (an API key:
+    /// its key's properties, or all active ones). Anonymous: none.</summary>
     public static IQueryable<Property> Visible(AppDbContext db, UserContext user)
     {
         if (user.UserId is null)
@@ -63,7 +63,14 @@ internal static class PropertyAccess
         }
         if (user.IsSystemClient)
         {
-            return db.Properties.AsNoTracking().Where(p => p.IsActive);
+            // An API key: the active properties it was given (all of them for a key without a property list).
+            var active = db.Properties.AsNoTracking().Where(p => p.IsActive);
+            if (user.ApiPropertyIds is { } limited)
+            {
+                var ids = limited.ToArray();
+                return active.Where(p => ids.Contains(p.Id));
+            }
+            return active;
         }
         var userId = user.UserId;
         return db.Properties.AsNoTracking()

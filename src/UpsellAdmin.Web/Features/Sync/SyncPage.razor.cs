@@ -17,11 +17,12 @@ public sealed partial class SyncPage
     [Inject] private IOptionsMonitor<SyncOptions> Options { get; set; } = default!;
     [Inject] private IOptionsMonitor<ConnectorOptions> Connector { get; set; } = default!;
     [Inject] private IConfiguration Configuration { get; set; } = default!;
+    [Inject] private IHostEnvironment Environment { get; set; } = default!;
     [Inject] private IHostApplicationLifetime Lifetime { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    private bool IsDemo => MewsSyncSetup.IsDemoConnector(Configuration);
+    private bool IsDemo => MewsSyncSetup.IsDemoConnector(Configuration, Environment);
 
     private string IntervalText => Options.CurrentValue.Interval is var i && i.TotalHours >= 1 && i.TotalHours == Math.Floor(i.TotalHours)
         ? $"{i.TotalHours:0} h"
