@@ -72,6 +72,7 @@ public static class ApiSetup
         endpoints.MapDeskApi();
         endpoints.MapSellingApi();
         endpoints.MapOpenApi().AllowAnonymous(); // /openapi/{documentName}.json
+        endpoints.MapApiFallback(); // unknown /api paths: 404/405 problems (ApiProblems)
         return endpoints;
     }
 }
