@@ -69,6 +69,7 @@ public static class ApiSetup
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         endpoints.MapRuleApi();
+        endpoints.MapRuleHistoryApi();
         endpoints.MapDeskApi();
         endpoints.MapSellingApi();
         endpoints.MapOpenApi().AllowAnonymous(); // /openapi/{documentName}.json

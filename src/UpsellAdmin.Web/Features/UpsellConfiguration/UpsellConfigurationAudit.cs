@@ -54,9 +54,9 @@ internal sealed record UpsellConfigurationSnapshot(
         {
             var oldJson = AuditTrail.Snapshot(old);
             var newJson = AuditTrail.Snapshot(now);
-            if (oldJson == newJson)
+            if (oldJson == newJson || old is null && now is IReadOnlyDictionary<string, string> { Count: 0 })
             {
-                return;
+                return; // unchanged, or a list that was empty and still is
             }
             var action = old is null ? AuditActions.Created : AuditActions.Updated;
             var summary = count < 0 ? $"{what} {action.ToLowerInvariant()}" : $"{what} {action.ToLowerInvariant()} ({count} {(count == 1 ? "line" : "lines")})";

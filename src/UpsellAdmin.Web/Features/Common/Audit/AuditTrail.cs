@@ -36,6 +36,8 @@ public static class AuditTrail
     {
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = false,
+        // "Low: 0–50 %", "STD → DLX" stay readable in the database (HTML-sensitive characters are still escaped).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
     public const string ImmutableMessage = "Audit entries cannot be changed or deleted.";
