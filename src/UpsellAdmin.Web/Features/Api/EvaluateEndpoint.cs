@@ -16,10 +16,19 @@ public static class EvaluateEndpoint
 
     public static async Task<IResult> HandleAsync(HttpRequest request, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
+        // The body is at most Api:MaxRequestBodyBytes (ApiProblems): read it, look for over-long arrays, then deserialize.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (EvaluateMapping.FindOverlongArrays(json.Span) is { } overlong)
+        {
+            return Invalid(overlong);
+        }
+
         EvaluateRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<EvaluateRequest>(request.Body, EvaluateJson.Options, cancellationToken);
+            body = JsonSerializer.Deserialize<EvaluateRequest>(json.Span, EvaluateJson.Options);
         }
         catch (JsonException exception)
         {

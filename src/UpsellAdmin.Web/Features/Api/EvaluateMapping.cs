@@ -72,6 +72,79 @@ public static class EvaluateMapping
 
     private const int MaxFieldLength = 200;
 
+    /// <summary>
+    /// Before the body is deserialized: every array longer than its cap (<see cref="UpsellLimits.MaxNights"/> for
+    /// stay.nights, <see cref="UpsellLimits.MaxListEntries"/> elsewhere) as one error keyed by its path, its entries
+    /// beyond the cap only scanned, never materialized (a 1 MB body of 300,000 empty nights cost 300,000 objects; eight
+    /// in parallel held a tiny GET for 2 s on two cores). Null when there is none, or when the JSON is malformed (the
+    /// deserializer then names the problem).
+    /// </summary>
+    public static ProblemErrors? FindOverlongArrays(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var frames = new List<(string Path, bool IsArray, int Count)>();
+        var errors = new Errors();
+        string? property = null;
+        try
+        {
+            while (reader.Read())
+            {
+                var token = reader.TokenType;
+                if (token == JsonTokenType.PropertyName)
+                {
+                    property = reader.GetString();
+                    continue;
+                }
+
+                if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    var (path, isArray, count) = frames[^1];
+                    frames.RemoveAt(frames.Count - 1);
+                    var cap = path == "stay.nights" ? UpsellLimits.MaxNights : UpsellLimits.MaxListEntries;
+                    if (isArray && count > cap)
+                    {
+                        errors.Add(path.Length > MaxFieldLength ? path[..MaxFieldLength] + "…" : path, $"At most {cap} entries (it has {count}).");
+                    }
+
+                    continue;
+                }
+
+                // A value: an entry of the array or a member of the object it is in.
+                var elementPath = "";
+                if (frames.Count > 0)
+                {
+                    var parent = frames[^1];
+                    if (parent.IsArray)
+                    {
+                        frames[^1] = parent with { Count = parent.Count + 1 };
+                        if (parent.Count >= UpsellLimits.MaxListEntries)
+                        {
+                            reader.Skip(); // counted, not looked into
+                            continue;
+                        }
+
+                        elementPath = $"{parent.Path}[{parent.Count}]";
+                    }
+                    else
+                    {
+                        elementPath = parent.Path.Length == 0 ? property ?? "" : $"{parent.Path}.{property}";
+                    }
+                }
+
+                if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    frames.Add((elementPath, token == JsonTokenType.StartArray, 0));
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return errors.Count > 0 ? errors.ToProblemErrors() : null;
+    }
+
     public static string JsonField(string domainField)
     {
         foreach (var (domain, json) in DomainToJsonField)
