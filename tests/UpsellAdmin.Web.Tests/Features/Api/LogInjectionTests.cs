@@ -44,7 +44,17 @@ public sealed class LogInjectionTests : IAsyncLifetime
         return client;
     }
 
-    private Task<string> LogAsync() => Task.FromResult(_sink.Text);
+    /// <summary>The log once it holds <paramref name="expected"/>: the request line is written after the answer left
+    /// (Serilog's request logging logs on completion), so a test may read before it is there.</summary>
+    private async Task<string> LogAsync(string expected)
+    {
+        for (var i = 0; i < 100 && !_sink.Text.Contains(expected, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        return _sink.Text;
+    }
 
     private sealed class CapturingSink : ILogEventSink
     {
@@ -92,7 +102,7 @@ public sealed class LogInjectionTests : IAsyncLifetime
             new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var log = await LogAsync();
+        var log = await LogAsync("Evaluated rule");
         Assert.Contains("Evaluated rule A\\n[INF] FORGED for stay", log, StringComparison.Ordinal);
         Assert.DoesNotContain(log.Split('\n'), line => line.StartsWith("[INF] FORGED", StringComparison.Ordinal));
     }
@@ -105,8 +115,8 @@ public sealed class LogInjectionTests : IAsyncLifetime
         using var response = await client.GetAsync("/api/x%0A[INF] FORGED" + new string('y', 5000), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var log = await LogAsync();
-        var line = Assert.Single(log.Split('\n'), l => l.Contains("/api/x", StringComparison.Ordinal));
+        var log = await LogAsync("/api/x");
+        var line = Assert.Single(log.Split('\n'), l => l.Contains("HTTP GET /api/x", StringComparison.Ordinal));
         Assert.Contains("/api/x\\n[INF] FORGED", line, StringComparison.Ordinal);
         Assert.True(line.Length < LogText.MaxLength + 200, $"{line.Length} characters");
         Assert.DoesNotContain(log.Split('\n'), l => l.StartsWith("[INF] FORGED", StringComparison.Ordinal));
