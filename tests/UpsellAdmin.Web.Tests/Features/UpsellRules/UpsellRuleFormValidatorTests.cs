@@ -158,6 +158,20 @@ public sealed class UpsellRuleFormValidatorTests
         Assert.Equal(message, (await ErrorsAsync(model))["UpsellAmount"]);
     }
 
+    /// <summary>Issue 14: the form and the evaluate API share one date range (UpsellLimits); an end date of 9999-12-31
+    /// is refused here as it is in the API (leave End Date empty for "open").</summary>
+    [Theory]
+    [InlineData("1999-12-31", null, "BeginDate")]
+    [InlineData(null, "9999-12-31", "EndDate")]
+    public async Task Validate_DateOutsideTheSharedRange_NamesTheRange(string? begin, string? end, string field)
+    {
+        var model = Valid();
+        model.BeginDate = begin is null ? null : DateTime.Parse(begin, System.Globalization.CultureInfo.InvariantCulture);
+        model.EndDate = end is null ? null : DateTime.Parse(end, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Contains("between 2000-01-01 and 2199-12-31", (await ErrorsAsync(model))[field], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_PercentOfOriginalAbove100_IsFine()
     {
