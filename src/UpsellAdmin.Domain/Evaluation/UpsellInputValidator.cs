@@ -122,7 +122,11 @@ public static class UpsellInputValidator
     /// levels are off, at least one level amount, and no level twice, when they are on; every amount within
     /// <see cref="UpsellLimits.AmountProblem"/> (the rule form's check).
     /// </summary>
-    public static IReadOnlyList<ValidationError> ValidateRule(UpsellRuleDefinition rule)
+    /// <param name="rule">The rule.</param>
+    /// <param name="checkDateRange">False for the quote engine: it compares day numbers, which any date allows, so a
+    /// saved rule whose end date lies past <see cref="UpsellLimits.MaxDate"/> (saved before the bound existed, e.g.
+    /// 9999-12-31 for "open") keeps offering instead of being left out. The form and the API check the range.</param>
+    public static IReadOnlyList<ValidationError> ValidateRule(UpsellRuleDefinition rule, bool checkDateRange = true)
     {
         ArgumentNullException.ThrowIfNull(rule);
         List<ValidationError>? errors = null;
@@ -130,8 +134,8 @@ public static class UpsellInputValidator
         RequireCode(ref errors, "rule.from", rule.From);
         RequireCode(ref errors, "rule.to", rule.To);
         RequireCode(ref errors, "rule.currencyCode", rule.CurrencyCode);
-        var beginOk = rule.BeginDate is not { } b || CheckDate(ref errors, "rule.beginDate", "Begin date", b);
-        var endOk = rule.EndDate is not { } e || CheckDate(ref errors, "rule.endDate", "End date", e);
+        var beginOk = !checkDateRange || rule.BeginDate is not { } b || CheckDate(ref errors, "rule.beginDate", "Begin date", b);
+        var endOk = !checkDateRange || rule.EndDate is not { } e || CheckDate(ref errors, "rule.endDate", "End date", e);
         if (beginOk && endOk && rule.BeginDate is { } begin && rule.EndDate is { } end && end < begin)
         {
             Add(ref errors, "rule.endDate", $"End date {D(end)} is before begin date {D(begin)}.");

@@ -34,10 +34,10 @@ public sealed class NaiveQuoteEngine : IUpsellQuoter
         _setup = setup;
         _roomTypes = setup.RoomTypes.DistinctBy(r => r.Code, StringComparer.Ordinal).ToList();
         SkippedRules = setup.Rules
-            .Select(r => new SkippedRule(r.Code, UpsellInputValidator.ValidateRule(r)))
+            .Select(r => new SkippedRule(r.Code, UpsellInputValidator.ValidateRule(r, checkDateRange: false)))
             .Where(s => s.Errors.Count > 0)
             .ToList();
-        _rules = setup.Rules.Where(r => UpsellInputValidator.ValidateRule(r).Count == 0).ToList();
+        _rules = setup.Rules.Where(r => UpsellInputValidator.ValidateRule(r, checkDateRange: false).Count == 0).ToList();
     }
 
     /// <summary>Rules left out because <see cref="UpsellInputValidator.ValidateRule"/> rejects them.</summary>

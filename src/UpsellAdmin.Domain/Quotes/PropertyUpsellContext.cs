@@ -54,7 +54,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         var skipped = new List<SkippedRule>();
         foreach (var rule in setup.Rules)
         {
-            var errors = UpsellInputValidator.ValidateRule(rule);
+            var errors = UpsellInputValidator.ValidateRule(rule, checkDateRange: false);
             if (errors.Count == 0)
             {
                 valid.Add(rule);

@@ -18,14 +18,17 @@ public static class UpsellLimits
     /// <summary>Highest percentage for % of Original Rate (an upsell to 11× the original rate is surely a typo).</summary>
     public const decimal MaxPercentOfOriginal = 1000m;
 
-    /// <summary>Highest flat amount.</summary>
-    public const decimal MaxFlatAmount = 1_000_000m;
+    /// <summary>Highest flat amount (high enough for the currencies with the largest units: 1,000,000,000 VND or IDR is
+    /// about 40,000 USD).</summary>
+    public const decimal MaxFlatAmount = 1_000_000_000m;
 
     /// <summary>Highest Days in advance (the form's field takes three digits).</summary>
     public const int MaxDaysInAdvance = 999;
 
-    /// <summary>Highest nightly rate (original or target): the quote engine's exact integer path goes this far.</summary>
-    public const decimal MaxRate = 10_000_000m;
+    /// <summary>Highest nightly rate (original or target). Room rates in VND or IDR run into the millions, so the bound
+    /// is far above any real rate and only there to keep the arithmetic finite: 11 × this × 366 nights is about 4e15,
+    /// far inside decimal's range (the quote engine's integer-cents path falls back to decimal above its own range).</summary>
+    public const decimal MaxRate = 1_000_000_000_000m;
 
     /// <summary>The longest stay the engine evaluates (the Test and Quote screens' Nights field, the desk's window).</summary>
     public const int MaxNights = 366;

@@ -45,12 +45,23 @@ public static class DatabaseInitializer
             }
         }
 
+        if (!demoMode && services.GetService<UserManager<AppUser>>() is { } userManager && await HasSchemaAsync(factory, cancellationToken))
+        {
+            await IdentitySeeder.LockPublishedDemoPasswordsAsync(userManager, logger);
+        }
         await services.EnsureBootstrapAdministratorAsync(configuration, cancellationToken);
         if (demoMode)
         {
             await SeedDemoDataAsync(services, cancellationToken);
             await SeedDemoUsersAsync(services, cancellationToken);
         }
+    }
+
+    /// <summary>False for a database no migration has been applied to (a stateless host started without migrating).</summary>
+    private static async Task<bool> HasSchemaAsync(IDbContextFactory<AppDbContext> factory, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public sealed class UpsellLimitsTests
         var errors = UpsellInputValidator.Validate(Rule(amount: DecimalMax), Stay());
 
         Assert.Equal(["rule.upsellAmount"], errors.Select(e => e.Field));
-        Assert.Equal("Upsell Amount can be at most 1,000,000.", errors[0].Message);
+        Assert.Equal("Upsell Amount can be at most 1,000,000,000.", errors[0].Message);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class UpsellLimitsTests
     [InlineData(UpsellFormula.PercentOfOriginalRateAddedToOriginalRate, -0.01)]
     [InlineData(UpsellFormula.PercentOfDifferenceAddedToOriginalRate, 100.01)]
     [InlineData(UpsellFormula.PercentOfOriginalRateAddedToOriginalRate, 1000.01)]
-    [InlineData(UpsellFormula.FlatAmountAddedToOriginalRate, 1000000.01)]
+    [InlineData(UpsellFormula.FlatAmountAddedToOriginalRate, 1000000000.01)]
     public void ValidateRule_AnAmountTheRuleFormRefuses_IsRefusedWithTheFormsMessage(UpsellFormula formula, double amount)
     {
         var value = (decimal)amount;
@@ -111,7 +111,7 @@ public sealed class UpsellLimitsTests
     /// <summary>Inside the bounds nothing overflows: the largest rates, amounts and percentages with every rounding,
     /// over the longest stay, through the evaluator and the quote engine's decimal path.</summary>
     [Theory]
-    [InlineData(UpsellFormula.FlatAmountAddedToOriginalRate, 1_000_000)]
+    [InlineData(UpsellFormula.FlatAmountAddedToOriginalRate, 1_000_000_000)]
     [InlineData(UpsellFormula.PercentOfOriginalRateAddedToOriginalRate, 1000)]
     [InlineData(UpsellFormula.PercentOfDifferenceAddedToOriginalRate, 100)]
     public void Evaluate_TheLargestValuesTheValidatorAllows_ComputeWithoutOverflow(UpsellFormula formula, int amount)

@@ -488,6 +488,26 @@ public sealed class QuoteEngineTests
         Assert.Equal("no free DLX room on 2026-09-23", why.NotOfferedReason);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Quote_RuleSavedWithAnEndDateOf9999_12_31BeforeTheDateBoundExisted_StillOffers(string engine)
+    {
+        var rule = Rule("OPEN", "STD", "DLX", amount: 20m) with { EndDate = new DateOnly(9999, 12, 31) };
+
+        var result = Quote(engine, [rule], Stay(rates: [100m, 100m]));
+
+        Assert.Equal("OPEN", Assert.Single(result.Offers).Rule.RuleCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Quote_AVietnameseHotelsRateOf25MillionDong_IsQuotedNotRefused(string engine)
+    {
+        var result = Quote(engine, [Rule("VND", "STD", "DLX", amount: 500_000m)], Stay(rates: [25_000_000m, 25_000_000m]));
+
+        Assert.Equal([25_500_000m, 25_500_000m], Assert.Single(result.Offers).Nights.Select(n => n.UpsellRate));
+    }
+
     private static QuoteResult Quote(
         string engine,
         UpsellRuleDefinition[] rules,

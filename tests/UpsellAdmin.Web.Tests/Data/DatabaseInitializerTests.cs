@@ -1,3 +1,5 @@
+using UpsellAdmin.Web.Data.Seeding;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,6 +106,31 @@ public sealed class DatabaseInitializerTests : IAsyncLifetime
         await InitializeDatabaseAsync(database, demoMode: false);
 
         Assert.All(await CountsAsync(database), c => Assert.Equal(0, c.Value));
+    }
+
+    [Fact]
+    public async Task Operator_TurnsDemoModeOffOnADatabaseSeededInDemoMode_TheDemoPasswordsNoLongerOpenAnything()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await InitializeDatabaseAsync(database);
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            // The revenue manager was given a real password: that account is the operator's and stays open.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var revenue = (await users.FindByEmailAsync(IdentitySeeder.RevenueEmail))!;
+            Assert.True((await users.ChangePasswordAsync(revenue, IdentitySeeder.DemoPassword, "A-real-Passw0rd!")).Succeeded);
+        }
+
+        await InitializeDatabaseAsync(database, demoMode: false);
+        await InitializeDatabaseAsync(database, demoMode: false); // idempotent
+
+        await using var check = database.Services.CreateAsyncScope();
+        var manager = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var email in new[] { IdentitySeeder.AdminEmail, IdentitySeeder.FrontDeskEmail })
+        {
+            Assert.True(await manager.IsLockedOutAsync((await manager.FindByEmailAsync(email))!), $"{email} is still open");
+        }
+        Assert.False(await manager.IsLockedOutAsync((await manager.FindByEmailAsync(IdentitySeeder.RevenueEmail))!));
     }
 
     [Fact]

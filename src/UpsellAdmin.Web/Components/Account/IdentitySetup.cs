@@ -50,8 +50,11 @@ public static class IdentitySetup
         // Outside Development every cookie is sent over HTTPS only.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme)
             .Configure<IHostEnvironment>((o, environment) => o.Cookie.SecurePolicy = SecurePolicy(environment));
+        // The antiforgery cookie holds no secret of the user's (it only pairs with the form's token) and follows the
+        // request: with Always, ASP.NET Core refuses to issue it over plain HTTP, so behind a TLS-terminating proxy whose
+        // forwarded headers are not configured the login page itself would be a 500.
         services.AddOptions<AntiforgeryOptions>()
-            .Configure<IHostEnvironment>((o, environment) => o.Cookie.SecurePolicy = SecurePolicy(environment));
+            .Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // Roles, lockout and claims are re-read into the cookie at most a minute after an administrator changed them
         // (the security stamp itself is checked on every protected request, see SessionCookie).
         services.Configure<SecurityStampValidatorOptions>(o =>

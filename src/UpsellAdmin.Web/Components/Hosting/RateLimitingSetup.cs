@@ -6,6 +6,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using UpsellAdmin.Web.Features.Common;
+using Microsoft.AspNetCore.Authentication;
 
 namespace UpsellAdmin.Web.Components.Hosting;
 
@@ -27,8 +29,13 @@ public sealed class RateLimitingOptions
 
     public TimeSpan ApiWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Requests to /api with a key that is not known (wrong, revoked, guessed) per client IP and
+    /// <see cref="ApiWindow"/> (default 30); above it the address gets 429 before its keys are even looked up. The
+    /// per-key limit cannot stop a guesser, whose every key is a new partition.</summary>
+    public int ApiUnknownKeysPerIp { get; set; } = 30;
+
     internal static string? Validate(RateLimitingOptions o) =>
-        o.LoginPerAccount < 0 || o.LoginPerIp < 0 || o.ApiPerKey < 0
+        o.LoginPerAccount < 0 || o.LoginPerIp < 0 || o.ApiPerKey < 0 || o.ApiUnknownKeysPerIp < 0
             ? "RateLimiting: limits must be 0 (off) or positive."
             : o.LoginWindow <= TimeSpan.Zero || o.ApiWindow <= TimeSpan.Zero
                 ? "RateLimiting: windows must be positive."
@@ -62,7 +69,58 @@ public static class RateLimitingSetup
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ApiPartition);
             o.OnRejected = RejectApiAsync;
         });
+        // Before the authorization WebApplication puts first, which would answer a wrong key 401 before any limit.
+        services.AddTransient<IStartupFilter, ApiKeyGuessLimitStartupFilter>();
         return services;
+    }
+
+    /// <summary>
+    /// Counts /api requests whose X-Api-Key is not a known key per client IP (<see cref="RateLimitingOptions.ApiUnknownKeysPerIp"/>)
+    /// and answers an address over that limit 429 before looking its keys up. Runs first (a startup filter), before
+    /// the authorization that would answer a wrong key 401; the ApiKey scheme's result is cached for the request, so a
+    /// known key costs nothing more.
+    /// </summary>
+    public static IApplicationBuilder UseApiKeyGuessLimit(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        if (options.ApiUnknownKeysPerIp == 0)
+        {
+            return app;
+        }
+        var limiter = PartitionedRateLimiter.Create<string, string>(ip =>
+            RateLimitPartition.GetFixedWindowLimiter(ip, _ => RateLimitingOptions.Window(options.ApiUnknownKeysPerIp, options.ApiWindow)));
+        return app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                || string.IsNullOrEmpty(context.Request.Headers[ApiKeyHeader].ToString()))
+            {
+                await next(context);
+                return;
+            }
+            var ip = RateLimitingOptions.Ip(context.Connection.RemoteIpAddress);
+            if (limiter.GetStatistics(ip) is { CurrentAvailablePermits: <= 0 })
+            {
+                await RejectAsync(context, options.ApiWindow,
+                    $"This address sent more than {options.ApiUnknownKeysPerIp} unknown API keys in {options.ApiWindow.TotalSeconds:0} seconds.",
+                    context.RequestAborted);
+                return;
+            }
+            var result = await context.AuthenticateAsync(Features.Api.ApiKeyAuthenticationHandler.SchemeName);
+            if (!result.Succeeded)
+            {
+                limiter.AttemptAcquire(ip).Dispose();
+            }
+            await next(context);
+        });
+    }
+
+    private sealed class ApiKeyGuessLimitStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseApiKeyGuessLimit();
+            next(app);
+        };
     }
 
     private static RateLimitPartition<string> ApiPartition(HttpContext context)
@@ -87,16 +145,24 @@ public static class RateLimitingSetup
     {
         var context = rejected.HttpContext;
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-        var seconds = RateLimitingOptions.Seconds(rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.ApiWindow);
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : options.ApiWindow;
+        await RejectAsync(context, retryAfter,
+            $"This API key made more than {options.ApiPerKey} requests in {options.ApiWindow.TotalSeconds:0} seconds.", cancellationToken);
+    }
+
+    /// <summary>429 problem details with Retry-After (whole seconds), logged with the path escaped.</summary>
+    private static async Task RejectAsync(HttpContext context, TimeSpan retryAfter, string why, CancellationToken cancellationToken)
+    {
+        var seconds = RateLimitingOptions.Seconds(retryAfter);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RateLimiting")
-            .LogWarning("API rate limit of {Limit} requests per {Window} reached on {Path}", options.ApiPerKey, options.ApiWindow, context.Request.Path.Value);
+            .LogWarning("API rate limit reached on {Path}: {Why}", LogText.Safe(context.Request.Path.Value), why);
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,
             Title = "Too many requests.",
-            Detail = $"This API key made more than {options.ApiPerKey} requests in {options.ApiWindow.TotalSeconds:0} seconds. Try again in {seconds} seconds.",
+            Detail = $"{why} Try again in {seconds} seconds.",
             Type = "https://tools.ietf.org/html/rfc6585#section-4",
         };
         problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;

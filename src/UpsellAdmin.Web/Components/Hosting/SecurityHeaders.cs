@@ -52,7 +52,7 @@ public static class SecurityHeaders
 
     private static Task AddHeadersAsync(HttpContext context, RequestDelegate next)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)); // hex: no "+" or "/" for Razor to encode in the attribute
         context.Items[typeof(SecurityHeaders)] = nonce;
         // OnStarting: the exception handler clears the headers of a failed response; these go on whatever is sent.
         context.Response.OnStarting(() =>
@@ -72,10 +72,14 @@ public static class SecurityHeaders
         return next(context);
     }
 
-    private sealed class SecurityHeadersStartupFilter(IWebHostEnvironment environment) : IStartupFilter
+    private sealed class SecurityHeadersStartupFilter(IWebHostEnvironment environment, IConfiguration configuration) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            if (ForwardedHeadersSetup.Options(configuration) is { } forwarded)
+            {
+                app.UseForwardedHeaders(forwarded); // first: the scheme and client IP everything below sees
+            }
             app.Use(AddHeadersAsync);
             if (!environment.IsDevelopment())
             {

@@ -62,6 +62,30 @@ public static class IdentitySeeder
         }
     }
 
+    /// <summary>
+    /// Outside demo mode: locks every demo user that still has the published demo password (a database once run in demo
+    /// mode — the default before demo mode needed Development — keeps admin@demo.local and its friends). Returns how many
+    /// were locked; an Administrator unlocks a user after giving it a new password on the Users page.
+    /// </summary>
+    public static async Task<int> LockPublishedDemoPasswordsAsync(UserManager<AppUser> users, ILogger logger)
+    {
+        var locked = 0;
+        foreach (var (email, _, _) in DemoUsers)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null || user.LockoutEnd > DateTimeOffset.UtcNow || !await users.CheckPasswordAsync(user, DemoPassword))
+            {
+                continue;
+            }
+            Ensure(await users.SetLockoutEnabledAsync(user, true), $"enable lockout of {email}");
+            Ensure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), $"lock {email}");
+            locked++;
+            logger.LogWarning("Demo mode is off, and demo user {Email} still has the published demo password: locked. "
+                + "An Administrator can give it a new password and unlock it on the Users page", email);
+        }
+        return locked;
+    }
+
     private static void Ensure(IdentityResult result, string what)
     {
         if (!result.Succeeded)

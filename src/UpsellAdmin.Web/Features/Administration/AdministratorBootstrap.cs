@@ -37,7 +37,9 @@ public static partial class AdministratorBootstrap
                 Ensure(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
             }
         }
-        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
+        // A locked Administrator does not count (e.g. the demo admin, locked at start outside demo mode): the instance
+        // would otherwise have no way in.
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.LockoutEnd is not { } end || end <= DateTimeOffset.UtcNow))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using UpsellAdmin.Web.Features.Common.Audit;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -104,7 +105,7 @@ public sealed partial class ApiKeyDirectory(
 
     /// <summary>Demo mode's names, and the unnamed configured keys' (a stored key must not share a name with them).</summary>
     public static bool IsReservedName(string? name) =>
-        new[] { DemoName, DemoReadOnlyName, ApiKeyOptions.UnnamedClientName }.Contains(name?.Trim(), StringComparer.OrdinalIgnoreCase);
+        new[] { DemoName, DemoReadOnlyName, ApiKeyOptions.UnnamedClientName, AuditActors.PostingWorker }.Contains(name?.Trim(), StringComparer.OrdinalIgnoreCase);
 
     public static ApiScopes? ParseScope(string? name) =>
         ApiScopeNames.Each.Cast<ApiScopes?>().FirstOrDefault(s => string.Equals(ApiScopeNames.Name(s!.Value), name?.Trim(), StringComparison.OrdinalIgnoreCase));

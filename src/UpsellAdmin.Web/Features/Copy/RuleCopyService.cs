@@ -105,10 +105,7 @@ public sealed class RuleCopyService(
                 {
                     if (result.Error is not null)
                     {
-                        // The failure is logged too: the copy log shows every attempt, not only the ones that landed.
-                        await using var logDb = await dbFactory.CreateDbContextAsync(ct);
-                        logDb.RuleCopyLogs.Add(Log(preview.Source, target.Property, result.Rules, caller));
-                        await logDb.SaveChangesAsync(ct);
+                        await LogFailedTargetAsync(preview.Source, target.Property, result.Rules, caller, ct);
                     }
                     results.Add(result);
                     break;
@@ -123,6 +120,9 @@ public sealed class RuleCopyService(
                 var again = await BuildPreviewAsync(db, request with { TargetPropertyIds = [target.Property.Id] }, caller, ct);
                 if (again.Preview is not { Targets: [var replanned] })
                 {
+                    // The target can no longer be planned (deactivated, the source rule deleted, access lost): a
+                    // failure like any other, in the copy log too.
+                    await LogFailedTargetAsync(preview.Source, target.Property, result.Rules, caller, ct);
                     results.Add(new TargetCopyResult(target.Property, result.Rules, result.Error));
                     break;
                 }
@@ -249,6 +249,15 @@ public sealed class RuleCopyService(
             }];
         }
         return new RuleCopyResultItem(item.RuleId, item.Code, plan.Outcome, plan.NewCode, plan.Reason, conflicts);
+    }
+
+    /// <summary>A target that did not land is in the copy log too — the log shows every attempt, not only the ones that
+    /// landed (in its own context, after the target's transaction was rolled back).</summary>
+    private async Task LogFailedTargetAsync(PropertySummary source, PropertySummary target, IReadOnlyList<RuleCopyResultItem> items, CopyCaller caller, CancellationToken ct)
+    {
+        await using var logDb = await dbFactory.CreateDbContextAsync(ct);
+        logDb.RuleCopyLogs.Add(Log(source, target, items, caller));
+        await logDb.SaveChangesAsync(ct);
     }
 
     private RuleCopyLog Log(PropertySummary source, PropertySummary target, IReadOnlyList<RuleCopyResultItem> items, CopyCaller caller)

@@ -93,6 +93,7 @@ public sealed class UpsellRuleHistoryService(
             return null;
         }
         return await Entries(db, propertyId, ruleId.Value)
+            .Take(MaxVersions) // as the History tab: a rule copied over every night must not grow the answer for ever
             .Select(e => new RuleHistoryItem(e.At, e.By, e.Action, e.Before, e.After))
             .ToListAsync(cancellationToken);
     }

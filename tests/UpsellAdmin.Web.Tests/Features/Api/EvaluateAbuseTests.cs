@@ -62,7 +62,7 @@ public sealed class EvaluateAbuseTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var (problem, _) = await ProblemAsync(await PostAsync(body), HttpStatusCode.BadRequest);
 
-        Assert.Equal("Upsell Amount can be at most 1,000,000.", Field(problem, "rule.upsellAmount"));
+        Assert.Equal("Upsell Amount can be at most 1,000,000,000.", Field(problem, "rule.upsellAmount"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class EvaluateAbuseTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var (problem, _) = await ProblemAsync(await PostAsync(body), HttpStatusCode.BadRequest);
 
-        Assert.Contains("at most 10,000,000", Field(problem, "stay.nights[0].originalRate"), StringComparison.Ordinal);
+        Assert.Contains("at most 1,000,000,000,000", Field(problem, "stay.nights[0].originalRate"), StringComparison.Ordinal);
     }
 
     [Fact]
