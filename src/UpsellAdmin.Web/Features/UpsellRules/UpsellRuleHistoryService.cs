@@ -54,11 +54,7 @@ public sealed class UpsellRuleHistoryService(
         {
             return null;
         }
-        var rule = await db.UpsellRules.AsNoTracking()
-            .Include(r => r.Filters)
-            .Include(r => r.OccupancyAmounts)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(r => r.Id == ruleId && r.PropertyId == propertyId, cancellationToken);
+        var rule = await UpsellRuleService.ReadRuleAsync(db, propertyId, ruleId, cancellationToken);
         if (rule is null)
         {
             return null;

@@ -135,6 +135,14 @@ public sealed class UpsellRuleService(
         };
     }
 
+    /// <summary>A rule of the property with its filters and occupancy amounts, read-only (the form, the History tab).</summary>
+    internal static Task<UpsellRule?> ReadRuleAsync(AppDbContext db, int propertyId, int ruleId, CancellationToken cancellationToken) =>
+        db.UpsellRules.AsNoTracking()
+            .Include(r => r.Filters)
+            .Include(r => r.OccupancyAmounts)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == ruleId && r.PropertyId == propertyId, cancellationToken);
+
     public async Task<UpsellRuleFormModel?> GetAsync(int propertyId, int ruleId, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
@@ -143,11 +151,7 @@ public sealed class UpsellRuleService(
         {
             return null;
         }
-        var rule = await db.UpsellRules.AsNoTracking()
-            .Include(r => r.Filters)
-            .Include(r => r.OccupancyAmounts)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(r => r.Id == ruleId && r.PropertyId == propertyId, cancellationToken);
+        var rule = await UpsellRuleService.ReadRuleAsync(db, propertyId, ruleId, cancellationToken);
         if (rule is null)
         {
             return null;
