@@ -10,8 +10,12 @@ public sealed class RuleHistoryEndToEndTests(AppFixture app) : IClassFixture<App
 {
     private const string Rows = "tbody.mud-table-body tr.mud-table-row";
 
-    private static async Task SaveDescriptionAsync(IPage page, string description)
+    private static async Task SaveDescriptionAsync(IPage page, string description, string? current = null)
     {
+        // The form fills its fields when the rule has loaded: typing before that is overwritten by the load, and the
+        // save then changes nothing (and records nothing).
+        await Expect(page.Locator("[data-testid=field-description]")).ToHaveValueAsync(
+            current is null ? new System.Text.RegularExpressions.Regex(".") : new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(current) + "$"));
         await page.FillAsync("[data-testid=field-description]", description);
         await page.ClickAsync("[data-testid=save]");
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "saved." }).Last).ToBeVisibleAsync();
@@ -30,7 +34,7 @@ public sealed class RuleHistoryEndToEndTests(AppFixture app) : IClassFixture<App
         await page.GotoAsync(app.BaseUrl + editUrl);
         await SaveDescriptionAsync(page, "Audit E2E first edit");
         await page.GotoAsync(app.BaseUrl + editUrl);
-        await SaveDescriptionAsync(page, "Audit E2E second edit");
+        await SaveDescriptionAsync(page, "Audit E2E second edit", current: "Audit E2E first edit");
 
         // History: newest first, the field in the form's label, before → after.
         await page.GotoAsync(app.BaseUrl + editUrl);
