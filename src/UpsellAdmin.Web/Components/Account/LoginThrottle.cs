@@ -18,8 +18,8 @@ public sealed class LoginThrottle : IDisposable
     public LoginThrottle(IOptions<RateLimitingOptions> options)
     {
         var o = options.Value;
-        _perIp = Create(o.LoginPerIp, o.LoginWindow);
-        _perAccount = Create(o.LoginPerAccount, o.LoginWindow);
+        _perIp = RateLimitingOptions.PerKey(o.LoginPerIp, o.LoginWindow);
+        _perAccount = RateLimitingOptions.PerKey(o.LoginPerAccount, o.LoginWindow);
     }
 
     /// <summary>Null when the attempt may go ahead; else how long until the next one may.</summary>
@@ -42,9 +42,4 @@ public sealed class LoginThrottle : IDisposable
 
     private static TimeSpan RetryAfter(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-
-    private static PartitionedRateLimiter<string> Create(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => permits == 0
-            ? RateLimitPartition.GetNoLimiter(key)
-            : RateLimitPartition.GetFixedWindowLimiter(key, _ => RateLimitingOptions.Window(permits, window)));
 }

@@ -44,6 +44,12 @@ public sealed class RateLimitingOptions
     internal static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 
+    /// <summary>A fixed window of <paramref name="permits"/> per key (an IP address, an account); 0 = no limit.</summary>
+    internal static PartitionedRateLimiter<string> PerKey(int permits, TimeSpan window) =>
+        PartitionedRateLimiter.Create<string, string>(key => permits == 0
+            ? RateLimitPartition.GetNoLimiter(key)
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permits, window)));
+
     internal static string Ip(IPAddress? address) => address?.ToString() ?? "unknown";
 
     /// <summary>Whole seconds to wait, at least 1 (for Retry-After and the messages).</summary>
@@ -87,8 +93,7 @@ public static class RateLimitingSetup
         {
             return app;
         }
-        var limiter = PartitionedRateLimiter.Create<string, string>(ip =>
-            RateLimitPartition.GetFixedWindowLimiter(ip, _ => RateLimitingOptions.Window(options.ApiUnknownKeysPerIp, options.ApiWindow)));
+        var limiter = RateLimitingOptions.PerKey(options.ApiUnknownKeysPerIp, options.ApiWindow);
         return app.Use(async (context, next) =>
         {
             if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)

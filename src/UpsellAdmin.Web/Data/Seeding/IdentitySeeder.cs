@@ -73,12 +73,12 @@ public static class IdentitySeeder
         foreach (var (email, _, _) in DemoUsers)
         {
             var user = await users.FindByEmailAsync(email);
-            if (user is null || user.LockoutEnd > DateTimeOffset.UtcNow || !await users.CheckPasswordAsync(user, DemoPassword))
+            if (user is null || user.IsLockedAt(DateTimeOffset.UtcNow) || !await users.CheckPasswordAsync(user, DemoPassword))
             {
                 continue;
             }
             Ensure(await users.SetLockoutEnabledAsync(user, true), $"enable lockout of {email}");
-            Ensure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), $"lock {email}");
+            Ensure(await users.SetLockoutEndDateAsync(user, AppUser.AdministratorLockEnd), $"lock {email}");
             locked++;
             logger.LogWarning("Demo mode is off, and demo user {Email} still has the published demo password: locked. "
                 + "An Administrator can give it a new password and unlock it on the Users page", email);

@@ -41,6 +41,9 @@ public sealed class AppUser : IdentityUser
 
     public string DisplayName { get; set; } = "";
 
+    /// <summary>Locked at <paramref name="now"/>: by an administrator, or by Identity after failed sign-ins.</summary>
+    public bool IsLockedAt(DateTimeOffset now) => LockoutEnd is { } end && end > now;
+
     /// <summary>Properties this user may see. Administrators see every property whatever this holds.</summary>
     public List<UserPropertyAccess> Properties { get; set; } = [];
 }

@@ -39,7 +39,7 @@ public static partial class AdministratorBootstrap
         }
         // A locked Administrator does not count (e.g. the demo admin, locked at start outside demo mode): the instance
         // would otherwise have no way in.
-        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.LockoutEnd is not { } end || end <= DateTimeOffset.UtcNow))
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => !u.IsLockedAt(DateTimeOffset.UtcNow)))
         {
             return false;
         }

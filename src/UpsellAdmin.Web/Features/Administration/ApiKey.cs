@@ -1,3 +1,4 @@
+using UpsellAdmin.Web.Features.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -120,11 +121,9 @@ public static class ApiKeySecret
 
 internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
-    private static readonly ValueConverter<DateTimeOffset, DateTime> Utc =
-        new(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+    private static readonly ValueConverter<DateTimeOffset, DateTime> Utc = UtcColumns.Converter;
 
-    private static readonly ValueConverter<DateTimeOffset?, DateTime?> NullableUtc =
-        new(v => v.HasValue ? v.Value.UtcDateTime : null, v => v.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : null);
+    private static readonly ValueConverter<DateTimeOffset?, DateTime?> NullableUtc = UtcColumns.NullableConverter;
 
     public void Configure(EntityTypeBuilder<ApiKey> b)
     {

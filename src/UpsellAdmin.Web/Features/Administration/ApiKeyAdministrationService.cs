@@ -45,12 +45,16 @@ public sealed partial class ApiKeyAdministrationService(
         var firstCode = codes.Values.Order(StringComparer.Ordinal).FirstOrDefault();
         foreach (var other in directory.Unstored())
         {
-            var configured = other.Source == ApiKeySource.Configured ? directory.ConfiguredProperties(other.Name) : [];
-            IReadOnlyList<string> propertyCodes = other.Name == ApiKeyDirectory.DemoReadOnlyName && other.Source == ApiKeySource.Demo
+            var demoReadOnly = other.Name == ApiKeyDirectory.DemoReadOnlyName && other.Source == ApiKeySource.Demo;
+            IReadOnlyList<string> propertyCodes = demoReadOnly
                 ? firstCode is null ? [] : [firstCode]
-                : configured;
-            rows.Add(new ApiKeyRow(null, other.Name, null, other.Scopes, propertyCodes.Count == 0, propertyCodes,
-                null, other.Source == ApiKeySource.Demo ? "demo mode" : "settings (Api:Clients)", null, null, null, other.Source));
+                : other.Source == ApiKeySource.Configured ? directory.ConfiguredProperties(other.Name) : [];
+            var createdBy = other.Source == ApiKeySource.Demo ? "demo mode"
+                : other.Name == ApiKeyOptions.UnnamedClientName ? "settings (Api:Keys)"
+                : "settings (Api:Clients)";
+            // demo-readonly reaches one property (none while there is none), never all of them.
+            rows.Add(new ApiKeyRow(null, other.Name, null, other.Scopes, !demoReadOnly && propertyCodes.Count == 0, propertyCodes,
+                null, createdBy, null, null, null, other.Source));
         }
         return rows;
     }

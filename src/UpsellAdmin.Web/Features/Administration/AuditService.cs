@@ -14,7 +14,7 @@ public sealed record AuditFilter(int? PropertyId = null, string? By = null, stri
 public sealed record AuditRow(long Id, DateTimeOffset At, string By, string Action, string EntityType, string EntityKey, string? PropertyCode, string Summary);
 
 /// <summary>An opened row: the fields that changed (or, for a creation or deletion, every field), and the raw snapshots.</summary>
-public sealed record AuditDetail(long Id, IReadOnlyList<AuditFieldChange> Changes, string? Before, string? After);
+public sealed record AuditDetail(long Id, IReadOnlyList<AuditFieldChange> Changes);
 
 public interface IAuditService
 {
@@ -109,10 +109,11 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory, ICur
             return null;
         }
         var format = entry.EntityType == AuditEntityTypes.UpsellRule ? UpsellRuleSnapshot.Format : AuditFieldFormat.Default;
-        var changes = entry.Before is null || entry.After is null
-            ? AuditDiff.Describe(entry.After ?? entry.Before, format)
+        var changes = entry.Before is null ? AuditDiff.Describe(entry.After, format)
+            // A deletion: what was there stands under Before, as the History tab shows it.
+            : entry.After is null ? AuditDiff.Describe(entry.Before, format).Select(c => c with { Before = c.After, After = "" }).ToList()
             : AuditDiff.Compare(entry.Before, entry.After, format);
-        return new AuditDetail(entry.Id, changes, entry.Before, entry.After);
+        return new AuditDetail(entry.Id, changes);
     }
 
     public async Task<IReadOnlyList<string>> GetActorsAsync(CancellationToken cancellationToken = default)

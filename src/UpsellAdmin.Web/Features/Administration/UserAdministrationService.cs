@@ -262,7 +262,7 @@ public sealed partial class UserAdministrationService(
     private async Task<int> AdministratorCountAsync(UserManager<AppUser> users)
     {
         var now = clock.GetUtcNow();
-        return (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(u => u.LockoutEnd is not { } end || end <= now);
+        return (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(u => !u.IsLockedAt(now));
     }
 
     /// <summary>Sets the user's property access and, in the same save, the audit entry <paramref name="audit"/> builds from

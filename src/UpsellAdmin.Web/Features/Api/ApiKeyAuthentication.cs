@@ -17,8 +17,6 @@ namespace UpsellAdmin.Web.Features.Api;
 /// </summary>
 public sealed class ApiOptions
 {
-    public const string SectionName = ApiKeyOptions.SectionName;
-
     /// <summary>All properties, all scopes; accepted in demo mode only, as <see cref="DemoClientName"/>.</summary>
     public const string DemoKey = ApiKeyDirectory.DemoKey;
 
@@ -26,12 +24,6 @@ public sealed class ApiOptions
     public const string DemoReadOnlyKey = ApiKeyDirectory.DemoReadOnlyKey;
 
     public const string DemoClientName = ApiKeyDirectory.DemoName;
-
-    /// <summary>The name of a key from the unnamed <c>Api:Keys</c> list.</summary>
-    public const string UnnamedClientName = ApiKeyOptions.UnnamedClientName;
-
-    /// <summary>A client's name is at most this long (it is stored as the agent of its sales, "API: {name}").</summary>
-    public const int ClientNameMaxLength = ApiKey.NameMaxLength;
 }
 
 /// <summary>
@@ -167,7 +159,7 @@ public static class ApiKeyAuthenticationExtensions
     /// <summary>The scope a key needs for this endpoint (read, quote, sell or copy); without it: 403.</summary>
     public static TBuilder RequireApiScope<TBuilder>(this TBuilder builder, ApiScopes scope) where TBuilder : IEndpointConventionBuilder
     {
-        if (scope is not (ApiScopes.Read or ApiScopes.Quote or ApiScopes.Sell or ApiScopes.Copy))
+        if (!ApiScopeNames.Each.Contains(scope))
         {
             throw new ArgumentOutOfRangeException(nameof(scope), scope, "An endpoint requires exactly one scope.");
         }

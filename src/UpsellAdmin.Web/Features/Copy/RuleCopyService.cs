@@ -105,7 +105,7 @@ public sealed class RuleCopyService(
                 {
                     if (result.Error is not null)
                     {
-                        await LogFailedTargetAsync(preview.Source, target.Property, result.Rules, caller, ct);
+                        await LogTargetAsync(preview.Source, target.Property, result.Rules, caller, ct);
                     }
                     results.Add(result);
                     break;
@@ -122,8 +122,8 @@ public sealed class RuleCopyService(
                 {
                     // The target can no longer be planned (deactivated, the source rule deleted, access lost): a
                     // failure like any other, in the copy log too.
-                    await LogFailedTargetAsync(preview.Source, target.Property, result.Rules, caller, ct);
-                    results.Add(new TargetCopyResult(target.Property, result.Rules, result.Error));
+                    await LogTargetAsync(preview.Source, target.Property, result.Rules, caller, ct);
+                    results.Add(result);
                     break;
                 }
                 target = replanned;
@@ -150,9 +150,7 @@ public sealed class RuleCopyService(
         if (plans.All(p => p.Plan.Outcome == CopyOutcome.Skipped))
         {
             // Nothing to write; still logged, so the audit shows the attempt.
-            await using var logDb = await dbFactory.CreateDbContextAsync(ct);
-            logDb.RuleCopyLogs.Add(Log(source, target.Property, items, caller));
-            await logDb.SaveChangesAsync(ct);
+            await LogTargetAsync(source, target.Property, items, caller, ct);
             return (new TargetCopyResult(target.Property, items, null), false);
         }
 
@@ -251,9 +249,9 @@ public sealed class RuleCopyService(
         return new RuleCopyResultItem(item.RuleId, item.Code, plan.Outcome, plan.NewCode, plan.Reason, conflicts);
     }
 
-    /// <summary>A target that did not land is in the copy log too — the log shows every attempt, not only the ones that
-    /// landed (in its own context, after the target's transaction was rolled back).</summary>
-    private async Task LogFailedTargetAsync(PropertySummary source, PropertySummary target, IReadOnlyList<RuleCopyResultItem> items, CopyCaller caller, CancellationToken ct)
+    /// <summary>A copy-log line in its own context: for a target with nothing to write, and for one that did not land
+    /// (after its transaction was rolled back) — the log shows every attempt, not only the ones that landed.</summary>
+    private async Task LogTargetAsync(PropertySummary source, PropertySummary target, IReadOnlyList<RuleCopyResultItem> items, CopyCaller caller, CancellationToken ct)
     {
         await using var logDb = await dbFactory.CreateDbContextAsync(ct);
         logDb.RuleCopyLogs.Add(Log(source, target, items, caller));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.Properties;
 
 namespace UpsellAdmin.Web.Features.Selling;
@@ -195,17 +196,6 @@ public sealed class UpsellDecline
     public string AgentName { get; set; } = "";
     public string? Note { get; set; }
     public DateTimeOffset DeclinedUtc { get; set; }
-}
-
-/// <summary>SQLite cannot compare or order DateTimeOffset columns; the instants the selling queries filter and sort on
-/// are stored as UTC DateTime (datetime2 on SQL Server), which both providers compare and order.</summary>
-internal static class UtcColumns
-{
-    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTime> Converter =
-        new(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
-
-    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset?, DateTime?> NullableConverter =
-        new(v => v.HasValue ? v.Value.UtcDateTime : null, v => v.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : null);
 }
 
 internal sealed class UpsellSaleConfiguration : IEntityTypeConfiguration<UpsellSale>

@@ -170,7 +170,6 @@ public sealed class UpsellRuleHistoryService(
         var json = char.ToLowerInvariant(name[0]) + name[1..];
         json = json switch
         {
-            "useOccupancyLevels" => "useOccupancyLevels",
             "occupancyAmounts" => "occupancyLevelAmounts",
             _ => json,
         };

@@ -76,7 +76,7 @@ public partial class UpsellRuleHistoryTab
             _problems.AddRange(result.Errors.Select(e => e.Message));
             if (result.Status == SaveStatus.Conflict)
             {
-                _problems.Add("Reload the rule (Open their version), then restore again.");
+                _problems.Add("Someone saved this rule since you opened it: reload the page to see it as it is now, then restore again.");
             }
         }
         finally

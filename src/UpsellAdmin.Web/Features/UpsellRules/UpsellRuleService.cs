@@ -256,7 +256,7 @@ public sealed class UpsellRuleService(
                 if (restoredVersion is { } version)
                 {
                     UpsellRuleAudit.Add(db, user.UserName, AuditActions.Restored, rule, before, after, now,
-                        $"version of {version.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
+                        $"version of {AuditTime.Text(version)}");
                 }
                 else if (before is null)
                 {

@@ -40,7 +40,7 @@ public sealed class AuditPageTests : UiTestContext
         }
 
         public Task<AuditDetail?> GetDetailAsync(long id, CancellationToken cancellationToken = default) =>
-            Task.FromResult<AuditDetail?>(new AuditDetail(id, [new AuditFieldChange("upsellAmount", "Upsell Amount", "20", "25")], "{}", "{}"));
+            Task.FromResult<AuditDetail?>(new AuditDetail(id, [new AuditFieldChange("upsellAmount", "Upsell Amount", "20", "25")]));
 
         public Task<IReadOnlyList<string>> GetActorsAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<string>>(["admin@demo.local", "revenue@demo.local", AuditActors.PostingWorker]);

@@ -96,8 +96,7 @@ public static class AuditEntityTypes
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
-    private static readonly ValueConverter<DateTimeOffset, DateTime> Utc =
-        new(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+    private static readonly ValueConverter<DateTimeOffset, DateTime> Utc = UtcColumns.Converter;
 
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
