@@ -32,7 +32,13 @@ public static class UiSetup
         {
             app.UseExceptionHandler(PageUrls.Error, createScopeForErrors: true);
         }
-        app.UseSerilogRequestLogging(ErrorPages.SafeRequestLogging);
+        app.UseSerilogRequestLogging(o =>
+        {
+            ErrorPages.SafeRequestLogging(o);
+            // This app's logger, not the static Log.Logger: with several hosts in one process (the tests) the static
+            // one belongs to whichever host started last, and request lines went to another host's sinks.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+        });
         app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute(PageUrls.NotFound, createScopeForStatusCodePages: true);
         app.UseApiProblems(); // every /api error a problem+json, never the pages above (Features/Api/ApiProblems.cs)
