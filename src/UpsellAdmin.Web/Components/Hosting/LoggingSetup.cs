@@ -10,7 +10,10 @@ public static class LoggingSetup
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(),
+            // The app's loggers write through this app's logger, never the process-wide static Log.Logger, which
+            // belongs to whichever host started last when several run in one process (the tests).
+            preserveStaticLogger: true);
         return builder;
     }
 }
