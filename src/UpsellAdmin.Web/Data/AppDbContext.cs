@@ -27,6 +27,7 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 {
     public DbSet<Property> Properties => Set<Property>();
     public DbSet<UserPropertyAccess> UserProperties => Set<UserPropertyAccess>();
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
     public DbSet<RoomClass> RoomClasses => Set<RoomClass>();
     public DbSet<RoomType> RoomTypes => Set<RoomType>();

@@ -15,6 +15,10 @@ public sealed class RuleCopyLog
     public int Overwritten { get; set; }
     public int Renamed { get; set; }
     public int Skipped { get; set; }
+    /// <summary>Target currency units per one source currency unit, when amounts were converted; null = not converted.</summary>
+    public decimal? ExchangeRate { get; set; }
+    /// <summary>Where <see cref="ExchangeRate"/> came from: "Mews" (exchangeRates/getAll) or "Typed".</summary>
+    public string? ExchangeRateSource { get; set; }
     /// <summary>Per rule: "CODE → outcome (new code)", one per line.</summary>
     public string Details { get; set; } = "";
 }
@@ -26,6 +30,8 @@ internal sealed class RuleCopyLogConfiguration : IEntityTypeConfiguration<RuleCo
         b.Property(x => x.CopiedBy).HasMaxLength(256).IsRequired();
         b.Property(x => x.SourcePropertyCode).HasMaxLength(20).IsRequired();
         b.Property(x => x.TargetPropertyCode).HasMaxLength(20).IsRequired();
+        b.Property(x => x.ExchangeRate).HasPrecision(28, 12);
+        b.Property(x => x.ExchangeRateSource).HasMaxLength(20);
         b.HasIndex(x => x.CopiedUtc);
     }
 }

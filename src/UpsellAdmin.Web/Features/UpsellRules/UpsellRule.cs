@@ -44,6 +44,10 @@ public sealed class UpsellRule
     public int? DaysInAdvance { get; set; }
     public bool UpsellByOccupancyLevels { get; set; }
 
+    /// <summary>The weekdays every night of the stay must fall on: bit <c>(int)DayOfWeek</c> set = that day is
+    /// chosen (Sunday = bit 0). 0 = every day, like an empty filter list.</summary>
+    public int DaysOfWeek { get; set; }
+
     /// <summary>Bit i set = the filter list of <see cref="RuleFilterKind"/> i is non-empty.</summary>
     public int FilterKinds { get; set; }
 

@@ -225,6 +225,28 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.UserPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("UserPreferences");
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.UserPropertyAccess", b =>
                 {
                     b.Property<string>("UserId")
@@ -397,6 +419,14 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<decimal?>("ExchangeRate")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("decimal(28,12)");
+
+                    b.Property<string>("ExchangeRateSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<int>("Overwritten")
                         .HasColumnType("int");
@@ -1583,6 +1613,9 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.Property<int?>("DaysInAdvance")
                         .HasColumnType("int");
 
+                    b.Property<int>("DaysOfWeek")
+                        .HasColumnType("int");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1762,6 +1795,15 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.UserPreference", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.Accounts.AppUser", null)
                         .WithMany()

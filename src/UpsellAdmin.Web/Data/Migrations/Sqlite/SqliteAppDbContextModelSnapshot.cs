@@ -214,6 +214,28 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.UserPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("UserPreferences");
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.UserPropertyAccess", b =>
                 {
                     b.Property<string>("UserId")
@@ -379,6 +401,14 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Details")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExchangeRate")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExchangeRateSource")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Overwritten")
@@ -1526,6 +1556,9 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.Property<int?>("DaysInAdvance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DaysOfWeek")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1701,6 +1734,15 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Accounts.UserPreference", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.Accounts.AppUser", null)
                         .WithMany()
