@@ -29,7 +29,7 @@ public sealed class FakeUpsellRuleService : IUpsellRuleService
 
     public static UpsellRuleRow Row(int id, string code, string description, string from, string to, IReadOnlyList<string>? warnings = null) =>
         new(id, code, description, from, to, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "Room Type",
-            "BAR", "", "", "", "", warnings ?? []);
+            "BAR", "", "", "", "", 0, "25.00 EUR", warnings ?? []);
 
     private IEnumerable<UpsellRuleRow> Filter(UpsellRuleCriteria c) => Rows.Where(r =>
         (c.CodeOrDescription is null || r.Code.Contains(c.CodeOrDescription, StringComparison.OrdinalIgnoreCase)

@@ -42,6 +42,10 @@ public sealed record UpsellRuleRow(
     string Channels,
     string ReservationTypes,
     string MarketSegments,
+    /// <summary>Weekday mask (<see cref="UpsellAdmin.Domain.Rules.Weekdays"/>); 0 = every day.</summary>
+    int DaysOfWeek,
+    /// <summary>The rule's price as people ask for it: "25.00 EUR", "10 % of difference", "By occupancy level".</summary>
+    string Amount,
     IReadOnlyList<string> Warnings);
 
 public interface IUpsellRuleService

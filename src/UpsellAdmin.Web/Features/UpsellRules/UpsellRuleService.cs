@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Data;
@@ -47,6 +48,7 @@ public sealed class UpsellRuleService(
             .Select(r => new
             {
                 r.Id, r.Code, r.Description, r.FromCode, r.ToCode, r.BeginDate, r.EndDate, r.UpsellByRoomType, r.FilterKinds,
+                r.DaysOfWeek, r.UpsellByOccupancyLevels, r.UpsellAmount, r.Formula, r.CurrencyCode,
             })
             .ToListAsync(cancellationToken);
 
@@ -91,10 +93,22 @@ public sealed class UpsellRuleService(
             var warnings = status.Warnings(r.UpsellByRoomType, r.FromCode, r.ToCode, list.Select(f => (f.Kind, f.Value, f.Level)));
             return new UpsellRuleRow(r.Id, r.Code, r.Description, r.FromCode, r.ToCode, r.BeginDate, r.EndDate,
                 r.UpsellByRoomType ? RuleTypeRoomType : RuleTypeRoomClass, rates, Join(RuleFilterKind.Membership),
-                Join(RuleFilterKind.Channel), Join(RuleFilterKind.ReservationType), Join(RuleFilterKind.Market), warnings);
+                Join(RuleFilterKind.Channel), Join(RuleFilterKind.ReservationType), Join(RuleFilterKind.Market),
+                r.DaysOfWeek, AmountText(r.UpsellByOccupancyLevels, r.UpsellAmount, r.Formula, r.CurrencyCode), warnings);
         }).ToList();
         return new PagedResult<UpsellRuleRow>(rows, total, totalIsLowerBound);
     }
+
+    /// <summary>The grid's Amount column.</summary>
+    internal static string AmountText(bool byOccupancyLevels, decimal? amount, UpsellFormula formula, string currencyCode) =>
+        (byOccupancyLevels, amount) switch
+        {
+            (true, _) => "By occupancy level",
+            (_, null) => "",
+            (_, { } a) when formula == UpsellFormula.FlatAmountAddedToOriginalRate => $"{a.ToString("0.00", CultureInfo.InvariantCulture)} {currencyCode}",
+            (_, { } a) when formula == UpsellFormula.PercentOfDifferenceAddedToOriginalRate => $"{a.ToString("0.##", CultureInfo.InvariantCulture)} % of difference",
+            (_, { } a) => $"{a.ToString("0.##", CultureInfo.InvariantCulture)} % of original",
+        };
 
     /// <summary>The grid's Type column.</summary>
     public const string RuleTypeRoomType = "Room Type";
