@@ -35,6 +35,15 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Screenshots go here when UPSELL_SCREENSHOTS names a folder (to look at the pages).</summary>
     public static string? ScreenshotFolder => Environment.GetEnvironmentVariable("UPSELL_SCREENSHOTS");
 
+    /// <summary>The browser window of a new page: 1440x1000, or UPSELL_VIEWPORT ("1366x768"), which also makes the
+    /// screenshots exactly what that window shows (the README's are taken so).</summary>
+    public static (int Width, int Height, bool FullPage) Viewport { get; } = ParseViewport(Environment.GetEnvironmentVariable("UPSELL_VIEWPORT"));
+
+    private static (int, int, bool) ParseViewport(string? value) =>
+        value?.Split('x') is [var w, var h] && int.TryParse(w, out var width) && int.TryParse(h, out var height)
+            ? (width, height, false)
+            : (1440, 1000, true);
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -83,7 +92,7 @@ public class AppFixture : IAsyncLifetime
     /// <summary>A new browser context (no cookies) and page whose console and page errors are collected.</summary>
     public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = Viewport.Width, Height = Viewport.Height } });
         context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
@@ -133,7 +142,7 @@ public class AppFixture : IAsyncLifetime
         if (ScreenshotFolder is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = Viewport.FullPage });
         }
     }
 
