@@ -44,6 +44,9 @@ public enum Criterion
 
     /// <summary>% of Difference only: every night has a target rate and it is above the original rate.</summary>
     TargetRate = 11,
+
+    /// <summary>Every night of the stay (arrival … departure − 1) falls on one of the rule's Days of week; none chosen = every day.</summary>
+    DaysOfWeek = 12,
 }
 
 /// <summary>One failed criterion and, in plain words, why it failed.</summary>

@@ -11,6 +11,9 @@ namespace UpsellAdmin.Domain.Evaluation;
 /// <list type="bullet">
 /// <item><b>StayDates</b>: every night (arrival … departure − 1) lies within [Begin, End], both inclusive, a missing bound
 /// open. A rule for Sep 22–24 does not apply to Sep 22 → Sep 26 (nights 22–25) and applies to Sep 22 → Sep 25.</item>
+/// <item><b>DaysOfWeek</b>: like the dates, the whole stay: every night (arrival … departure − 1) falls on one of the rule's
+/// weekdays; none chosen (or all seven) = every day. A Fri+Sat rule applies to Fri → Sun (nights Fri, Sat) and not to
+/// Fri → Mon (the Sunday night); the explanation names the first night that fails.</item>
 /// <item><b>DaysInAdvance</b>: applies when (arrival − booked-on) ≥ N days; no value = no limit.</item>
 /// <item><b>Room</b>: a room-type rule needs stay room type = From; a room-class rule needs stay room class = From.</item>
 /// <item><b>Filters</b> (RateCode, RateCategory, Membership, Channel, ReservationType, Market): an empty list means any; a
@@ -58,6 +61,7 @@ public static class RuleEvaluator
 
         var amounts = NightAmounts(rule, stay, reasons);
         CheckTargetRates(rule, stay, reasons);
+        CheckDaysOfWeek(rule, stay, reasons); // last: reasons stay in Criterion order (DaysOfWeek was added last)
         if (reasons.Count > 0)
         {
             return new RuleEvaluation(rule.Code, reasons, []);
@@ -83,6 +87,24 @@ public static class RuleEvaluator
             var from = rule.BeginDate is { } b ? D(b) : "open start";
             var to = rule.EndDate is { } e ? D(e) : "open end";
             reasons.Add(new(Criterion.StayDates, $"Stay {D(stay.Arrival)} → {D(stay.Departure)} is not inside the rule's dates {from} – {to}"));
+        }
+    }
+
+    private static void CheckDaysOfWeek(UpsellRuleDefinition rule, Stay stay, List<CriterionFailure> reasons)
+    {
+        var mask = Weekdays.ToMask(rule.DaysOfWeek);
+        if (mask is Weekdays.Every or Weekdays.AllBits)
+        {
+            return;
+        }
+
+        for (var night = stay.Arrival; night < stay.Departure; night = night.AddDays(1))
+        {
+            if (!Weekdays.Allows(mask, night.DayOfWeek))
+            {
+                reasons.Add(new(Criterion.DaysOfWeek, $"{night.DayOfWeek} {D(night)} is not one of the rule's days ({Weekdays.Format(mask)})"));
+                return;
+            }
         }
     }
 

@@ -118,7 +118,8 @@ public static class UpsellInputValidator
     /// <summary>
     /// The rule alone: code, From, To and currency present; Begin and End within <see cref="UpsellLimits.MinDate"/> …
     /// <see cref="UpsellLimits.MaxDate"/>, End not before Begin; Days in advance from 0 to
-    /// <see cref="UpsellLimits.MaxDaysInAdvance"/>; rate codes or rate categories, not both; an amount when occupancy
+    /// <see cref="UpsellLimits.MaxDaysInAdvance"/>; Days of week each a real weekday and none twice (a repeated day is
+    /// refused, not silently merged: it is a mistake in the caller's list); rate codes or rate categories, not both; an amount when occupancy
     /// levels are off, at least one level amount, and no level twice, when they are on; every amount within
     /// <see cref="UpsellLimits.AmountProblem"/> (the rule form's check).
     /// </summary>
@@ -149,6 +150,8 @@ public static class UpsellInputValidator
         {
             Add(ref errors, "rule.daysInAdvance", $"Days in advance can be at most {UpsellLimits.MaxDaysInAdvance}.");
         }
+
+        CheckDaysOfWeek(ref errors, rule.DaysOfWeek);
 
         if (rule.RateCodes.Count > 0 && rule.RateCategories.Count > 0)
         {
@@ -188,6 +191,39 @@ public static class UpsellInputValidator
         }
 
         return (IReadOnlyList<ValidationError>?)errors ?? [];
+    }
+
+    private static void CheckDaysOfWeek(ref List<ValidationError>? errors, IReadOnlyList<DayOfWeek>? days)
+    {
+        if (days is null)
+        {
+            Add(ref errors, "rule.daysOfWeek", "Days of week must be a list (empty for every day).");
+            return;
+        }
+
+        if (days.Count > Weekdays.InWeekOrder.Count)
+        {
+            Add(ref errors, "rule.daysOfWeek", $"At most {Weekdays.InWeekOrder.Count} days, each once (it has {days.Count}).");
+            return;
+        }
+
+        var seen = 0;
+        for (var i = 0; i < days.Count; i++)
+        {
+            var day = days[i];
+            if (!Enum.IsDefined(day))
+            {
+                Add(ref errors, $"rule.daysOfWeek[{i}]", $"{(int)day} is not a day of the week.");
+            }
+            else if ((seen & Weekdays.Bit(day)) != 0)
+            {
+                Add(ref errors, $"rule.daysOfWeek[{i}]", $"{day} is listed more than once.");
+            }
+            else
+            {
+                seen |= Weekdays.Bit(day);
+            }
+        }
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace UpsellAdmin.Domain.Quotes;
 /// and cache it. <see cref="Quote"/> gives exactly what <see cref="NaiveQuoteEngine"/> gives (same decisions, see its
 /// remarks), without building any reason string unless <see cref="QuoteRequest.Explain"/> is set.
 /// <para>What is precomputed: every code the rules mention is interned to a small integer and each filter list becomes
-/// a bit set (the "hash set" of the filter); dates, Days in advance and currency become integer comparisons; amounts
+/// a bit set (the "hash set" of the filter); dates, Days in advance and currency become integer comparisons, Days of
+/// week a weekday mask tested against the mask of the stay's nights; amounts
 /// become the formula's factor (percentages divided by 100), per occupancy level when the rule uses levels. Rules are
 /// bucketed by (stay room type, stay room class): a bucket holds only the rules whose From fits, each with its target
 /// room types already filtered by the room hierarchy and the stay's own room type, and with their display sequences.
@@ -199,6 +200,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         var arrivalDay = stay.Arrival.DayNumber;
         var lastNightDay = stay.Departure.DayNumber - 1;
         var lead = stay.DaysBookedInAdvance;
+        var stayDays = StayWeekdays(stay.Arrival, nightCount);
         var currency = Id(_currencies, stay.CurrencyCode);
         var rateCode = Id(_rateCodes, stay.RateCode);
         var rateCategory = Id(_rateCategories, stay.RateCategory);
@@ -216,6 +218,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         {
             var rule = _rules[candidate.Rule];
             if (arrivalDay < rule.BeginDay || lastNightDay > rule.EndDay || lead < rule.MinLead || currency != rule.Currency
+                || (stayDays & ~rule.DayMask) != 0
                 || (rule.RateCodes is { } rc && !rc.Contains(rateCode))
                 || (rule.RateCategories is { } cat && !cat.Contains(rateCategory))
                 || (rule.Channels is { } ch && !ch.Contains(channel))
@@ -415,6 +418,19 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         return a.Sequence != b.Sequence ? a.Sequence.CompareTo(b.Sequence) : _roomTypeCodeRank[targetA].CompareTo(_roomTypeCodeRank[targetB]);
     }
 
+    /// <summary>The <see cref="Weekdays"/> mask of the weekdays the stay's nights fall on (all seven from 7 nights on).</summary>
+    private static int StayWeekdays(DateOnly arrival, int nightCount)
+    {
+        var mask = 0;
+        var first = (int)arrival.DayOfWeek;
+        for (var i = 0; i < Math.Min(nightCount, 7); i++)
+        {
+            mask |= 1 << ((first + i) % 7);
+        }
+
+        return mask;
+    }
+
     /// <summary>Fills <see cref="Scratch.Factor"/> per night; false when a night's occupancy level has no amount.</summary>
     private static bool NightFactors(CompiledRule rule, Scratch s, int nightCount)
     {
@@ -544,6 +560,7 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
             BeginDay = rule.BeginDate?.DayNumber ?? int.MinValue,
             EndDay = rule.EndDate?.DayNumber ?? int.MaxValue,
             MinLead = rule.DaysInAdvance ?? int.MinValue,
+            DayMask = Weekdays.ToMask(rule.DaysOfWeek) is var days and not Weekdays.Every ? days : Weekdays.AllBits,
             Currency = Intern(_currencies, rule.CurrencyCode),
             RateCodes = IdSet.Of(rule.RateCodes, _rateCodes),
             RateCategories = IdSet.Of(rule.RateCategories, _rateCategories),
@@ -632,6 +649,9 @@ public sealed class PropertyUpsellContext : IUpsellQuoter
         public required int BeginDay { get; init; }
         public required int EndDay { get; init; }
         public required int MinLead { get; init; }
+
+        /// <summary>The weekdays the rule allows; <see cref="Weekdays.AllBits"/> when it allows every day.</summary>
+        public required int DayMask { get; init; }
         public required int Currency { get; init; }
         public IdSet? RateCodes { get; init; }
         public IdSet? RateCategories { get; init; }

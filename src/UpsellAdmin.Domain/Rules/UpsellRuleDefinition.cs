@@ -17,6 +17,13 @@ public sealed record UpsellRuleDefinition
     public DateOnly? BeginDate { get; init; }
     public DateOnly? EndDate { get; init; }
 
+    /// <summary>
+    /// Days of week: every night of the stay must fall on one of these weekdays (like Begin/End, the whole stay).
+    /// Empty means every day; all seven mean the same. Each day at most once (see <c>UpsellInputValidator.ValidateRule</c>);
+    /// stored as a <see cref="Weekdays"/> mask.
+    /// </summary>
+    public IReadOnlyList<DayOfWeek> DaysOfWeek { get; init; } = [];
+
     /// <summary>True: From/To are room types. False: From/To are room classes.</summary>
     public bool UpsellByRoomType { get; init; } = true;
     public required string From { get; init; }

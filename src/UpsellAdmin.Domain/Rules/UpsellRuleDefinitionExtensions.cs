@@ -4,7 +4,7 @@ public static class UpsellRuleDefinitionExtensions
 {
     /// <summary>
     /// How many of the rule's filter lists are non-empty: rate codes, rate categories, memberships, channels,
-    /// reservation types, markets (0–6). Dates, Days in advance and currency are not filters. When several rules offer
+    /// reservation types, markets (0–6). Dates, Days of week, Days in advance and currency are not filters. When several rules offer
     /// the same target, the one with more filters is the more specific one and wins (after room-type over room-class).
     /// </summary>
     public static int FilterCount(this UpsellRuleDefinition rule)

@@ -9,7 +9,7 @@ public sealed class CriterionTests
     [Fact]
     public void Criterion_Names_AreThePublicApiContract() =>
         Assert.Equal(
-            ["StayDates", "DaysInAdvance", "Room", "RateCode", "RateCategory", "Membership", "Channel", "ReservationType", "Market", "Currency", "OccupancyLevel", "TargetRate"],
+            ["StayDates", "DaysInAdvance", "Room", "RateCode", "RateCategory", "Membership", "Channel", "ReservationType", "Market", "Currency", "OccupancyLevel", "TargetRate", "DaysOfWeek"],
             Enum.GetNames<Criterion>());
 
     [Fact]

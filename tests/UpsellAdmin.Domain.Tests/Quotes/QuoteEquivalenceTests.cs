@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using UpsellAdmin.Domain.Evaluation;
 using UpsellAdmin.Domain.Quotes;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Domain.Stays;
@@ -27,7 +28,7 @@ public sealed class QuoteEquivalenceTests
         var random = new Random(20261122);
         var unavailableRandom = new Random(7); // its own sequence, so the stays and setups stay the same
         var withUnavailable = 0;
-        int stays = 0, withOffers = 0, withOthers = 0, percentOfDifferenceOffers = 0, levelOffers = 0, classOffers = 0;
+        int stays = 0, withOffers = 0, withOthers = 0, percentOfDifferenceOffers = 0, levelOffers = 0, classOffers = 0, weekdayOffers = 0, weekdayRefusals = 0;
         for (var property = 0; property < 40; property++)
         {
             var setup = RandomSetup(random);
@@ -56,6 +57,8 @@ public sealed class QuoteEquivalenceTests
                 percentOfDifferenceOffers += expected.Offers.Count(o => rulesByCode[o.Rule.RuleCode].Formula == UpsellFormula.PercentOfDifferenceAddedToOriginalRate);
                 levelOffers += expected.Offers.Count(o => rulesByCode[o.Rule.RuleCode].UpsellByOccupancyLevels);
                 classOffers += expected.Offers.Count(o => !o.Rule.UpsellByRoomType);
+                weekdayOffers += expected.Offers.Count(o => rulesByCode[o.Rule.RuleCode].DaysOfWeek.Count > 0);
+                weekdayRefusals += expected.Explanations.Count(e => e.Failures.Any(f => f.Criterion == Criterion.DaysOfWeek));
             }
         }
 
@@ -66,6 +69,8 @@ public sealed class QuoteEquivalenceTests
         Assert.InRange(percentOfDifferenceOffers, 100, int.MaxValue);
         Assert.InRange(levelOffers, 100, int.MaxValue);
         Assert.InRange(classOffers, 100, int.MaxValue);
+        Assert.InRange(weekdayOffers, 20, int.MaxValue);
+        Assert.InRange(weekdayRefusals, 20, int.MaxValue);
         Assert.InRange(withUnavailable, 400, 700);
     }
 
@@ -126,6 +131,15 @@ public sealed class QuoteEquivalenceTests
             .SelectMany(from => roomTypes.Where(_ => random.Next(2) == 0).Select(to => new RoomHierarchyEntry(from.Code, to.Code, random.Next(1, 5))))
             .ToArray();
         var rules = Enumerable.Range(0, random.Next(20, 60)).Select(_ => RandomRule(random, typeCodes)).ToArray();
+        // Days of week on about one rule in eight (any set, or all days but one), from its own sequence so the rest of
+        // the random data stays as it was.
+        var dayRandom = new Random(rules.Length * 7919 + roomTypes.Sum(r => r.Sequence));
+        rules = rules
+            .Select(r => dayRandom.Next(8) != 0 ? r : r with
+            {
+                DaysOfWeek = Weekdays.FromMask(dayRandom.Next(2) == 0 ? dayRandom.Next(1, Weekdays.AllBits + 1) : Weekdays.AllBits & ~(1 << dayRandom.Next(7))),
+            })
+            .ToArray();
         return new PropertyUpsellSetup
         {
             RoomTypes = roomTypes,
