@@ -67,6 +67,12 @@ public interface IMewsGateway
     /// <summary>accountingCategories/getAll.</summary>
     IAsyncEnumerable<AccountingCategory> GetAccountingCategoriesAsync(AccountingCategoryFilter? filter = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// exchangeRates/getAll: the enterprise's exchange rates (1 SourceCurrency = Value TargetCurrency), one per
+    /// direction; not paged. <c>EnterpriseIds</c> left null is filled from the options (portfolio tokens).
+    /// </summary>
+    Task<IReadOnlyList<ExchangeRate>> GetExchangeRatesAsync(ExchangeRateFilter? filter = null, CancellationToken ct = default);
+
     // ---- reservations and customers ----
 
     /// <summary>reservations/getAll/2023-06-06 (intervals ≤ 3 months).</summary>

@@ -76,6 +76,14 @@ public sealed partial class MewsConnectorClient(
             async (r, c) => await reads.GetBusinessSegmentsAsync(r, c), ct);
     }
 
+    public async Task<IReadOnlyList<ExchangeRate>> GetExchangeRatesAsync(ExchangeRateFilter? filter = null, CancellationToken ct = default)
+    {
+        filter ??= new ExchangeRateFilter();
+        var request = filter with { EnterpriseIds = filter.EnterpriseIds ?? DefaultEnterpriseIds };
+        var result = await ReadAsync("exchangeRates/getAll", c => reads.GetExchangeRatesAsync(request, c), ct).ConfigureAwait(false);
+        return result.ExchangeRates ?? [];
+    }
+
     public IAsyncEnumerable<Source> GetSourcesAsync(SourceFilter? filter = null, CancellationToken ct = default) =>
         PageAsync<SourceFilter, Source>("sources/getAll", filter ?? new SourceFilter(), async (r, c) => await reads.GetSourcesAsync(r, c), ct);
 

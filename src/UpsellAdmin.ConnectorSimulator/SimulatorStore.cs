@@ -32,6 +32,7 @@ public sealed class SimulatorStore
     internal EntityTable<Order> OrderTable { get; } = new();
     internal EntityTable<ResourceCategoryAssignment> ResourceCategoryAssignmentTable { get; } = new();
     internal EntityTable<SourceAssignment> SourceAssignmentTable { get; } = new();
+    internal EntityTable<ExchangeRate> ExchangeRateTable { get; } = new();
 
     /// <summary>Creates a store seeded with the demo chain for the given options (seed, today, sizes).</summary>
     public SimulatorStore(SimulatorOptions options)
@@ -74,6 +75,9 @@ public sealed class SimulatorStore
 
     /// <summary>Which source (booking channel) each reservation came through: one primary assignment per seeded reservation.</summary>
     public IReadOnlyList<SourceAssignment> SourceAssignments => Snapshot(SourceAssignmentTable);
+
+    /// <summary>The enterprises' exchange rates (<c>exchangeRates/getAll</c>).</summary>
+    public IReadOnlyList<ExchangeRate> ExchangeRates => Snapshot(ExchangeRateTable);
 
     /// <summary>
     /// The seeded "no free room on one night" case of enterprise A (see the README's seed table), or null when the seed

@@ -52,6 +52,10 @@ public interface IMewsReadApi
     [Post("/api/connector/v1/products/getAll")]
     Task<ProductsResult> GetProductsAsync([Body] ProductFilter request, CancellationToken ct = default);
 
+    /// <summary>Not paged: every rate among the enterprise's currencies in one answer.</summary>
+    [Post("/api/connector/v1/exchangeRates/getAll")]
+    Task<ExchangeRatesResult> GetExchangeRatesAsync([Body] ExchangeRateFilter request, CancellationToken ct = default);
+
     [Post("/api/connector/v1/accountingCategories/getAll")]
     Task<AccountingCategoriesResult> GetAccountingCategoriesAsync([Body] AccountingCategoryFilter request, CancellationToken ct = default);
 

@@ -1039,4 +1039,23 @@ public sealed record SourceAssignment : IStoreEntity
     [JsonIgnore]
     public long Sequence { get; init; }
 }
+/// <summary>
+/// An exchange rate of an enterprise (<c>exchangeRates/getAll</c>): 1 <see cref="SourceCurrency"/> = <see cref="Value"/>
+/// <see cref="TargetCurrency"/>. The docs list one rate per direction ("among currencies of the Enterprise").
+/// </summary>
+public sealed record ExchangeRate : IStoreEntity
+{
+    public Guid Id { get; init; }
+
+    public Guid EnterpriseId { get; init; }
+
+    public required string SourceCurrency { get; init; }
+
+    public required string TargetCurrency { get; init; }
+
+    public decimal Value { get; init; }
+
+    [JsonIgnore]
+    public long Sequence { get; init; }
+}
 #pragma warning restore CA1056, CA1002, CA2227

@@ -21,6 +21,7 @@ internal sealed class OperationRegistry
         CustomerOperations.Register(this);
         LoyaltyOperations.Register(this);
         SourceAssignmentOperations.Register(this);
+        ExchangeRateOperations.Register(this);
     }
 
     public IEnumerable<string> Names => _operations.Keys;

@@ -45,6 +45,9 @@ internal static partial class DemoSeed
         // Source assignments came later still and draw from a Random of their own: a reservation's source neither
         // depends on nor changes anything above.
         SeedSourceAssignments(context with { Random = new Random(unchecked((options.Seed * 53) + 29)) }, enterprises);
+
+        // Exchange rates came last and draw from no Random at all.
+        SeedExchangeRates(context);
     }
 
     private static Dictionary<string, string> Text(string value) => new(StringComparer.Ordinal) { [En] = value };
