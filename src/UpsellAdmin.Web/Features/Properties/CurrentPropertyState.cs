@@ -8,6 +8,7 @@ namespace UpsellAdmin.Web.Features.Properties;
 public sealed class CurrentPropertyState(IPropertyService properties)
 {
     private Task? _loading;
+    private readonly List<Func<PropertySummary, Task<bool>>> _switchGuards = [];
 
     public IReadOnlyList<PropertySummary> Properties { get; private set; } = [];
 
@@ -25,7 +26,21 @@ public sealed class CurrentPropertyState(IPropertyService properties)
         Current ??= Properties.FirstOrDefault();
     }
 
-    /// <summary>Switches to the given property if the user may see it; returns whether it is now current.</summary>
+    /// <summary>
+    /// Registers a check that runs before every switch (a page with unsaved changes asks the user); the switch happens
+    /// only when every check answers true. Dispose the result to remove the check.
+    /// </summary>
+    public IDisposable AddSwitchGuard(Func<PropertySummary, Task<bool>> maySwitchTo)
+    {
+        ArgumentNullException.ThrowIfNull(maySwitchTo);
+        _switchGuards.Add(maySwitchTo);
+        return new Registration(() => _switchGuards.Remove(maySwitchTo));
+    }
+
+    /// <summary>
+    /// Switches to the given property if the user may see it and no switch guard refuses (the user chose to stay with
+    /// unsaved changes); returns whether it is now current.
+    /// </summary>
     public async Task<bool> SelectAsync(int propertyId)
     {
         await EnsureLoadedAsync();
@@ -38,6 +53,13 @@ public sealed class CurrentPropertyState(IPropertyService properties)
         {
             return false;
         }
+        foreach (var guard in _switchGuards.ToList())
+        {
+            if (!await guard(next))
+            {
+                return false;
+            }
+        }
         Current = next;
         if (Changed is { } handlers)
         {
@@ -47,5 +69,12 @@ public sealed class CurrentPropertyState(IPropertyService properties)
             }
         }
         return true;
+    }
+
+    private sealed class Registration(Action remove) : IDisposable
+    {
+        private Action? _remove = remove;
+
+        public void Dispose() => Interlocked.Exchange(ref _remove, null)?.Invoke();
     }
 }
