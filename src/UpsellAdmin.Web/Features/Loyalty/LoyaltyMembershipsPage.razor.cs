@@ -138,7 +138,7 @@ public partial class LoyaltyMembershipsPage
             { x => x.Form, form },
             { x => x.Programs, _programs },
         };
-        var dialog = await Dialogs.ShowAsync<LoyaltyMembershipDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        var dialog = await Dialogs.ShowAsync<LoyaltyMembershipDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: string text })
         {

@@ -88,7 +88,7 @@ public partial class LoyaltyProgramsPage
             { x => x.Items, items },
             { x => x.IsNew, isNew },
         };
-        var dialog = await Dialogs.ShowAsync<LoyaltyProgramDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true });
+        var dialog = await Dialogs.ShowAsync<LoyaltyProgramDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: string message })
         {

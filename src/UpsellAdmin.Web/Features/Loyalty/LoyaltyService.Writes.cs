@@ -63,6 +63,15 @@ public sealed partial class LoyaltyService
         /// <summary>Whether an update can change the code (then it is checked against the owner's other rows).</summary>
         public bool UpdateChangesCode { get; init; }
 
+        /// <summary>
+        /// Another value that must be unique in the owner (a tier's Ordering in its program): given a form and another
+        /// row of the same owner, the field and the message when they clash, else null. Refused, never renumbered.
+        /// </summary>
+        public Func<TForm, TRow, FieldError?>? OtherClash { get; init; }
+
+        public FieldError? FirstOtherClash(TForm form, IEnumerable<TRow> rows) =>
+            OtherClash is null ? null : rows.Where(r => r.Id != form.Id && SameOwner(form, r)).Select(r => OtherClash(form, r)).FirstOrDefault(c => c is not null);
+
         public required Action<int, string, string> LogAdded { get; init; }
 
         public required Action<string, string> LogUpdated { get; init; }
@@ -101,6 +110,10 @@ public sealed partial class LoyaltyService
             if (existing.FirstOrDefault(r => writer.Clashes(item, r)) is { } taken)
             {
                 errors.Add(new FieldError($"Items[{i}].Code", writer.Taken(taken)));
+            }
+            if (writer.FirstOtherClash(item, existing) is { } clash)
+            {
+                errors.Add(clash with { Field = $"Items[{i}].{clash.Field}" });
             }
         }
         if (errors.Count > 0)
@@ -164,10 +177,21 @@ public sealed partial class LoyaltyService
         {
             return LoyaltyWriteResult.Invalid(errors);
         }
-        if (writer.UpdateChangesCode
-            && (await writer.ReadOwners([form])).FirstOrDefault(r => r.Id != form.Id && LoyaltyWriter<TForm, TRow>.SameCode(form, r)) is { } taken)
+        if (writer.UpdateChangesCode || writer.OtherClash is not null)
         {
-            return LoyaltyWriteResult.Invalid([new FieldError("Code", writer.Taken(taken))]);
+            var others = await writer.ReadOwners([form]);
+            if (writer.UpdateChangesCode && others.FirstOrDefault(r => r.Id != form.Id && LoyaltyWriter<TForm, TRow>.SameCode(form, r)) is { } taken)
+            {
+                errors.Add(new FieldError("Code", writer.Taken(taken)));
+            }
+            if (writer.FirstOtherClash(form, others) is { } clash)
+            {
+                errors.Add(clash);
+            }
+            if (errors.Count > 0)
+            {
+                return LoyaltyWriteResult.Invalid(errors);
+            }
         }
         try
         {

@@ -233,6 +233,9 @@ public sealed partial class LoyaltyService(
                 [new LoyaltyTierUpdate { LoyaltyTierId = t.Id!, Name = new(t.Name.Trim()), Code = new(t.Code.Trim()), Ordering = new(t.Ordering) }], ct),
             Delete = (gateway, ids) => gateway.DeleteLoyaltyTiersAsync(ids, ct),
             UpdateChangesCode = true,
+            OtherClash = (form, row) => row.Ordering == form.Ordering
+                ? new FieldError(nameof(LoyaltyTierForm.Ordering), LoyaltyTierBatchValidator.OrderingTaken(form.Ordering, $"{row.Name} ({row.Code})"))
+                : null,
             LogAdded = LogTiersAdded,
             LogUpdated = LogTierUpdated,
             LogDeleted = LogTiersDeleted,

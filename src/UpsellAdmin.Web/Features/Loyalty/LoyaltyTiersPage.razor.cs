@@ -113,7 +113,7 @@ public partial class LoyaltyTiersPage
             { x => x.Items, items },
             { x => x.IsNew, isNew },
         };
-        var dialog = await Dialogs.ShowAsync<LoyaltyTierDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        var dialog = await Dialogs.ShowAsync<LoyaltyTierDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: string message })
         {

@@ -99,6 +99,10 @@ public sealed class LoyaltyTierBatch
 
 public sealed class LoyaltyTierBatchValidator : AbstractValidator<LoyaltyTierBatch>
 {
+    /// <summary>Two tiers of a program never share an Ordering: the second is refused with this, not renumbered.</summary>
+    public static string OrderingTaken(int ordering, string holder) =>
+        $"Ordering {ordering} is already used by {holder}: each tier of a program needs its own number.";
+
     public LoyaltyTierBatchValidator()
     {
         RuleFor(x => x.Items).NotEmpty().WithMessage("Add at least one tier.")
@@ -113,6 +117,11 @@ public sealed class LoyaltyTierBatchValidator : AbstractValidator<LoyaltyTierBat
                 if (code.Length > 0 && items.Take(i).Any(o => o.ProgramId == item.ProgramId && string.Equals(o.Code?.Trim(), code, StringComparison.OrdinalIgnoreCase)))
                 {
                     context.AddFailure(new ValidationFailure($"Items[{i}].Code", $"Code {code} appears twice in this list."));
+                }
+                if (items.Take(i).FirstOrDefault(o => o.ProgramId == item.ProgramId && o.Ordering == item.Ordering) is { } same)
+                {
+                    var name = string.IsNullOrWhiteSpace(same.Name) ? "another tier in this list" : $"{same.Name.Trim()} in this list";
+                    context.AddFailure(new ValidationFailure($"Items[{i}].Ordering", OrderingTaken(item.Ordering, name)));
                 }
             }
         });

@@ -144,6 +144,11 @@ public sealed class StayQuoteInputValidator : AbstractValidator<StayQuoteInput>
         RuleFor(x => x.RoomType).NotEmpty().WithMessage("Room Type is required.");
         RuleFor(x => x.RateCode).NotEmpty().WithMessage("Rate Code is required.");
         RuleFor(x => x.BookedOn).NotNull().WithMessage("Booked On is required.");
+        // Refused, not quoted as if booked on the day of arrival: Days in advance would silently count as 0.
+        RuleFor(x => x.BookedOn)
+            .Must((x, bookedOn) => bookedOn!.Value.Date <= x.Arrival!.Value.Date).When(x => x.Arrival is not null && x.BookedOn is not null)
+            .WithMessage(x => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Booked On ({x.BookedOn:yyyy-MM-dd}) is after Arrival ({x.Arrival:yyyy-MM-dd}): a reservation is booked on or before its arrival."));
         RuleFor(x => x.MembershipType).NotEmpty().When(x => !string.IsNullOrEmpty(x.MembershipLevel))
             .WithMessage("Choose the membership type of the level.");
         RuleFor(x => x.OccupancyLevel).NotNull().When(x => x.OccupancyLevelRequired)

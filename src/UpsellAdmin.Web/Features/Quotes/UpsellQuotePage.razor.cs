@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 using UpsellAdmin.Web.Components.Shared;
 using UpsellAdmin.Web.Features.ReferenceData;
@@ -20,6 +21,7 @@ public sealed partial class UpsellQuotePage
     [Inject] private IQuoteService Quotes { get; set; } = default!;
     [Inject] private IValidator<StayQuoteInput> Validator { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private MudForm? _form;
     private Func<object, string, Task<IEnumerable<string>>>? _validation;
@@ -29,6 +31,7 @@ public sealed partial class UpsellQuotePage
     private string? _loadError;
     private bool _whyNot;
     private bool _busy;
+    private string? _attention;
     private int _quotedRooms = 1;
     private readonly CancellationTokenSource _cts = new();
 
@@ -91,9 +94,14 @@ public sealed partial class UpsellQuotePage
             return;
         }
 
+        _attention = null;
         await _form.ValidateAsync();
         if (!_form.IsValid)
         {
+            // Say so, and bring the first field that needs attention into view (it may be off screen).
+            StateHasChanged();
+            await Task.Yield();
+            _attention = ValidationFocus.Message(await ValidationFocus.FocusFirstInvalidAsync(JS));
             return;
         }
 

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Components.Shared;
@@ -17,6 +19,7 @@ public partial class UpsellConfigurationPage
     [Inject] private IReferenceDataService ReferenceData { get; set; } = default!;
     [Inject] private CurrentPropertyState PropertyState { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private MudForm? _form;
@@ -30,6 +33,10 @@ public partial class UpsellConfigurationPage
     private bool _canEdit;
     private bool _conflict;
     private bool _saving;
+    private int _propertySelectGeneration;
+    private string? _saved;
+    private string? _savedHierarchy;
+    private string? _attention;
 
     protected override async Task OnInitializedAsync()
     {
@@ -57,6 +64,9 @@ public partial class UpsellConfigurationPage
         }
         _addOnChoices = await Configuration.GetAddOnChoicesAsync(property.Id);
         _loadError = null;
+        _attention = null;
+        _saved = Snapshot(_model);
+        _savedHierarchy = HierarchySnapshot(_model);
         _validator = new UpsellConfigurationModelValidator(_lookups.RoomTypes.Select(r => r.Code), _addOnChoices);
         _validation = _validator.ForMudForm(_fieldErrors);
     }
@@ -68,7 +78,24 @@ public partial class UpsellConfigurationPage
         await LoadAsync();
     }
 
-    private Task SelectPropertyAsync(int propertyId) => PropertyState.SelectAsync(propertyId);
+    private async Task SelectPropertyAsync(int propertyId)
+    {
+        if (!await PropertyState.SelectAsync(propertyId))
+        {
+            _propertySelectGeneration++; // the user stayed: show the property still current
+        }
+    }
+
+    /// <summary>Anything the user changed since the configuration was loaded or saved: settings, levels, a hierarchy entry
+    /// confirmed in its dialog (staged until Save), add-ons.</summary>
+    private bool HasUnsavedChanges() => _canEdit && _model is not null && _saved is not null && Snapshot(_model) != _saved;
+
+    private bool HierarchyStaged => _model is not null && _savedHierarchy is not null && HierarchySnapshot(_model) != _savedHierarchy;
+
+    private static string Snapshot(UpsellConfigurationModel model) => JsonSerializer.Serialize(model);
+
+    private static string HierarchySnapshot(UpsellConfigurationModel model) =>
+        JsonSerializer.Serialize(model.Hierarchy.OrderBy(r => r.FromRoomType, StringComparer.Ordinal).ThenBy(r => r.DisplaySequence).ThenBy(r => r.ToRoomType, StringComparer.Ordinal));
 
     private Task OnPropertyChangedAsync() => InvokeAsync(async () =>
     {
@@ -85,8 +112,17 @@ public partial class UpsellConfigurationPage
         _saving = true;
         try
         {
+            _attention = null;
             var result = await FormSave.RunAsync(_form, _validator, _model, _fieldErrors, FormFields, () => Configuration.SaveAsync(_model));
             _conflict = result?.Status == SaveStatus.Conflict;
+            if (result is null || result.Status == SaveStatus.Invalid)
+            {
+                // The error may be far from the Save button: bring it into view and say how many need attention.
+                StateHasChanged();
+                await Task.Yield();
+                _attention = ValidationFocus.Message(await ValidationFocus.FocusFirstInvalidAsync(JS));
+                Snackbar.Add(_attention, MudBlazor.Severity.Warning);
+            }
             if (result?.Succeeded == true)
             {
                 Snackbar.Add($"Upsell configuration of {_lookups!.Property.Code} saved.", MudBlazor.Severity.Success);
