@@ -33,6 +33,10 @@ public sealed record EvaluateRuleJson
     [Description("Last stay night the rule covers (inclusive); absent = open.")]
     public DateOnly? EndDate { get; init; }
 
+    [Description("Days of week: every stay night must fall on one of these days, as .NET's DayOfWeek names "
+        + "(\"Monday\" … \"Sunday\"), each at most once; absent or empty = every day. Written in week order, Monday first.")]
+    public IReadOnlyList<DayOfWeek>? DaysOfWeek { get; init; }
+
     [Required, Description("true: from/to are room types; false: from/to are room classes.")]
     public bool? UpsellByRoomType { get; init; }
 

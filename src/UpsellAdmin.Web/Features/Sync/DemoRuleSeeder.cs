@@ -12,7 +12,7 @@ namespace UpsellAdmin.Web.Features.Sync;
 /// The demo upsell set-up of one synced property, derived from the codes that exist in it: upsell configuration, occupancy levels
 /// (and the levels of the already synced nights), a room hierarchy up the Mews Ordering, and about 13 rules — room
 /// type pairs from the hierarchy with varied formulas, rounding, dates and filters, two room class rules, two
-/// occupancy-level rules, and one rule naming an inactive room type or rate code so the Rules grid shows a warning.
+/// occupancy-level rules, a "weekends in March" rule (Days of week Fri+Sat), and one rule naming an inactive room type or rate code so the Rules grid shows a warning.
 /// Idempotent: a property that already has rules or occupancy levels is left alone.
 /// </summary>
 internal static class DemoRuleSeeder
@@ -146,6 +146,20 @@ internal static class DemoRuleSeeder
             occupancyPct.OccupancyAmounts = levels.Select(l => new UpsellRuleOccupancyAmount { Level = l.Level, Amount = 30m + 20m * (l.Level - 1) }).ToList();
             AddFilters(occupancyPct, RuleFilterKind.RateCode, rateCodes.Take(2));
             rules.Add(occupancyPct);
+        }
+
+        // "Weekends in March": Days of week Fri+Sat within March dates, so the grid, the search by weekday and the Test
+        // dialog show the criterion out of the box (a stay including a Sunday night is explained, not offered).
+        if (pairs.Count > 0)
+        {
+            var (from, to) = pairs[0];
+            var march = new DateOnly(today.Month <= 3 ? today.Year : today.Year + 1, 3, 1);
+            var weekends = NewRule(property, $"WKND-{from}-{to}", "Weekends in March (Fri, Sat nights)", true, from, to,
+                UpsellFormula.FlatAmountAddedToOriginalRate, property.CurrencyCode == "USD" ? 45m : 40m, RoundingRule.None);
+            weekends.BeginDate = march;
+            weekends.EndDate = march.AddMonths(1).AddDays(-1);
+            weekends.DaysOfWeek = Weekdays.ToMask([DayOfWeek.Friday, DayOfWeek.Saturday]);
+            rules.Add(weekends);
         }
 
         // One rule naming an inactive code, so the Rules grid shows a warning out of the box.

@@ -8,7 +8,9 @@ namespace UpsellAdmin.Web.Features.UpsellRules;
 /// Begin/End dates contain it (open ends unbounded). From/To Room Type X also match room-class rules whose
 /// From/To is X's room class. Rate Code/Catg V matches rules with no rate filter, rules whose rate code list holds
 /// V, and rules whose rate category list holds V or the category of rate code V. Membership/Level: a rule entry
-/// of the type with no level matches any level.
+/// of the type with no level matches any level. Days of Week D matches rules with no Days of week (every day) and rules
+/// whose Days of week include D — the rules that may apply to a night on D (a rule for Fri+Sat is found for Friday and
+/// for Saturday, never for Sunday).
 /// </summary>
 public sealed record UpsellRuleCriteria
 {
@@ -25,6 +27,9 @@ public sealed record UpsellRuleCriteria
     public string? Channel { get; init; }
     public string? ReservationType { get; init; }
     public string? Market { get; init; }
+
+    /// <summary>Days of Week: a weekday a rule must allow (see the type's remarks); null = any.</summary>
+    public DayOfWeek? DayOfWeek { get; init; }
 }
 
 /// <summary>A row of the Upsell Rules grid, in OPERA's column order. List columns are comma-separated codes.</summary>

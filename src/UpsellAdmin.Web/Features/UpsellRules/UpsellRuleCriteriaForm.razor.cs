@@ -18,9 +18,12 @@ public sealed class UpsellRuleCriteriaModel
     public string? ReservationType { get; set; }
     public string? Market { get; set; }
 
+    /// <summary>Days of Week: a .NET DayOfWeek name ("Friday"); rules that may apply to a night on that day.</summary>
+    public string? Weekday { get; set; }
+
     public void Clear()
     {
-        CodeOrDescription = FromRoomType = ToRoomType = RateCodeOrCategory = Membership = Channel = ReservationType = Market = null;
+        CodeOrDescription = FromRoomType = ToRoomType = RateCodeOrCategory = Membership = Channel = ReservationType = Market = Weekday = null;
         RoomTypeRules = RoomClassRules = false;
         StayDate = null;
     }
@@ -42,8 +45,15 @@ public sealed class UpsellRuleCriteriaModel
             Channel = NullIfEmpty(Channel),
             ReservationType = NullIfEmpty(ReservationType),
             Market = NullIfEmpty(Market),
+            DayOfWeek = ParseWeekday(Weekday),
         };
     }
+
+    /// <summary>The day named exactly as .NET names it ("Friday"); anything else (a stale or typed URL) is no criterion.</summary>
+    public static DayOfWeek? ParseWeekday(string? name) =>
+        Array.Find(Enum.GetNames<DayOfWeek>(), n => string.Equals(n, name, StringComparison.Ordinal)) is { } found
+            ? Enum.Parse<DayOfWeek>(found)
+            : null;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

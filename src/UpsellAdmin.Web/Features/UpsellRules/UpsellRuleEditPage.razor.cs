@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Components;
@@ -11,11 +12,18 @@ using UpsellAdmin.Web.Features.Properties;
 
 namespace UpsellAdmin.Web.Features.UpsellRules;
 
-/// <summary>Upsell Rules - New / Edit: a screen of its own, as in OPERA; read-only for the front desk.</summary>
+/// <summary>
+/// Upsell Rules - New / Edit: a screen of its own, as in OPERA; read-only for the front desk. Save and Cancel go back
+/// to the grid as the user left it (<see cref="RuleGridReturn"/>), leaving with unsaved edits asks first, and a Save
+/// refused for a field off screen brings that field into view and says how many need attention.
+/// </summary>
 public partial class UpsellRuleEditPage
 {
     [Parameter] public int PropertyId { get; set; }
     [Parameter] public int? RuleId { get; set; }
+
+    /// <summary>The grid URL (criteria, page, sort) the user came from; Save and Cancel go back there.</summary>
+    [SupplyParameterFromQuery(Name = RuleGridReturn.ReturnUrlParameter)] public string? ReturnUrl { get; set; }
 
     [Inject] private IUpsellRuleService Rules { get; set; } = default!;
     [Inject] private IReferenceDataService ReferenceData { get; set; } = default!;
@@ -23,6 +31,7 @@ public partial class UpsellRuleEditPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IRuleTestLauncher TestLauncher { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private MudForm? _form;
@@ -36,6 +45,19 @@ public partial class UpsellRuleEditPage
     private bool _conflict;
     private bool _saving;
     private int _tab;
+
+    /// <summary>The rule as loaded (or last saved), to tell unsaved edits from none.</summary>
+    private string? _baseline;
+
+    /// <summary>"3 fields need attention." beside Save after a refused Save; null otherwise.</summary>
+    private string? _attention;
+
+    private string BackUrl => RuleGridReturn.BackUrl(ReturnUrl, null);
+
+    private bool HasUnsavedChanges() => _canEdit && _model is not null && _baseline is not null && Signature(_model) != _baseline;
+
+    /// <summary>Everything the rule would save, as one string (the audit snapshot's JSON: the same fields History diffs).</summary>
+    private static string Signature(UpsellRuleFormModel model) => UpsellRuleSnapshot.Of(model.ToDefinition()).ToJson();
 
     private string Title => (RuleId, _canEdit) switch
     {
@@ -83,6 +105,8 @@ public partial class UpsellRuleEditPage
     private async Task LoadAsync()
     {
         _conflict = false;
+        _attention = null;
+        _baseline = null;
         _fieldErrors.Clear();
         if (!await PropertyState.SelectAsync(PropertyId))
         {
@@ -98,6 +122,7 @@ public partial class UpsellRuleEditPage
         }
         _validator = new UpsellRuleFormValidator(_lookups, Rules.IsCodeUniqueAsync);
         _validation = _validator.ForMudForm(_fieldErrors);
+        _baseline = Signature(_model);
     }
 
     /// <summary>OPERA's Test: tests the rule as it is on screen, saved or not; never changes the form.</summary>
@@ -140,14 +165,24 @@ public partial class UpsellRuleEditPage
             return;
         }
         _saving = true;
+        _attention = null;
         try
         {
             var result = await FormSave.RunAsync(_form, _validator, _model, _fieldErrors, FormFields, () => Rules.SaveAsync(_model));
             _conflict = result?.Status == SaveStatus.Conflict;
             if (result?.Succeeded == true)
             {
+                _baseline = Signature(_model); // saved: leaving no longer asks
                 Snackbar.Add($"Rule {_model.Code} saved.", MudBlazor.Severity.Success);
-                Navigation.NavigateTo(PageUrls.UpsellRules);
+                Navigation.NavigateTo(RuleGridReturn.BackUrl(ReturnUrl, result.Id));
+            }
+            else if (result is null || result.Status == SaveStatus.Invalid)
+            {
+                // Refused: the first field in error may be far from the Save button; bring it into view and count them.
+                StateHasChanged();
+                var count = await ValidationFocus.FocusFirstInvalidAsync(JS);
+                _attention = ValidationFocus.Message(count);
+                Snackbar.Add(_attention, MudBlazor.Severity.Warning);
             }
         }
         finally

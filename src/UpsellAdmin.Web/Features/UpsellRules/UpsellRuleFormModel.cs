@@ -17,6 +17,9 @@ public sealed class UpsellRuleFormModel
     public DateTime? BeginDate { get; set; }
     public DateTime? EndDate { get; set; }
 
+    /// <summary>Days of week: the weekdays every night of the stay must fall on; empty = every day.</summary>
+    public IReadOnlyCollection<DayOfWeek> DaysOfWeek { get; set; } = [];
+
     /// <summary>Room Type (true) or Room Class (false).</summary>
     public bool UpsellByRoomType { get; set; } = true;
     public string From { get; set; } = "";
@@ -93,6 +96,7 @@ public sealed class UpsellRuleFormModel
             Description = rule.Description,
             BeginDate = rule.BeginDate?.ToDateTime(TimeOnly.MinValue),
             EndDate = rule.EndDate?.ToDateTime(TimeOnly.MinValue),
+            DaysOfWeek = Weekdays.FromMask(Weekdays.ToMask(rule.DaysOfWeek)),
             UpsellByRoomType = rule.UpsellByRoomType,
             From = rule.From,
             To = rule.To,
@@ -127,6 +131,7 @@ public sealed class UpsellRuleFormModel
         Description = Description,
         BeginDate = BeginDate is { } b ? DateOnly.FromDateTime(b) : null,
         EndDate = EndDate is { } e ? DateOnly.FromDateTime(e) : null,
+        DaysOfWeek = Weekdays.InWeekOrder.Where(DaysOfWeek.Contains).ToList(),
         UpsellByRoomType = UpsellByRoomType,
         From = From,
         To = To,

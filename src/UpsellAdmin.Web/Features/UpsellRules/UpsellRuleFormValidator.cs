@@ -58,6 +58,10 @@ public sealed class UpsellRuleFormValidator : AbstractValidator<UpsellRuleFormMo
             .MaximumLength(UpsellRule.DescriptionMaxLength)
             .WithMessage(x => $"Rule Description can be at most {UpsellRule.DescriptionMaxLength} characters (it has {x.Description.Length}).");
 
+        RuleFor(x => x.DaysOfWeek)
+            .Must(days => days.All(Enum.IsDefined) && days.Distinct().Count() == days.Count)
+            .WithMessage("Tick each day at most once.");
+
         RuleFor(x => x.BeginDate)
             .Must(date => UpsellLimits.IsDateInRange(DateOnly.FromDateTime(date!.Value)))
             .When(x => x.BeginDate is not null)
@@ -111,7 +115,7 @@ public sealed class UpsellRuleFormValidator : AbstractValidator<UpsellRuleFormMo
         });
         RuleFor(x => x.ReservationTypes).Custom((codes, ctx) => Unknown(codes, reservationTypes, "Reservation type", ctx));
         RuleFor(x => x.Markets).Custom((codes, ctx) => Unknown(codes, markets, "Market", ctx));
-        RuleFor(x => x.Sources).Custom((codes, ctx) => Unknown(codes, channels, "Source", ctx));
+        RuleFor(x => x.Sources).Custom((codes, ctx) => Unknown(codes, channels, "Channel", ctx));
 
         RuleFor(x => x.Formula).IsInEnum().WithMessage("Choose a formula.");
         RuleFor(x => x.RoundingRule).IsInEnum().WithMessage("Choose a rounding rule.");
@@ -134,7 +138,9 @@ public sealed class UpsellRuleFormValidator : AbstractValidator<UpsellRuleFormMo
         RuleFor(x => x.DaysInAdvance)
             .InclusiveBetween(0, MaxDaysInAdvance)
             .When(x => x.DaysInAdvance is not null)
-            .WithMessage($"Days in advance must be between 0 and {MaxDaysInAdvance} (leave it empty for no minimum).");
+            .WithMessage(x => x.DaysInAdvance < 0
+                ? $"Days in advance cannot be negative ({x.DaysInAdvance}); enter 0 to {MaxDaysInAdvance}, or leave it empty for no minimum."
+                : $"Days in advance can be at most {MaxDaysInAdvance} ({x.DaysInAdvance} is too many); leave it empty for no minimum.");
 
         RuleFor(x => x.UseOccupancyLevels)
             .Must(use => !use || levels.Count > 0)

@@ -36,6 +36,13 @@ internal static class UpsellRuleQuery
             q = q.Where(r => (r.BeginDate == null || r.BeginDate <= stay) && (r.EndDate == null || r.EndDate >= stay));
         }
 
+        if (c.DayOfWeek is { } day)
+        {
+            // 0 = every day. A bit test on the row, like FilterKinds: the other criteria's indexes narrow first.
+            var bit = UpsellAdmin.Domain.Rules.Weekdays.Bit(day);
+            q = q.Where(r => r.DaysOfWeek == 0 || (r.DaysOfWeek & bit) != 0);
+        }
+
         if (!string.IsNullOrWhiteSpace(c.FromRoomType))
         {
             var code = c.FromRoomType.Trim();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Features.Common.Audit;
+using UpsellAdmin.Web.Features.ReferenceData;
 
 namespace UpsellAdmin.Web.Features.UpsellRules;
 
@@ -16,6 +17,9 @@ public sealed record UpsellRuleSnapshot
     public string Description { get; init; } = "";
     public DateOnly? BeginDate { get; init; }
     public DateOnly? EndDate { get; init; }
+    /// <summary>Days of week in week order (Monday first), as .NET names; empty = every day. Absent in versions saved
+    /// before the field existed (read as empty: those rules applied every day).</summary>
+    public IReadOnlyList<DayOfWeek> DaysOfWeek { get; init; } = [];
     public bool UpsellByRoomType { get; init; } = true;
     public string From { get; init; } = "";
     public string To { get; init; } = "";
@@ -48,6 +52,7 @@ public sealed record UpsellRuleSnapshot
             Description = rule.Description,
             BeginDate = rule.BeginDate,
             EndDate = rule.EndDate,
+            DaysOfWeek = Weekdays.FromMask(Weekdays.ToMask(rule.DaysOfWeek) is var days and not Weekdays.AllBits ? days : Weekdays.Every),
             UpsellByRoomType = rule.UpsellByRoomType,
             From = rule.From,
             To = rule.To,
@@ -72,12 +77,29 @@ public sealed record UpsellRuleSnapshot
     /// versions have equal JSON.</summary>
     private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
+    /// <summary>"Fri, Sat" (week order, as the grid shows them); empty like every other empty list, so a version saved
+    /// before the field existed (no daysOfWeek) and one with none chosen show no change.</summary>
+    private static string DaysText(JsonElement days)
+    {
+        var mask = 0;
+        foreach (var day in days.EnumerateArray())
+        {
+            if (day.ValueKind is JsonValueKind.String && Enum.TryParse<DayOfWeek>(day.GetString(), out var d))
+            {
+                mask |= Weekdays.Bit(d);
+            }
+        }
+
+        return mask == Weekdays.Every ? "" : Weekdays.Format(mask);
+    }
+
     public UpsellRuleDefinition ToDefinition() => new()
     {
         Code = Code,
         Description = Description,
         BeginDate = BeginDate,
         EndDate = EndDate,
+        DaysOfWeek = DaysOfWeek ?? [],
         UpsellByRoomType = UpsellByRoomType,
         From = From,
         To = To,
@@ -124,20 +146,21 @@ public sealed record UpsellRuleSnapshot
             ["description"] = "Rule Description",
             ["beginDate"] = "Begin Date",
             ["endDate"] = "End Date",
+            ["daysOfWeek"] = ConceptLabels.DaysOfWeek,
             ["upsellByRoomType"] = "Room Type / Room Class",
             ["from"] = "From",
             ["to"] = "To",
             ["rateCodes"] = "Rate Code",
             ["rateCategories"] = "Rate Category",
-            ["memberships"] = "Memberships",
-            ["reservationTypes"] = "Resv. Types",
-            ["markets"] = "Markets",
-            ["sources"] = "Sources",
+            ["memberships"] = ConceptLabels.Memberships,
+            ["reservationTypes"] = ConceptLabels.ReservationTypes,
+            ["markets"] = ConceptLabels.Markets,
+            ["sources"] = ConceptLabels.Channels, // the JSON name stays "sources": stored versions use it
             ["formula"] = "Formula",
             ["upsellAmount"] = "Upsell Amount",
             ["currencyCode"] = "Currency Code",
             ["roundingRule"] = "Rounding Rule",
-            ["daysInAdvance"] = "Days in advance",
+            ["daysInAdvance"] = ConceptLabels.DaysInAdvance,
             ["useOccupancyLevels"] = "Use Occupancy Levels",
             ["occupancyLevelAmounts"] = "Amount Per Occupancy Level",
         },
@@ -149,6 +172,7 @@ public sealed record UpsellRuleSnapshot
         "upsellByRoomType" when value.ValueKind is JsonValueKind.True => "Room Type",
         "upsellByRoomType" when value.ValueKind is JsonValueKind.False => "Room Class",
         "formula" when value.ValueKind is JsonValueKind.String && Enum.TryParse<UpsellFormula>(value.GetString(), out var f) => f.Label(),
+        "daysOfWeek" when value.ValueKind is JsonValueKind.Array => DaysText(value),
         "roundingRule" when value.ValueKind is JsonValueKind.String && Enum.TryParse<RoundingRule>(value.GetString(), out var r) => r.Label(),
         "occupancyLevelAmounts" when value.ValueKind is JsonValueKind.Object =>
             string.Join(", ", value.EnumerateObject().Select(p => $"level {p.Name}: {AuditDiff.Text(p.Value)}")),

@@ -127,7 +127,7 @@ public sealed class UpsellRuleEditPageTests : UiTestContext
     {
         var cut = RenderNew();
 
-        cut.Find("[data-testid=field-code]").Change("STD-STE");
+        cut.Find("[data-testid=field-code]").Input("STD-STE");
 
         cut.WaitForAssertion(() => Assert.Contains("already used by another rule",
             cut.Find("[data-testid=field-code]").Closest(".mud-input-control")!.QuerySelector(FieldError)!.TextContent));
@@ -168,7 +168,8 @@ public sealed class UpsellRuleEditPageTests : UiTestContext
 
         Snackbars.WaitForAssertion(() => Assert.Contains("Rule STD-DLX saved.", Snackbars.Markup));
         Assert.Equal("STD-DLX", Rules.Saved.Single().Code);
-        Assert.EndsWith(PageUrls.UpsellRules, Services.GetRequiredService<NavigationManager>().Uri);
+        // Back to the grid with the saved rule highlighted (RuleGridReturn).
+        Assert.EndsWith(PageUrls.UpsellRules + "?highlight=7", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
     [Fact]

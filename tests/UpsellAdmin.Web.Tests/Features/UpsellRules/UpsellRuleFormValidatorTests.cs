@@ -130,7 +130,7 @@ public sealed class UpsellRuleFormValidatorTests
         Assert.Equal("Rate code XXX is not an active rate code of this property.", errors["RateCodes"]);
         Assert.Equal("Membership level DIAMOND is not an active level of PC01.", errors["Memberships"]);
         Assert.Equal("Reservation type 6PM is not an active reservation type of this property.", errors["ReservationTypes"]);
-        Assert.Equal("Sources OTA, GDS are not active sources of this property.", errors["Sources"]);
+        Assert.Equal("Channels OTA, GDS are not active channels of this property.", errors["Sources"]);
         Assert.Equal("Currency JPY is not known here; choose one of USD, EUR.", errors["CurrencyCode"]);
     }
 
