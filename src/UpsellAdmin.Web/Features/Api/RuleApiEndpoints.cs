@@ -21,11 +21,30 @@ public sealed record ApiCopyRequest(
     IReadOnlyList<string>? RuleCodes,
     IReadOnlyList<string>? TargetPropertyCodes,
     CodeConflictPolicy? OnConflict,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>A rule in another currency than the target's: Skip (default) or Convert (amounts × the pair's rate,
+    /// rounded by the rule's Rounding Rule; percentages only take the target's currency).</summary>
+    public CurrencyPolicy? Currency { get; init; }
+
+    /// <summary>Rates for Convert, "FROM->TO" → target units per source unit, e.g. <c>{ "EUR->GBP": 0.86 }</c>; they win
+    /// over Mews' (exchangeRates/getAll of the target's enterprise), which is used for a pair not given here.</summary>
+    public IReadOnlyDictionary<string, decimal>? ExchangeRates { get; init; }
+}
 
 public sealed record ApiCopyConflict(CopyConflictKind Kind, string Value);
 
-public sealed record ApiCopyRuleResult(string RuleCode, CopyOutcome Outcome, string? NewCode, IReadOnlyList<ApiCopyConflict> Conflicts);
+public sealed record ApiCopyRuleResult(string RuleCode, CopyOutcome Outcome, string? NewCode, IReadOnlyList<ApiCopyConflict> Conflicts)
+{
+    /// <summary>Set when the rule's amounts were converted.</summary>
+    public ApiCopyConversion? Conversion { get; init; }
+}
+
+/// <summary>A conversion: the pair, the rate and where it came from ("Mews" or "Typed" = given in the request), and each
+/// amount before → after (the amount, or the occupancy levels' amounts in level order).</summary>
+public sealed record ApiCopyConversion(string From, string To, decimal Rate, string Source, IReadOnlyList<ApiConvertedAmount> Amounts);
+
+public sealed record ApiConvertedAmount(decimal From, decimal To);
 
 /// <summary>One target; <see cref="Error"/> set when its transaction was rolled back (then every rule is Skipped).</summary>
 public sealed record ApiCopyTargetResult(string PropertyCode, IReadOnlyList<ApiCopyRuleResult> Rules, string? Error = null);
@@ -68,7 +87,8 @@ public static class RuleApiEndpoints
             .WithName("CopyUpsellRules").WithTags("Upsell rules").RequireApiScope(ApiScopes.Copy)
             .WithSummary("Copy rules to other properties; dryRun = the preview")
             .WithDescription("A missing room type/class, rate, market, channel, reservation type or membership value, a different "
-                + "currency or undefined occupancy levels skip the rule in that target (the API never widens or remaps a rule); "
+                + "currency (unless currency is Convert: amounts × the pair's rate from exchangeRates or Mews, a missing rate is a 400) "
+                + "or undefined occupancy levels skip the rule in that target (the API never widens or remaps a rule); "
                 + "an existing code follows onConflict. Each target is written in one transaction.")
             .Accepts<ApiCopyRequest>("application/json");
         return endpoints;
@@ -171,9 +191,25 @@ public static class RuleApiEndpoints
             return NotFound($"Unknown rule code(s) of {propertyCode}: {Names(unknownRules)}.");
         }
 
+        var rates = new List<CopyRateInput>();
+        foreach (var (pair, rate) in body.ExchangeRates ?? new Dictionary<string, decimal>())
+        {
+            if (pair.Split("->") is not [var from, var to] || !IsCurrency(from) || !IsCurrency(to) || from == to)
+            {
+                return BadRequest($"exchangeRates: \"{(pair.Length > 40 ? pair[..40] + "…" : pair)}\" is not a currency pair; write it as \"EUR->GBP\" (ISO 4217 codes).");
+            }
+            if (CopyExchangeRate.RateProblem(rate) is { } problem)
+            {
+                return BadRequest($"exchangeRates {pair}: {problem}");
+            }
+            rates.Add(new CopyRateInput(from, to, rate));
+        }
+
         var request = new RuleCopyRequest(sourceId, ruleCodes.Select(c => rules[c]).ToList(), targetCodes.Select(c => properties[c]).ToList())
         {
             Policy = body.OnConflict ?? CodeConflictPolicy.Skip,
+            Currency = body.Currency ?? CurrencyPolicy.Skip,
+            ExchangeRates = rates,
         };
         var caller = CopyCaller.ApiClient(http.User.FindFirstValue(ClaimTypes.Name) ?? "api-client");
 
@@ -187,7 +223,7 @@ public static class RuleApiEndpoints
             var empty = new Dictionary<(int, int, CopyConflictKind, string), RuleCopyDecision>();
             var targets = preview.Preview.Targets.Select(t => new ApiCopyTargetResult(t.Property.Code, t.Rules.Select(item =>
             {
-                RuleCopyPlanner.ApplyDecisions(item, t.Property.Id, empty, request.Policy);
+                RuleCopyPlanner.ApplyDecisions(item, t.Property.Id, empty, request.Policy, request.Currency);
                 return ToApi(RuleCopyService.ToResult(item, item.Plan()));
             }).ToList())).ToList();
             return TypedResults.Json(new ApiCopyResponse(targets), Json);
@@ -236,7 +272,14 @@ public static class RuleApiEndpoints
     }
 
     private static ApiCopyRuleResult ToApi(RuleCopyResultItem r) =>
-        new(r.RuleCode, r.Outcome, r.NewCode, r.Conflicts.Select(c => new ApiCopyConflict(c.Kind, c.Value)).ToList());
+        new(r.RuleCode, r.Outcome, r.NewCode, r.Conflicts.Select(c => new ApiCopyConflict(c.Kind, c.Value)).ToList())
+        {
+            Conversion = r.Conversion is { } c
+                ? new ApiCopyConversion(c.From, c.To, c.Rate, c.Source, c.Amounts.Select(a => new ApiConvertedAmount(a.Before, a.After)).ToList())
+                : null,
+        };
+
+    private static bool IsCurrency(string code) => code.Length == 3 && code.All(char.IsAsciiLetterUpper);
 
     private static ProblemHttpResult Failure(CopyStatus status, string message) => status switch
     {

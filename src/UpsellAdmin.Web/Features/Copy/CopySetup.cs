@@ -11,6 +11,7 @@ public static class CopySetup
     public static IServiceCollection AddRuleCopy(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICopyExchangeRateSource, MewsCopyExchangeRateSource>();
         services.TryAddScoped<RuleCopyService>();
         services.TryAddScoped<IRuleCopyService>(sp => sp.GetRequiredService<RuleCopyService>());
         services.TryAddScoped<IRuleCopyLauncher, RuleCopyDialogLauncher>();

@@ -111,6 +111,63 @@ public partial class RuleCopyDialog
         RecomputePlans();
     }
 
+    /// <summary>The chooser of a "not in the room hierarchy" conflict: a room type maps To to it, none skips the rule.</summary>
+    private void Choose(CopyConflict conflict, object? value)
+    {
+        var code = value?.ToString();
+        if (string.IsNullOrEmpty(code))
+        {
+            conflict.Resolution = CopyResolution.Skip;
+            conflict.MapTo = null;
+        }
+        else
+        {
+            conflict.Resolution = CopyResolution.Map;
+            conflict.MapTo = code;
+        }
+        RecomputePlans();
+    }
+
+    private string? _rateError;
+
+    /// <summary>A typed exchange rate: used for every rule and target of its pair (whose currency conflicts turn to
+    /// Convert); empty = back to Mews' rate.</summary>
+    private void SetRate(CopyExchangeRate rate, object? value)
+    {
+        _rateError = null;
+        var text = value?.ToString()?.Trim();
+        decimal? typed = null;
+        if (!string.IsNullOrEmpty(text))
+        {
+            if (!decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                _rateError = $"{text} is not a number.";
+                return;
+            }
+            if (CopyExchangeRate.RateProblem(parsed) is { } problem)
+            {
+                _rateError = $"{rate.From} → {rate.To}: {problem}";
+                return;
+            }
+            typed = parsed == rate.MewsRate ? null : parsed;
+        }
+        _preview!.SetRate(rate, typed);
+        RecomputePlans();
+    }
+
+    private static string ConversionText(CopyConversion? c) => c is null ? "" :
+        $" ({string.Join(", ", c.Amounts.Select(a => $"{RateText(a.Before)} {c.From} → {RateText(a.After)} {c.To}"))} at {RateText(c.Rate)}, {(c.Source == ExchangeRateSources.Mews ? "from Mews" : "typed")})";
+
+    private static string RateText(decimal? rate) =>
+        rate?.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    private static string RateSourceText(CopyExchangeRate rate) => rate.Source switch
+    {
+        ExchangeRateSources.Mews => "from Mews",
+        ExchangeRateSources.Typed => rate.MewsRate is { } m ? $"typed (Mews: {RateText(m)})" : "typed",
+        _ => "no rate in Mews: type one",
+    };
+
     private int LikeCount(CopyConflict conflict) => _likeCounts.GetValueOrDefault((conflict.Kind, conflict.Value));
 
     private void ApplyToAllLike(CopyConflict conflict)
@@ -159,7 +216,7 @@ public partial class RuleCopyDialog
         _error = null;
         try
         {
-            var result = await CopyService.ApplyAsync(Request() with { Decisions = _preview!.Decisions() });
+            var result = await CopyService.ApplyAsync(Request() with { Decisions = _preview!.Decisions(), ExchangeRates = _preview.TypedRates() });
             if (result.Status != CopyStatus.Ok)
             {
                 _error = result.Message;

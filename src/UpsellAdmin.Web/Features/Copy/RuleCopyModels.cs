@@ -26,6 +26,9 @@ public enum CopyConflictKind
     CodeExists,
     /// <summary>The rule as it would land fails the checks a save runs (e.g. the target's room hierarchy). Only Skip.</summary>
     InvalidInTarget,
+    /// <summary>The rule's To room type exists in the target but is not in the target's room hierarchy of its From:
+    /// map it to one of the hierarchy's room types (the choices), or skip.</summary>
+    ToRoomTypeNotInHierarchy,
 }
 
 /// <summary>The choice for one conflict.</summary>
@@ -41,9 +44,65 @@ public enum CopyResolution
     Overwrite,
     /// <summary>Copy under a free code derived from the original (CODE-2, CODE-3, …).</summary>
     Rename,
-    /// <summary>Give the copy the target's currency; the amount or percentage is not converted.</summary>
+    /// <summary>Give the copy the target's currency and keep the number as it is (a percentage needs nothing else; an
+    /// amount keeps its number: 25 EUR becomes 25 GBP).</summary>
     UseTargetCurrency,
+    /// <summary>Give the copy the target's currency and convert its amounts at the copy's exchange rate for the pair
+    /// (amount × rate, rounded by the rule's Rounding Rule). Only for amounts; a percentage is not converted.</summary>
+    Convert,
 }
+
+/// <summary>The API's <c>currency</c>: what to do with a rule whose currency is not the target's.</summary>
+public enum CurrencyPolicy
+{
+    /// <summary>Skip the rule in that target (the default).</summary>
+    Skip,
+    /// <summary>Convert its amounts at the rate of the pair (from <c>exchangeRates</c>, else Mews); a percentage rule
+    /// takes the target's currency unchanged.</summary>
+    Convert,
+}
+
+/// <summary>Where a copy's exchange rate came from (stored in the copy log).</summary>
+public static class ExchangeRateSources
+{
+    /// <summary>Mews exchangeRates/getAll of the target property's enterprise.</summary>
+    public const string Mews = "Mews";
+    /// <summary>Typed by the user in the copy dialog, or given in the copy API's <c>exchangeRates</c>.</summary>
+    public const string Typed = "Typed";
+}
+
+/// <summary>An exchange rate given with a copy (typed in the dialog, or the API's <c>exchangeRates</c>): 1
+/// <see cref="From"/> = <see cref="Rate"/> <see cref="To"/>.</summary>
+public sealed record CopyRateInput(string From, string To, decimal Rate);
+
+/// <summary>
+/// The exchange rate of one currency pair of a copy (mutable: the dialog types it): what Mews has, or what was typed.
+/// One per pair and copy, shared by every rule and target with that pair.
+/// </summary>
+public sealed class CopyExchangeRate
+{
+    public required string From { get; init; }
+    public required string To { get; init; }
+    /// <summary>What Mews exchangeRates/getAll has for the pair (the target's enterprise), or null.</summary>
+    public decimal? MewsRate { get; init; }
+    /// <summary>The rate the copy uses: typed, else Mews'. Null = none yet (a conversion skips the rule until one is typed).</summary>
+    public decimal? Rate => TypedRate ?? MewsRate;
+    /// <summary>Typed for this copy; wins over Mews'.</summary>
+    public decimal? TypedRate { get; set; }
+    /// <summary>"Mews" or "Typed" (<see cref="ExchangeRateSources"/>), null while there is no rate.</summary>
+    public string? Source => TypedRate is not null ? ExchangeRateSources.Typed : MewsRate is not null ? ExchangeRateSources.Mews : null;
+    public string Pair => $"{From}->{To}";
+
+    /// <summary>Largest rate accepted (a typo like 86 for 0.86 is refused, not copied).</summary>
+    public const decimal MaxRate = 1_000_000m;
+
+    /// <summary>Why a typed rate is refused, or null.</summary>
+    public static string? RateProblem(decimal rate) =>
+        rate <= 0 ? "An exchange rate must be greater than 0." : rate > MaxRate ? $"An exchange rate must be at most {MaxRate:#,0}." : null;
+}
+
+/// <summary>What a conversion did to one rule: the rate and its source, and each amount before → after.</summary>
+public sealed record CopyConversion(string From, string To, decimal Rate, string Source, IReadOnlyList<(decimal Before, decimal After)> Amounts);
 
 public enum CopyOutcome
 {
@@ -72,8 +131,14 @@ public sealed record RuleCopyRequest(int SourcePropertyId, IReadOnlyList<int> Ru
     public IReadOnlyList<RuleCopyDecision> Decisions { get; init; } = [];
 
     /// <summary>When set (the API), decisions are ignored: every conflict skips the rule except an existing code,
-    /// which follows the policy.</summary>
+    /// which follows the policy, and a different currency, which follows <see cref="Currency"/>.</summary>
     public CodeConflictPolicy? Policy { get; init; }
+
+    /// <summary>With <see cref="Policy"/>: what a different currency does (Skip by default).</summary>
+    public CurrencyPolicy Currency { get; init; } = CurrencyPolicy.Skip;
+
+    /// <summary>Exchange rates given with the copy (typed, or the API's); they win over Mews' for their pair.</summary>
+    public IReadOnlyList<CopyRateInput> ExchangeRates { get; init; } = [];
 }
 
 public enum CopyStatus
@@ -116,6 +181,9 @@ public sealed record RuleCopyPlan(CopyOutcome Outcome, string Code, string? Reas
 
     /// <summary>Skipped because the result fails the checks a save runs in the target (not because of a choice).</summary>
     public bool IsInvalid { get; init; }
+
+    /// <summary>Set when the rule's amounts were converted into the target's currency.</summary>
+    public CopyConversion? Conversion { get; init; }
 }
 
 /// <summary>One selected rule in one target of the preview.</summary>
@@ -133,8 +201,13 @@ public sealed class RuleCopyItem
     /// <summary>The rule's formula (the currency choice is worded after it).</summary>
     public UpsellFormula Formula => Source.Formula;
 
+    /// <summary>The rule's currency (the source of a conversion).</summary>
+    public string CurrencyCode => Source.CurrencyCode;
+
     internal UpsellRule Source { get; init; } = null!;
     internal CopyTargetContext Target { get; init; } = null!;
+    /// <summary>The copy's exchange rates (shared by every item of the preview).</summary>
+    internal CopyExchangeRateSet Rates { get; set; } = CopyExchangeRateSet.Empty;
 
     /// <summary>What the rule becomes with the current choices (recomputed on each call; cheap, in memory).</summary>
     public RuleCopyPlan Plan() => RuleCopyPlanner.Plan(this);
@@ -152,6 +225,36 @@ public sealed class RuleCopyPreview
 {
     public required PropertySummary Source { get; init; }
     public required IReadOnlyList<TargetCopyPreview> Targets { get; init; }
+
+    /// <summary>The exchange rate of each currency pair some rule needs (rule currency → target currency), with where
+    /// it came from; the dialog lets the user type one where Mews has none (or change Mews').</summary>
+    public IReadOnlyList<CopyExchangeRate> ExchangeRates { get; init; } = [];
+
+    /// <summary>The rates typed in this preview, for <see cref="IRuleCopyService.ApplyAsync"/>.</summary>
+    public IReadOnlyList<CopyRateInput> TypedRates() =>
+        ExchangeRates.Where(r => r.TypedRate is not null).Select(r => new CopyRateInput(r.From, r.To, r.TypedRate!.Value)).ToList();
+
+    /// <summary>Types <paramref name="rate"/> for <paramref name="pair"/> (null = back to Mews') and sets every
+    /// currency conflict of that pair that offers a conversion to Convert. Returns how many conflicts were set.</summary>
+    public int SetRate(CopyExchangeRate pair, decimal? rate)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        pair.TypedRate = rate;
+        if (pair.Rate is null)
+        {
+            return 0;
+        }
+        var count = 0;
+        foreach (var item in Targets.SelectMany(t => t.Rules.Where(r => r.CurrencyCode == pair.From && t.Property.CurrencyCode == pair.To)))
+        {
+            foreach (var c in item.Conflicts.Where(c => c.Kind == CopyConflictKind.CurrencyDiffers && c.Options.Contains(CopyResolution.Convert)))
+            {
+                c.Resolution = CopyResolution.Convert;
+                count++;
+            }
+        }
+        return count;
+    }
 
     public IEnumerable<CopyConflict> AllConflicts => Targets.SelectMany(t => t.Rules).SelectMany(r => r.Conflicts);
 
@@ -191,7 +294,11 @@ public sealed record RuleCopyPreviewResult(CopyStatus Status, string? Message, R
 }
 
 /// <summary>What happened to one rule in one target.</summary>
-public sealed record RuleCopyResultItem(int RuleId, string RuleCode, CopyOutcome Outcome, string? NewCode, string? Reason, IReadOnlyList<CopyConflict> Conflicts);
+public sealed record RuleCopyResultItem(int RuleId, string RuleCode, CopyOutcome Outcome, string? NewCode, string? Reason, IReadOnlyList<CopyConflict> Conflicts)
+{
+    /// <summary>Set when the rule's amounts were converted.</summary>
+    public CopyConversion? Conversion { get; init; }
+}
 
 /// <summary>What happened in one target. <see cref="Error"/> set = the target's transaction was rolled back and
 /// nothing landed there (every rule is then reported Skipped).</summary>
@@ -232,8 +339,9 @@ internal static class CopyLabels
         CopyResolution.Overwrite => "Overwrite the existing rule",
         CopyResolution.Rename => "Copy under a new code",
         CopyResolution.UseTargetCurrency => formula.IsPercentage()
-            ? "Convert: use the target currency"
-            : "Use the target currency (amount unchanged)",
+            ? "Use the target currency (a percentage: nothing to convert)"
+            : "Keep the number, in the target currency (no conversion)",
+        CopyResolution.Convert => "Convert at the exchange rate",
         _ => resolution.ToString(),
     };
 
@@ -253,6 +361,7 @@ internal static class CopyLabels
         CopyConflictKind.OccupancyLevelsMissing => "Occupancy levels missing",
         CopyConflictKind.CodeExists => "Code exists",
         CopyConflictKind.InvalidInTarget => "Invalid in target",
+        CopyConflictKind.ToRoomTypeNotInHierarchy => "Not in the room hierarchy",
         _ => kind.ToString(),
     };
 }

@@ -1,3 +1,4 @@
+using UpsellAdmin.Domain.Evaluation;
 using UpsellAdmin.Domain.Rules;
 using UpsellAdmin.Web.Features.ReferenceData;
 using UpsellAdmin.Web.Features.UpsellRules;
@@ -203,15 +204,18 @@ internal static class RuleCopyPlanner
     }
 
     /// <summary>The conflicts of <paramref name="rule"/> in <paramref name="target"/>, each with its default choice.</summary>
-    public static RuleCopyItem Detect(UpsellRule rule, CopyTargetContext source, CopyTargetContext target, ISet<string> takenCodes)
+    public static RuleCopyItem Detect(UpsellRule rule, CopyTargetContext source, CopyTargetContext target, ISet<string> takenCodes,
+        CopyExchangeRateSet? rates = null)
     {
+        rates ??= CopyExchangeRateSet.Empty;
         int? existingId = target.RuleIdsByCode.TryGetValue(rule.Code, out var id) ? id : null;
         var renameCode = existingId is null ? null : FreeCode(rule.Code, takenCodes);
         List<CopyConflict> conflicts =
         [
             .. MissingRooms(rule, source, target),
+            .. NotInHierarchy(rule, target),
             .. MissingFilterValues(rule, source, target),
-            .. CurrencyDiffers(rule, target),
+            .. CurrencyDiffers(rule, target, rates),
             .. MissingOccupancyLevels(rule, target),
             .. CodeExists(rule, target, renameCode),
         ];
@@ -225,7 +229,27 @@ internal static class RuleCopyPlanner
             ExistingRuleId = existingId,
             Source = rule,
             Target = target,
+            Rates = rates,
         };
+    }
+
+    /// <summary>
+    /// The rule's To exists in the target, and so does its From, but the target's room hierarchy of From does not list
+    /// To (a save would refuse it: "choose one of …"): the choice right here — map To to one of the hierarchy's room
+    /// types — or skip. Skip by default (nothing is chosen for the user).
+    /// </summary>
+    private static IEnumerable<CopyConflict> NotInHierarchy(UpsellRule rule, CopyTargetContext target)
+    {
+        if (!rule.UpsellByRoomType || !target.RoomTypes.Contains(rule.FromCode) || !target.RoomTypes.Contains(rule.ToCode)
+            || !target.Lookups.Hierarchy.TryGetValue(rule.FromCode, out var allowed) || allowed.Count == 0
+            || allowed.Any(t => t.ToRoomType == rule.ToCode))
+        {
+            yield break;
+        }
+        var choices = allowed.Select(t => new CodeName(t.ToRoomType, target.RoomTypes.Find(t.ToRoomType)?.Name ?? t.ToRoomType)).ToList();
+        yield return Conflict(CopyConflictKind.ToRoomTypeNotInHierarchy, rule.ToCode,
+            $"{rule.ToCode} is not in the room hierarchy of {rule.FromCode} in {target.Lookups.Property.Code}; choose one of {string.Join(", ", choices.Select(c => c.Code))}.",
+            [CopyResolution.Map, CopyResolution.Skip], CopyResolution.Skip, choices);
     }
 
     /// <summary>The conflict kinds of a missing From and To: room types or room classes, after the rule.</summary>
@@ -292,21 +316,37 @@ internal static class RuleCopyPlanner
         }
     }
 
-    /// <summary>The rule's currency where the target prices in another: Skip by default, or use the target's.</summary>
-    private static IEnumerable<CopyConflict> CurrencyDiffers(UpsellRule rule, CopyTargetContext target)
+    /// <summary>
+    /// The rule's currency where the target prices in another. An amount: Convert at the pair's exchange rate (the
+    /// default when one is known), Skip (the default without a rate, until one is typed), or keep the number in the
+    /// target's currency. A percentage does not depend on the currency: use the target's (the default), or Skip.
+    /// </summary>
+    private static IEnumerable<CopyConflict> CurrencyDiffers(UpsellRule rule, CopyTargetContext target, CopyExchangeRateSet rates)
     {
         if (string.Equals(rule.CurrencyCode, target.CurrencyCode, StringComparison.Ordinal))
         {
             yield break;
         }
         var property = target.Lookups.Property.Code;
+        if (rule.Formula.IsPercentage())
+        {
+            yield return Conflict(CopyConflictKind.CurrencyDiffers, rule.CurrencyCode,
+                $"The rule is in {rule.CurrencyCode}; {property} prices in {target.CurrencyCode}. Its percentages are not converted (they are percentages).",
+                [CopyResolution.UseTargetCurrency, CopyResolution.Skip],
+                CopyResolution.UseTargetCurrency);
+            yield break;
+        }
+        var rate = rates.Find(rule.CurrencyCode, target.CurrencyCode);
         yield return Conflict(CopyConflictKind.CurrencyDiffers, rule.CurrencyCode,
-            rule.Formula == UpsellFormula.FlatAmountAddedToOriginalRate
-                ? $"The rule's amounts are in {rule.CurrencyCode}; {property} prices in {target.CurrencyCode}."
-                : $"The rule is in {rule.CurrencyCode}; {property} prices in {target.CurrencyCode} (the percentage does not depend on it).",
-            [CopyResolution.Skip, CopyResolution.UseTargetCurrency],
-            CopyResolution.Skip);
+            $"The rule's amounts are in {rule.CurrencyCode}; {property} prices in {target.CurrencyCode}.",
+            [CopyResolution.Convert, CopyResolution.Skip, CopyResolution.UseTargetCurrency],
+            rate?.Rate is not null ? CopyResolution.Convert : CopyResolution.Skip);
     }
+
+    /// <summary>An amount in the target's currency: amount × rate, rounded by the rule's Rounding Rule (the engine's
+    /// <see cref="Rounding"/>; the Keep Decimal variants keep the decimal part of the original amount).</summary>
+    public static decimal ConvertAmount(decimal amount, decimal rate, RoundingRule rounding) =>
+        Rounding.Apply(rounding, amount * rate, amount);
 
     /// <summary>One conflict for the occupancy levels the rule has amounts for and the target has not defined: Skip by
     /// default; Drop them where the rule keeps an amount for another level.</summary>
@@ -363,21 +403,26 @@ internal static class RuleCopyPlanner
 
     /// <summary>Sets every conflict's choice from the decisions (or, with a policy, the API's fixed choices); a
     /// conflict without a decision keeps its default.</summary>
-    public static void ApplyDecisions(RuleCopyItem item, int targetPropertyId, IReadOnlyDictionary<(int, int, CopyConflictKind, string), RuleCopyDecision> decisions, CodeConflictPolicy? policy)
+    public static void ApplyDecisions(RuleCopyItem item, int targetPropertyId, IReadOnlyDictionary<(int, int, CopyConflictKind, string), RuleCopyDecision> decisions, CodeConflictPolicy? policy,
+        CurrencyPolicy currency = CurrencyPolicy.Skip)
     {
         foreach (var conflict in item.Conflicts)
         {
             if (policy is { } p)
             {
                 conflict.MapTo = null;
-                conflict.Resolution = conflict.Kind != CopyConflictKind.CodeExists
-                    ? CopyResolution.Skip
-                    : p switch
+                conflict.Resolution = conflict.Kind switch
+                {
+                    CopyConflictKind.CodeExists => p switch
                     {
                         CodeConflictPolicy.Overwrite => CopyResolution.Overwrite,
                         CodeConflictPolicy.Rename => CopyResolution.Rename,
                         _ => CopyResolution.Skip,
-                    };
+                    },
+                    CopyConflictKind.CurrencyDiffers when currency == CurrencyPolicy.Convert =>
+                        conflict.Options.Contains(CopyResolution.Convert) ? CopyResolution.Convert : CopyResolution.UseTargetCurrency,
+                    _ => CopyResolution.Skip,
+                };
             }
             else if (decisions.TryGetValue((targetPropertyId, item.RuleId, conflict.Kind, conflict.Value), out var d))
             {
@@ -425,6 +470,10 @@ internal static class RuleCopyPlanner
         var (fromMissing, toMissing) = RoomMissingKinds(rule);
         var from = Room(rule.FromCode, fromMissing);
         var to = Room(rule.ToCode, toMissing);
+        if (byKey is not null && byKey.TryGetValue((CopyConflictKind.ToRoomTypeNotInHierarchy, rule.ToCode), out var h) && h.Resolution == CopyResolution.Map)
+        {
+            to = h.MapTo!;
+        }
 
         var lists = new Dictionary<RuleFilterKind, List<string>>();
         foreach (var f in rule.Filters)
@@ -452,10 +501,32 @@ internal static class RuleCopyPlanner
             }
         }
 
-        var currency = byKey is not null && byKey.TryGetValue((CopyConflictKind.CurrencyDiffers, rule.CurrencyCode), out var cur)
-            && cur.Resolution == CopyResolution.UseTargetCurrency
-            ? target.CurrencyCode
-            : rule.CurrencyCode;
+        var currencyChoice = byKey is not null && byKey.TryGetValue((CopyConflictKind.CurrencyDiffers, rule.CurrencyCode), out var cur)
+            ? cur.Resolution
+            : (CopyResolution?)null;
+        var currency = currencyChoice is CopyResolution.UseTargetCurrency or CopyResolution.Convert ? target.CurrencyCode : rule.CurrencyCode;
+        decimal? rate = null;
+        string? rateSource = null;
+        if (currencyChoice == CopyResolution.Convert)
+        {
+            var pair = item.Rates.Find(rule.CurrencyCode, target.CurrencyCode);
+            if (pair?.Rate is not { } r)
+            {
+                return Skipped(item, $"No exchange rate {rule.CurrencyCode} → {target.CurrencyCode}: type one to convert, or skip the rule.");
+            }
+            (rate, rateSource) = (r, pair.Source);
+        }
+        var amounts = rate is null ? null : new List<(decimal Before, decimal After)>();
+        decimal? Amount(decimal? amount)
+        {
+            if (amount is not { } a || rate is not { } r)
+            {
+                return amount;
+            }
+            var converted = ConvertAmount(a, r, rule.RoundingRule);
+            amounts!.Add((a, converted));
+            return converted;
+        }
 
         var model = new UpsellRuleFormModel
         {
@@ -480,9 +551,10 @@ internal static class RuleCopyPlanner
             CurrencyCode = currency,
             RoundingRule = rule.RoundingRule,
             DaysInAdvance = rule.DaysInAdvance,
+            DaysOfWeek = Weekdays.FromMask(rule.DaysOfWeek),
             UseOccupancyLevels = rule.UpsellByOccupancyLevels,
         };
-        model.UpsellAmount = rule.UpsellByOccupancyLevels ? null : rule.UpsellAmount;
+        model.UpsellAmount = rule.UpsellByOccupancyLevels ? null : Amount(rule.UpsellAmount);
         if (rule.UpsellByOccupancyLevels)
         {
             // One row per level of the target, as the form has; a missing level's amount was dropped (or skipped).
@@ -491,19 +563,20 @@ internal static class RuleCopyPlanner
                 {
                     Level = l.Level,
                     Description = l.Description,
-                    Amount = rule.OccupancyAmounts.FirstOrDefault(a => a.Level == l.Level)?.Amount,
+                    Amount = Amount(rule.OccupancyAmounts.FirstOrDefault(a => a.Level == l.Level)?.Amount),
                 })
                 .ToList();
         }
 
+        var conversion = rate is { } used ? new CopyConversion(rule.CurrencyCode, target.CurrencyCode, used, rateSource!, amounts!) : null;
         var problems = SaveProblems(model, target);
         if (problems.Count > 0)
         {
             return new RuleCopyPlan(CopyOutcome.Skipped, rule.Code,
                 "Not valid in " + target.Lookups.Property.Code + ": " + string.Join(" ", problems), model)
-            { IsInvalid = true };
+            { IsInvalid = true, Conversion = conversion };
         }
-        return new RuleCopyPlan(outcome, code, null, model);
+        return new RuleCopyPlan(outcome, code, null, model) { Conversion = conversion };
     }
 
     /// <summary>
@@ -580,7 +653,7 @@ internal static class RuleCopyPlanner
     private static RuleCopyPlan Skipped(RuleCopyItem item, string reason) => new(CopyOutcome.Skipped, item.Code, reason, null);
 
     /// <summary>One line saying what the copy will be: "STD → DLX · rate codes BAR, RACK · 20 USD".</summary>
-    public static string Describe(UpsellRuleFormModel m)
+    public static string Describe(UpsellRuleFormModel m, CopyConversion? conversion = null)
     {
         var parts = new List<string> { $"{m.From} → {m.To}" };
         void List(string label, IEnumerable<string> values)
@@ -603,15 +676,31 @@ internal static class RuleCopyPlanner
         List("channels", m.Sources);
         List("reservation types", m.ReservationTypes);
         List("markets", m.Markets);
+        if (m.DaysOfWeek.Count > 0)
+        {
+            parts.Add($"days {Weekdays.Format(Weekdays.ToMask(m.DaysOfWeek))}");
+        }
         var unit = m.Formula.IsPercentage() ? "%" : " " + m.CurrencyCode;
+        var converted = new Queue<(decimal Before, decimal After)>(conversion?.Amounts ?? []);
+        string Amount(decimal? amount)
+        {
+            if (amount is { } a && conversion is not null && converted.TryDequeue(out var c))
+            {
+                return $"{Number(c.Before)} {conversion.From} → {Number(c.After)} {conversion.To}";
+            }
+            return Number(amount) + unit;
+        }
         if (m.UseOccupancyLevels)
         {
-            parts.Add("by occupancy level: " + string.Join(", ", m.OccupancyAmounts.Select(a =>
-                $"{a.Level}: {a.Amount?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}{unit}")));
+            parts.Add("by occupancy level: " + string.Join(", ", m.OccupancyAmounts.Select(a => $"{a.Level}: {Amount(a.Amount)}")));
         }
         else
         {
-            parts.Add($"{m.UpsellAmount?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}{unit}");
+            parts.Add(Amount(m.UpsellAmount));
+        }
+        if (conversion is not null)
+        {
+            parts.Add($"at {conversion.Rate.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)} ({conversion.Source})");
         }
         if (m.Formula.IsPercentage())
         {
@@ -619,4 +708,6 @@ internal static class RuleCopyPlanner
         }
         return string.Join(" · ", parts);
     }
+
+    private static string Number(decimal? amount) => amount?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

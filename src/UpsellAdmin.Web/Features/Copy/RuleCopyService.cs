@@ -1,3 +1,4 @@
+using UpsellAdmin.Domain.Rules;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Web.Data;
@@ -27,7 +28,8 @@ public sealed class RuleCopyService(
     ICurrentUser currentUser,
     TimeProvider clock,
     ILogger<RuleCopyService> logger,
-    IEnumerable<IRuleCopyWriteHook>? writeHooks = null) : IRuleCopyService
+    IEnumerable<IRuleCopyWriteHook>? writeHooks = null,
+    ICopyExchangeRateSource? exchangeRateSource = null) : IRuleCopyService
 {
     private readonly IReadOnlyList<IRuleCopyWriteHook> _hooks = writeHooks?.ToList() ?? [];
 
@@ -97,7 +99,7 @@ public sealed class RuleCopyService(
             {
                 foreach (var item in target.Rules)
                 {
-                    RuleCopyPlanner.ApplyDecisions(item, target.Property.Id, decisions, request.Policy);
+                    RuleCopyPlanner.ApplyDecisions(item, target.Property.Id, decisions, request.Policy, request.Currency);
                 }
                 var plans = target.Rules.Select(item => (Item: item, Plan: item.Plan())).ToList();
                 var (result, conflicted) = await ApplyTargetAsync(preview.Source, target, plans, caller, ct);
@@ -231,7 +233,12 @@ public sealed class RuleCopyService(
 
     private static string Message(Exception ex) => ex is DbUpdateException { InnerException: { } inner } ? inner.Message : ex.Message;
 
-    internal static RuleCopyResultItem ToResult(RuleCopyItem item, RuleCopyPlan plan)
+    internal static RuleCopyResultItem ToResult(RuleCopyItem item, RuleCopyPlan plan) => ToResultCore(item, plan) with
+    {
+        Conversion = plan.Outcome == CopyOutcome.Skipped ? null : plan.Conversion,
+    };
+
+    private static RuleCopyResultItem ToResultCore(RuleCopyItem item, RuleCopyPlan plan)
     {
         IReadOnlyList<CopyConflict> conflicts = item.Conflicts;
         if (plan.IsInvalid)
@@ -272,8 +279,17 @@ public sealed class RuleCopyService(
             {
                 details.Append(": ").Append(r.Reason);
             }
+            if (r.Conversion is { } c)
+            {
+                details.Append(" [").Append(c.From).Append(" → ").Append(c.To).Append(" at ")
+                    .Append(c.Rate.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)).Append(", ").Append(c.Source).Append(']');
+            }
             details.Append('\n');
         }
+        // The rate most of this target's converted rules used (a copy converts each pair at one rate; the details name
+        // every rule's rate when rules in several currencies were converted).
+        var rate = items.Where(r => r.Conversion is not null).GroupBy(r => (r.Conversion!.Rate, r.Conversion.Source))
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         return new RuleCopyLog
         {
             CopiedUtc = clock.GetUtcNow(),
@@ -284,11 +300,13 @@ public sealed class RuleCopyService(
             Overwritten = items.Count(r => r.Outcome == CopyOutcome.Overwritten),
             Renamed = items.Count(r => r.Outcome == CopyOutcome.Renamed),
             Skipped = items.Count(r => r.Outcome == CopyOutcome.Skipped),
+            ExchangeRate = rate.Source is null ? null : rate.Rate,
+            ExchangeRateSource = rate.Source,
             Details = details.ToString(),
         };
     }
 
-    private static async Task<RuleCopyPreviewResult> BuildPreviewAsync(AppDbContext db, RuleCopyRequest request, CopyCaller caller, CancellationToken ct)
+    private async Task<RuleCopyPreviewResult> BuildPreviewAsync(AppDbContext db, RuleCopyRequest request, CopyCaller caller, CancellationToken ct)
     {
         var ruleIds = request.RuleIds.Distinct().ToList();
         var targetIds = request.TargetPropertyIds.Distinct().ToList();
@@ -352,6 +370,20 @@ public sealed class RuleCopyService(
             .Select(r => new { r.PropertyId, r.Code, r.Id })
             .ToListAsync(ct)).ToLookup(r => r.PropertyId);
 
+        foreach (var typed in request.ExchangeRates)
+        {
+            if (CopyExchangeRate.RateProblem(typed.Rate) is { } problem)
+            {
+                return RuleCopyPreviewResult.Failed(CopyStatus.Invalid, $"Exchange rate {typed.From}->{typed.To}: {problem}");
+            }
+        }
+        var rates = await ExchangeRatesAsync(request, rules, targetIds.Select(id => lookups[id].Property).ToList(), ct);
+        if (request.Policy is not null && request.Currency == CurrencyPolicy.Convert && rates.All.FirstOrDefault(r => r.Rate is null) is { } missing)
+        {
+            return RuleCopyPreviewResult.Failed(CopyStatus.Invalid,
+                $"No exchange rate {missing.Pair}: Mews has none for it; give it in exchangeRates (e.g. {{ \"{missing.Pair}\": 0.86 }}), or copy with currency Skip.");
+        }
+
         var source = CopyTargetContext.From(lookups[request.SourcePropertyId], new Dictionary<string, int>());
         var selectedCodes = rules.Select(r => r.Code).ToList();
         var targets = new List<TargetCopyPreview>(targetIds.Count);
@@ -365,10 +397,48 @@ public sealed class RuleCopyService(
             var items = new List<RuleCopyItem>(rules.Count);
             foreach (var rule in rules)
             {
-                items.Add(RuleCopyPlanner.Detect(rule, source, context, taken));
+                items.Add(RuleCopyPlanner.Detect(rule, source, context, taken, rates));
             }
             targets.Add(new TargetCopyPreview { Property = context.Lookups.Property, Rules = items });
         }
-        return new RuleCopyPreviewResult(CopyStatus.Ok, null, new RuleCopyPreview { Source = source.Lookups.Property, Targets = targets });
+        return new RuleCopyPreviewResult(CopyStatus.Ok, null,
+            new RuleCopyPreview { Source = source.Lookups.Property, Targets = targets, ExchangeRates = rates.All });
+    }
+
+    /// <summary>
+    /// One exchange rate per currency pair the copy may convert (an amount rule's currency → a target's currency): the
+    /// request's (typed) rate, else what Mews has for the pair in the first target of that currency that has one (one
+    /// exchangeRates/getAll per target enterprise), else none yet.
+    /// </summary>
+    private async Task<CopyExchangeRateSet> ExchangeRatesAsync(RuleCopyRequest request, List<UpsellRule> rules, List<PropertySummary> targets, CancellationToken ct)
+    {
+        var ruleCurrencies = rules.Where(r => !r.Formula.IsPercentage()).Select(r => r.CurrencyCode).Distinct(StringComparer.Ordinal).ToList();
+        var typed = new Dictionary<(string, string), decimal>();
+        foreach (var t in request.ExchangeRates)
+        {
+            typed[(t.From, t.To)] = t.Rate;
+        }
+        var mews = new Dictionary<(string, string), decimal>();
+        var pairs = new HashSet<(string From, string To)>();
+        foreach (var target in targets)
+        {
+            var wanted = ruleCurrencies.Where(c => c != target.CurrencyCode).Select(c => (c, target.CurrencyCode)).ToList();
+            pairs.UnionWith(wanted);
+            var unknown = wanted.Where(p => !typed.ContainsKey(p) && !mews.ContainsKey(p)).ToList();
+            if (unknown.Count > 0 && exchangeRateSource is not null)
+            {
+                foreach (var (pair, value) in await exchangeRateSource.GetAsync(target.Id, unknown, ct))
+                {
+                    mews.TryAdd(pair, value);
+                }
+            }
+        }
+        return new CopyExchangeRateSet(pairs.Select(p => new CopyExchangeRate
+        {
+            From = p.From,
+            To = p.To,
+            MewsRate = mews.TryGetValue(p, out var m) ? m : null,
+            TypedRate = typed.TryGetValue(p, out var t) ? t : null,
+        }));
     }
 }

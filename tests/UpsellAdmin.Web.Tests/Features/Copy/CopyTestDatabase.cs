@@ -47,8 +47,8 @@ public sealed class CopyTestDatabase : IAsyncDisposable
         return db;
     }
 
-    public RuleCopyService Service(UserContext? user = null) =>
-        new(Factory, new FixedUser(user ?? RevenueManagerAdmin), TimeProvider.System, NullLogger<RuleCopyService>.Instance, [Faults]);
+    public RuleCopyService Service(UserContext? user = null, ICopyExchangeRateSource? exchangeRates = null) =>
+        new(Factory, new FixedUser(user ?? RevenueManagerAdmin), TimeProvider.System, NullLogger<RuleCopyService>.Instance, [Faults], exchangeRates);
 
     public async Task<AppDbContext> ContextAsync(CancellationToken ct) => await Factory.CreateDbContextAsync(ct);
 

@@ -154,8 +154,8 @@ public sealed class RuleCopyPlannerTests
 
         var c = Assert.Single(Detect(rule, Context(new(4, "TGE", "Euro", "EUR", "UTC"), ["KNG"], [], [], [], [1])).Conflicts);
 
-        Assert.Equal("The rule is in USD; TGE prices in EUR (the percentage does not depend on it).", c.Detail);
-        Assert.Equal([CopyResolution.Skip, CopyResolution.UseTargetCurrency], c.Options);
+        Assert.Equal("The rule is in USD; TGE prices in EUR. Its percentages are not converted (they are percentages).", c.Detail);
+        Assert.Equal([CopyResolution.UseTargetCurrency, CopyResolution.Skip], c.Options);
     }
 
     [Fact]

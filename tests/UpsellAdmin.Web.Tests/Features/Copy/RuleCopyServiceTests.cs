@@ -226,7 +226,9 @@ public sealed class RuleCopyServiceTests : IAsyncLifetime
         var rule = await RuleAsync("R-CUR", "KNG", "DKN");
         var c = Assert.Single(Item(await PreviewAsync([rule], _s.TargetB.Id), "TGB", "R-CUR").Conflicts);
         Assert.Equal((CopyConflictKind.CurrencyDiffers, "USD", CopyResolution.Skip), (c.Kind, c.Value, c.DefaultResolution));
-        Assert.Equal("Use the target currency (amount unchanged)", c.Options[1].Label(UpsellFormula.FlatAmountAddedToOriginalRate));
+        // No rate known (no Mews for these properties): Skip until one is typed; keeping the number is said as such.
+        Assert.Equal([CopyResolution.Convert, CopyResolution.Skip, CopyResolution.UseTargetCurrency], c.Options);
+        Assert.Equal("Keep the number, in the target currency (no conversion)", c.Options[2].Label(UpsellFormula.FlatAmountAddedToOriginalRate));
 
         Assert.Equal(CopyOutcome.Skipped, (await ApplyAsync([rule], [_s.TargetB.Id])).Targets[0].Rules[0].Outcome);
 
@@ -247,8 +249,9 @@ public sealed class RuleCopyServiceTests : IAsyncLifetime
 
         var c = Assert.Single(Item(await PreviewAsync([rule], _s.TargetB.Id), "TGB", "R-PCT").Conflicts);
 
-        Assert.Equal("Convert: use the target currency", CopyResolution.UseTargetCurrency.Label(UpsellFormula.PercentOfOriginalRateAddedToOriginalRate));
-        Assert.Contains(CopyResolution.UseTargetCurrency, c.Options);
+        Assert.Equal("Use the target currency (a percentage: nothing to convert)", CopyResolution.UseTargetCurrency.Label(UpsellFormula.PercentOfOriginalRateAddedToOriginalRate));
+        Assert.Equal([CopyResolution.UseTargetCurrency, CopyResolution.Skip], c.Options);
+        Assert.Equal(CopyResolution.UseTargetCurrency, c.DefaultResolution);
     }
 
     [Fact]
