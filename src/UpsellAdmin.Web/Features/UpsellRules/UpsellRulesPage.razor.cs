@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Components;
@@ -21,7 +22,22 @@ public partial class UpsellRulesPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IRuleCopyLauncher CopyLauncher { get; set; } = default!;
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>Widths and left offsets of the pinned columns (selection, Code, Description), so each sticks next
+    /// to the one before it while the others scroll sideways.</summary>
+    private static readonly (int Left, int Width)[] Pinned = [(0, 40), (40, 130), (170, 240)];
+
+    private IUserPreferenceService? _preferences;
+    private RuleGridState _state = new();
+    private RuleGridColumnLayout _layout = RuleGridColumnLayout.Default;
+    private bool _chooserOpen;
+    /// <summary>Bumped by Search: the grid is rebuilt on the first page of the new result.</summary>
+    private int _searchGeneration;
+    private int? _highlightId;
+    private bool _revealPending;
 
     private MudDataGrid<UpsellRuleRow>? _grid;
     private PropertyLookups? _lookups;
@@ -44,7 +60,76 @@ public partial class UpsellRulesPage
     {
         _canEdit = await AuthenticationState.CanEditAsync();
         PropertyState.Changed += OnPropertyChangedAsync;
+        _state = RuleGridState.FromUri(Navigation.Uri);
+        _highlightId = _state.Highlight;
+        _state.CopyCriteriaTo(_criteriaForm);
+        _applied = _criteriaForm.ToCriteria();
+        _preferences = UserPreferenceService.For(Services);
+        if (_preferences is not null)
+        {
+            _layout = RuleGridColumnLayout.From(await _preferences.GetAsync<RuleGridColumnLayout>(RuleGridColumns.PreferenceKey));
+        }
         await LoadLookupsAsync();
+    }
+
+    private string GridKey => $"{_layout.Signature}|{_searchGeneration}";
+
+    private static string PinnedStyle(int index) =>
+        $"left:{Pinned[index].Left}px;width:{Pinned[index].Width}px;min-width:{Pinned[index].Width}px;max-width:{Pinned[index].Width}px";
+
+    private SortDirection InitialDirection(string column) =>
+        _state.SortBy != column ? SortDirection.None : _state.Descending ? SortDirection.Descending : SortDirection.Ascending;
+
+    /// <summary>The rule's page (or New) with the way back to this grid as it is now.</summary>
+    private string EditUrl(int? ruleId) => RuleGridReturn.EditUrl(_lookups!.Property.Id, ruleId, _state.ToUrl());
+
+    /// <summary>Keeps the address bar on the grid's state (replacing the entry: Back leaves the grid, it does not
+    /// step through its pages).</summary>
+    private void WriteUrl()
+    {
+        var url = _state.ToUrl();
+        var current = Navigation.ToBaseRelativePath(Navigation.Uri);
+        if ("/" + current != url)
+        {
+            Navigation.NavigateTo(url, replace: true);
+        }
+    }
+
+    private void ToggleChooser() => _chooserOpen = !_chooserOpen;
+
+    private async Task ChangeLayoutAsync(RuleGridColumnLayout layout)
+    {
+        _layout = layout;
+        if (_preferences is not null)
+        {
+            await _preferences.SetAsync(RuleGridColumns.PreferenceKey, layout);
+        }
+    }
+
+    private async Task ResetColumnsAsync()
+    {
+        _layout = RuleGridColumnLayout.Default;
+        if (_preferences is not null)
+        {
+            await _preferences.RemoveAsync(RuleGridColumns.PreferenceKey);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_revealPending)
+        {
+            _revealPending = false;
+            try
+            {
+                await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/rule-grid.js");
+                await module.InvokeVoidAsync("revealHighlighted");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; nothing to show.
+            }
+        }
     }
 
     private async Task LoadLookupsAsync()
@@ -65,6 +150,9 @@ public partial class UpsellRulesPage
         {
             _criteriaForm.Clear();
             _applied = new UpsellRuleCriteria();
+            _state = new RuleGridState { PageSize = _state.PageSize, SortBy = _state.SortBy, Descending = _state.Descending };
+            _highlightId = null;
+            WriteUrl();
             _selected.Clear();
             _knownCodes.Clear();
             _lookups = null;
@@ -81,11 +169,25 @@ public partial class UpsellRulesPage
             return new GridData<UpsellRuleRow> { Items = [], TotalItems = 0 };
         }
         var sort = state.SortDefinitions.FirstOrDefault();
-        var page = new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
-        var result = await Rules.SearchAsync(_lookups.Property.Id, _applied, page, cancellationToken);
+        var sortBy = sort?.SortBy is { } by && RuleGridState.SortableColumns.Contains(by) ? by : null;
+        var page = new PageRequest(state.Page, state.PageSize, sortBy, sortBy is not null && sort!.Descending);
+        var seen = _state with { Page = state.Page, PageSize = state.PageSize, SortBy = sortBy, Descending = page.Descending };
+        if (seen != _state)
+        {
+            _state = seen;
+            await InvokeAsync(WriteUrl);
+        }
+        // Not cancelled with the grid's token: the grid may start a second load while the first runs (its page size
+        // and page arrive as parameters); a cancelled first load must not leave it empty. A search is one bounded query.
+        var result = await Rules.SearchAsync(_lookups.Property.Id, _applied, page, CancellationToken.None);
         foreach (var row in result.Items)
         {
             _knownCodes[row.Id] = row.Code;
+        }
+        if (_highlightId is { } highlight && result.Items.Any(r => r.Id == highlight))
+        {
+            _revealPending = true;
+            await InvokeAsync(StateHasChanged);
         }
         if (_totalMatches != result.TotalItems)
         {
@@ -95,11 +197,15 @@ public partial class UpsellRulesPage
         return new GridData<UpsellRuleRow> { Items = result.Items, TotalItems = result.TotalItems };
     }
 
-    private async Task SearchAsync()
+    private Task SearchAsync()
     {
         _applied = _criteriaForm.ToCriteria();
         _selected.Clear();
-        await ReloadAsync();
+        _highlightId = null;
+        _state = _state.WithCriteriaOf(_criteriaForm) with { Page = 0 };
+        WriteUrl();
+        _searchGeneration++; // a new grid on the first page of the result
+        return Task.CompletedTask;
     }
 
     private async Task ReloadAsync()
@@ -137,13 +243,14 @@ public partial class UpsellRulesPage
     private void OnRowClick(DataGridRowClickEventArgs<UpsellRuleRow> args) =>
         Toggle(args.Item, !_selected.Contains(args.Item.Id));
 
-    private string RowClass(UpsellRuleRow row, int index) => _selected.Contains(row.Id) ? "mud-selected-item mud-primary-hover" : "";
+    private string RowClass(UpsellRuleRow row, int index) =>
+        (_selected.Contains(row.Id) ? "mud-selected-item mud-primary-hover" : "") + (row.Id == _highlightId ? " rule-row-highlight" : "");
 
     private void EditSelected()
     {
         if (_lookups is not null && _selected.Count == 1)
         {
-            Navigation.NavigateTo(PageUrls.UpsellRuleEditFor(_lookups.Property.Id, _selected.Single()));
+            Navigation.NavigateTo(EditUrl(_selected.Single()));
         }
     }
 
