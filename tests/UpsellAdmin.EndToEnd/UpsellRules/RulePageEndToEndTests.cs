@@ -105,9 +105,8 @@ public sealed class RulePageEndToEndTests(AppFixture app) : IClassFixture<AppFix
         var page = await NewRulePageAsync();
         await FillValidRuleAsync(page, "E2E-WKND", "Weekend upgrade");
         await Expect(page.Locator("[data-testid=days-of-week-help]")).ToContainTextAsync("Every day");
-        File.WriteAllText("/tmp/notes/shots-C/dow.html", await page.Locator("[data-testid=field-days-of-week]").EvaluateAsync<string>("e => e.outerHTML"));
-        await page.Locator("[data-testid=day-Friday] input").CheckAsync();
-        await page.Locator("[data-testid=day-Saturday] input").CheckAsync();
+        await page.Locator("input[data-testid=day-Friday]").CheckAsync();
+        await page.Locator("input[data-testid=day-Saturday]").CheckAsync();
         await Expect(page.Locator("[data-testid=days-of-week-help]")).ToContainTextAsync("Fri, Sat");
         await ShotAsync(page, "rule-days-of-week");
         await page.ClickAsync("[data-testid=save]");
@@ -139,8 +138,8 @@ public sealed class RulePageEndToEndTests(AppFixture app) : IClassFixture<AppFix
             var rule = await db.UpsellRules.SingleAsync(r => r.Code == "E2E-WKND", Ct);
             await page.GotoAsync(app.BaseUrl + PageUrls.UpsellRuleEditFor(rule.PropertyId, rule.Id));
         }
-        await Expect(page.Locator("[data-testid=day-Friday] input")).ToBeCheckedAsync();
-        await Expect(page.Locator("[data-testid=day-Sunday] input")).Not.ToBeCheckedAsync();
+        await Expect(page.Locator("input[data-testid=day-Friday]")).ToBeCheckedAsync();
+        await Expect(page.Locator("input[data-testid=day-Sunday]")).Not.ToBeCheckedAsync();
         await page.ClickAsync("[data-testid=rule-test-button]");
         var dialog = page.Locator(".mud-dialog").Filter(new() { Has = page.Locator("[data-testid=rule-test-run]") });
         await Expect(dialog.Locator("[data-testid=rule-test-night]").First).ToBeVisibleAsync();

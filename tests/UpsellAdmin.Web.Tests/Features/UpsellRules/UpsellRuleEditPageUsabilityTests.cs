@@ -71,8 +71,8 @@ public sealed class UpsellRuleEditPageUsabilityTests : UiTestContext
         var cut = RenderEdit();
         Assert.Contains("every day", cut.Find("[data-testid=days-of-week-help]").TextContent, StringComparison.OrdinalIgnoreCase);
 
-        cut.Find("[data-testid=day-Friday] input").Change(true);
-        cut.Find("[data-testid=day-Saturday] input").Change(true);
+        cut.Find("input[data-testid=day-Friday]").Change(true);
+        cut.Find("input[data-testid=day-Saturday]").Change(true);
         cut.WaitForAssertion(() => Assert.Contains("Fri, Sat", cut.Find("[data-testid=days-of-week-help]").TextContent, StringComparison.Ordinal));
         cut.Find("[data-testid=save]").Click();
 
