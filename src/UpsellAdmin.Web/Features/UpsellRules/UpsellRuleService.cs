@@ -83,6 +83,9 @@ public sealed class UpsellRuleService(
                 .ToListAsync(cancellationToken);
         var byRule = filters.ToLookup(f => f.RuleId);
         var status = await ReferenceStatus.LoadAsync(db, propertyId, cancellationToken);
+        // A rule by occupancy level without an amount for one of the property's levels makes no offer in that band.
+        var uncovered = await OccupancyCoverageWarnings.LoadAsync(db, propertyId,
+            rules.Where(r => r.UpsellByOccupancyLevels).Select(r => r.Id).ToList(), cancellationToken);
 
         var rows = rules.Select(r =>
         {
@@ -91,6 +94,10 @@ public sealed class UpsellRuleService(
                 list.Where(f => f.Kind == kind).Select(f => UpsellRuleFormModel.MembershipKey(f.Value, f.Level)).Order(StringComparer.Ordinal));
             var rates = list.Any(f => f.Kind == RuleFilterKind.RateCategory) ? Join(RuleFilterKind.RateCategory) : Join(RuleFilterKind.RateCode);
             var warnings = status.Warnings(r.UpsellByRoomType, r.FromCode, r.ToCode, list.Select(f => (f.Kind, f.Value, f.Level)));
+            if (uncovered.TryGetValue(r.Id, out var levels))
+            {
+                warnings = [.. warnings, .. levels];
+            }
             return new UpsellRuleRow(r.Id, r.Code, r.Description, r.FromCode, r.ToCode, r.BeginDate, r.EndDate,
                 r.UpsellByRoomType ? RuleTypeRoomType : RuleTypeRoomClass, rates, Join(RuleFilterKind.Membership),
                 Join(RuleFilterKind.Channel), Join(RuleFilterKind.ReservationType), Join(RuleFilterKind.Market),
