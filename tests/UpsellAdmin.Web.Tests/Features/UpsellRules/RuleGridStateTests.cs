@@ -1,0 +1,110 @@
+using UpsellAdmin.Web.Features.UpsellRules;
+
+namespace UpsellAdmin.Web.Tests.Features.UpsellRules;
+
+/// <summary>The Rules grid's state in the URL and the per-user column layout (issue 15).</summary>
+public sealed class RuleGridStateTests
+{
+    [Fact]
+    public void Url_RoundTrips_CriteriaPageSizeAndSort()
+    {
+        var state = new RuleGridState
+        {
+            CodeOrDescription = "STD & co",
+            RoomClassRules = true,
+            StayDate = new DateOnly(2027, 3, 7),
+            FromRoomType = "STD",
+            Membership = "GOLD/PLAT",
+            Market = "LEI",
+            Page = 1,
+            PageSize = 50,
+            SortBy = nameof(UpsellRuleRow.BeginDate),
+            Descending = true,
+        };
+
+        var url = state.ToUrl();
+
+        Assert.StartsWith("/upsell-rules?", url, StringComparison.Ordinal);
+        Assert.Contains("page=2", url, StringComparison.Ordinal);
+        Assert.Equal(state, RuleGridState.FromUri("https://host" + url));
+    }
+
+    [Fact]
+    public void DefaultState_IsThePlainGridUrl()
+    {
+        Assert.Equal("/upsell-rules", new RuleGridState().ToUrl());
+        Assert.Equal(new RuleGridState(), RuleGridState.FromUri("https://host/upsell-rules"));
+    }
+
+    [Theory]
+    [InlineData("?page=0&size=7&sort=Hacked&dir=desc&stay=2027-13-45", 0, RuleGridState.DefaultPageSize)]
+    [InlineData("?page=-3&size=abc", 0, RuleGridState.DefaultPageSize)]
+    [InlineData("?page=3&size=100", 2, 100)]
+    public void MalformedValues_ReadAsDefaults(string query, int page, int size)
+    {
+        var state = RuleGridState.FromUri("https://host/upsell-rules" + query);
+
+        Assert.Equal(page, state.Page);
+        Assert.Equal(size, state.PageSize);
+        Assert.Null(state.StayDate);
+        Assert.Null(state.SortBy);
+        Assert.False(state.Descending);
+    }
+
+    [Fact]
+    public void Highlight_IsRead_ButNeverWrittenBack()
+    {
+        var state = RuleGridState.FromUri("https://host/upsell-rules?q=GR&page=2&highlight=42");
+
+        Assert.Equal(42, state.Highlight);
+        Assert.Equal("/upsell-rules?q=GR&page=2", state.ToUrl());
+    }
+
+    [Fact]
+    public void EditLink_CarriesTheGridUrl_AndComesBackWithTheHighlight()
+    {
+        var grid = new RuleGridState { CodeOrDescription = "GR", Page = 1 }.ToUrl();
+
+        var edit = RuleGridReturn.EditUrl(3, 9, grid);
+        var back = RuleGridReturn.BackUrl(Uri.UnescapeDataString(edit[(edit.IndexOf('=') + 1)..]), 9);
+
+        var restored = RuleGridState.FromUri("https://host" + back);
+        Assert.Equal("GR", restored.CodeOrDescription);
+        Assert.Equal(1, restored.Page);
+        Assert.Equal(9, restored.Highlight);
+    }
+
+    [Fact]
+    public void Layout_FromStored_DropsUnknownAndRepeatedColumns()
+    {
+        var stored = new RuleGridColumnLayout(["markets", "nonsense", "amount", "markets"]);
+
+        Assert.Equal([RuleGridColumns.Markets, RuleGridColumns.Amount], RuleGridColumnLayout.From(stored).Shown);
+        Assert.Same(RuleGridColumnLayout.Default, RuleGridColumnLayout.From(null));
+    }
+
+    [Fact]
+    public void Layout_HideMoveAndShowAgain()
+    {
+        var layout = RuleGridColumnLayout.Default.Toggle(RuleGridColumns.Type).Move(RuleGridColumns.Amount, -1);
+
+        Assert.DoesNotContain(RuleGridColumns.Type, layout.Shown);
+        Assert.Equal([RuleGridColumns.From, RuleGridColumns.Amount, RuleGridColumns.To], layout.Shown.Take(3));
+        Assert.False(layout.IsDefault);
+        Assert.Equal(layout.Shown, layout.Move(RuleGridColumns.From, -1).Shown); // the first column cannot move left
+
+        var shownAgain = layout.Toggle(RuleGridColumns.Type);
+        Assert.Contains(RuleGridColumns.Type, shownAgain.Shown);
+        Assert.Equal(RuleGridColumns.Default.Count, shownAgain.Shown.Count);
+    }
+
+    [Fact]
+    public void EveryColumn_HasItsConceptTitle()
+    {
+        Assert.Equal("Upsell Amount", RuleGridColumns.Title(RuleGridColumns.Amount));
+        Assert.Equal("Days of Week", RuleGridColumns.Title(RuleGridColumns.DaysOfWeek));
+        Assert.Equal("Markets", RuleGridColumns.Title(RuleGridColumns.Markets));
+        Assert.Equal("Channels", RuleGridColumns.Title(RuleGridColumns.Channels));
+        Assert.All(RuleGridColumns.Default, id => Assert.NotEqual(id, RuleGridColumns.Title(id)));
+    }
+}
