@@ -107,7 +107,7 @@ public sealed class RulePageEndToEndTests(AppFixture app) : IClassFixture<AppFix
         await Expect(page.Locator("[data-testid=days-of-week-help]")).ToContainTextAsync("Every day");
         await page.Locator("input[data-testid=day-Friday]").CheckAsync();
         await page.Locator("input[data-testid=day-Saturday]").CheckAsync();
-        await Expect(page.Locator("[data-testid=days-of-week-help]")).ToContainTextAsync("Fri, Sat");
+        await Expect(page.Locator("[data-testid=days-of-week-help]")).ToContainTextAsync("Fri or Sat");
         await ShotAsync(page, "rule-days-of-week");
         await page.ClickAsync("[data-testid=save]");
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Rule E2E-WKND saved.");
@@ -271,5 +271,37 @@ public sealed class RulePageEndToEndTests(AppFixture app) : IClassFixture<AppFix
         {
             Assert.Equal("Edited, not saved", (await db.UpsellRules.AsNoTracking().SingleAsync(r => r.Id == rule.Id, Ct)).Description);
         }
+    }
+
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(1920, 1080)]
+    public async Task RulePage_OnALaptopAndAFullHdScreen_ShowsDaysOfWeekBesideTheDatesWithoutSidewaysScrolling(int width, int height)
+    {
+        var (page, _) = await app.LogInAsync(Revenue);
+        await page.SetViewportSizeAsync(width, height);
+        UpsellRule weekends;
+        await using (var db = await app.Db.CreateDbContextAsync(Ct))
+        {
+            weekends = await db.UpsellRules.AsNoTracking().Where(r => r.Code.StartsWith("WKND-")).OrderBy(r => r.Id).FirstAsync(Ct);
+        }
+        await page.GotoAsync(app.BaseUrl + PageUrls.UpsellRuleEditFor(weekends.PropertyId, weekends.Id));
+        await Expect(page.Locator("[data-testid=field-code]")).ToHaveValueAsync(weekends.Code);
+
+        // The demo "weekends in March" rule: Fri and Sat ticked, in the first screenful, next to the dates.
+        await Expect(page.Locator("input[data-testid=day-Friday]")).ToBeCheckedAsync();
+        await Expect(page.Locator("input[data-testid=day-Saturday]")).ToBeCheckedAsync();
+        await Expect(page.Locator("[data-testid=field-days-of-week]")).ToBeInViewportAsync();
+        var days = (await page.Locator("[data-testid=field-days-of-week]").BoundingBoxAsync())!;
+        var begin = (await page.Locator("[data-testid=field-begin]").BoundingBoxAsync())!;
+        var end = (await page.Locator("[data-testid=field-end]").BoundingBoxAsync())!;
+        var code = (await page.Locator("[data-testid=field-code]").BoundingBoxAsync())!;
+        // One row: Begin Date under Code (first column), End Date, then Days of Week.
+        Assert.True(Math.Abs(days.Y - end.Y) < 40 && Math.Abs(begin.Y - end.Y) < 5, $"Begin y={begin.Y}, End y={end.Y}, Days y={days.Y}");
+        Assert.True(Math.Abs(begin.X - code.X) < 5 && begin.X < end.X && end.X < days.X, $"Code x={code.X}, Begin x={begin.X}, End x={end.X}, Days x={days.X}");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        await ShotAsync(page, $"rule-page-{width}x{height}");
+        await page.Locator("[data-testid=save]").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(page, $"rule-page-{width}x{height}-bottom");
     }
 }

@@ -99,6 +99,9 @@ public sealed class RulesGridEndToEndTests(RulesGridAppFixture app) : IClassFixt
             }
         }
         Assert.True(inView >= 12, $"{inView} rule rows fit in a 1366×768 window; at least 12 should");
+
+        await page.SetViewportSizeAsync(1920, 1080);
+        await ShotAsync(page, "grid-1920x1080");
         Assert.Empty(errors);
     }
 
@@ -194,6 +197,9 @@ public sealed class RulesGridEndToEndTests(RulesGridAppFixture app) : IClassFixt
         Assert.True(heading.Y + 24 <= LaptopHeight, $"the result starts at y={heading.Y}");
         var scrolled = await dialog.EvaluateAsync<double>("d => Math.max(...[d, ...d.querySelectorAll('*')].map(e => e.scrollTop))");
         Assert.Equal(0, scrolled);
+
+        await page.SetViewportSizeAsync(1920, 1080);
+        await ShotAsync(page, "test-dialog-1920x1080");
         Assert.Empty(errors);
     }
 }
