@@ -182,7 +182,7 @@ public sealed class NothingLostEndToEndTests(AppFixture app) : IClassFixture<App
         await bookedOn.PressAsync("Tab");
         await page.ClickAsync("[data-testid=quote-button]");
         await Expect(page.Locator("[data-testid=offer-row], [data-testid=no-offers]").First).ToBeVisibleAsync();
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]

@@ -1,11 +1,16 @@
 
+using Microsoft.AspNetCore.Components;
+using UpsellAdmin.Web.Components.Shared;
+
 namespace UpsellAdmin.Web.Features.Properties;
 
 /// <summary>
 /// The property the user is working on, shared by the app bar's picker and every page of the circuit (scoped =
 /// one per circuit). Holds only the properties the user may see.
 /// </summary>
-public sealed class CurrentPropertyState(IPropertyService properties)
+/// <param name="navigation">The circuit's navigation manager: through it the pages' <see cref="LeaveGuards"/> (unsaved
+/// changes) are asked before a switch. Null outside a circuit (no page can have unsaved changes there).</param>
+public sealed class CurrentPropertyState(IPropertyService properties, NavigationManager? navigation = null)
 {
     private Task? _loading;
     private readonly List<Func<PropertySummary, Task<bool>>> _switchGuards = [];
@@ -59,6 +64,10 @@ public sealed class CurrentPropertyState(IPropertyService properties)
             {
                 return false;
             }
+        }
+        if (navigation is not null && !await LeaveGuards.For(navigation).MayLeaveAsync("switch property"))
+        {
+            return false;
         }
         Current = next;
         if (Changed is { } handlers)
