@@ -22,10 +22,12 @@ public sealed class RulesGridEndToEndTests(RulesGridAppFixture app) : IClassFixt
         return (page, errors);
     }
 
-    private static async Task SearchAsync(IPage page, string text)
+    private static async Task SearchAsync(IPage page, string text, int expectedCount = RulesGridAppFixture.Count)
     {
+        await Expect(page.Locator(Rows).First).ToBeVisibleAsync(); // the unfiltered list first, so the search's answer is what we see next
         await page.FillAsync("[data-testid=criteria-code]", text);
         await page.ClickAsync("[data-testid=search]");
+        await Expect(page.Locator("[data-testid=selection-count]")).ToHaveTextAsync($"{expectedCount} rule{(expectedCount == 1 ? "" : "s")} found");
         await Expect(page.Locator(Rows).First.Locator("[data-testid=rule-code]")).ToContainTextAsync(text);
     }
 
@@ -177,7 +179,7 @@ public sealed class RulesGridEndToEndTests(RulesGridAppFixture app) : IClassFixt
     public async Task Laptop_TestDialog_ShowsTheResultWithoutScrolling()
     {
         var (page, errors) = await OnLaptopAsync("revenue@demo.local");
-        await SearchAsync(page, "GRID05");
+        await SearchAsync(page, "GRID05", 1);
         await page.Locator(Rows).First.Locator("[data-testid=rule-code]").ClickAsync();
         await Expect(page.Locator("[data-testid=form-title]")).ToBeVisibleAsync();
         await page.ClickAsync("[data-testid=rule-test-button]");

@@ -34,8 +34,6 @@ public partial class UpsellRulesPage
     private RuleGridState _state = new();
     private RuleGridColumnLayout _layout = RuleGridColumnLayout.Default;
     private bool _chooserOpen;
-    /// <summary>Bumped by Search: the grid is rebuilt on the first page of the new result.</summary>
-    private int _searchGeneration;
     private int? _highlightId;
     private bool _revealPending;
 
@@ -72,7 +70,8 @@ public partial class UpsellRulesPage
         await LoadLookupsAsync();
     }
 
-    private string GridKey => $"{_layout.Signature}|{_searchGeneration}";
+    /// <summary>The grid is rebuilt when the columns change (MudDataGrid keeps the order its columns first came in).</summary>
+    private string GridKey => _layout.Signature;
 
     private static string PinnedStyle(int index) =>
         $"left:{Pinned[index].Left}px;width:{Pinned[index].Width}px;min-width:{Pinned[index].Width}px;max-width:{Pinned[index].Width}px";
@@ -197,15 +196,20 @@ public partial class UpsellRulesPage
         return new GridData<UpsellRuleRow> { Items = result.Items, TotalItems = result.TotalItems };
     }
 
-    private Task SearchAsync()
+    private async Task SearchAsync()
     {
         _applied = _criteriaForm.ToCriteria();
         _selected.Clear();
         _highlightId = null;
+        var wasOnFirstPage = _state.Page == 0;
         _state = _state.WithCriteriaOf(_criteriaForm) with { Page = 0 };
         WriteUrl();
-        _searchGeneration++; // a new grid on the first page of the result
-        return Task.CompletedTask;
+        // On another page the grid goes back to the first one when it gets CurrentPage = 0 (and loads it then);
+        // on the first page it loads again here. One load either way, the rows stay until the new ones arrive.
+        if (wasOnFirstPage)
+        {
+            await ReloadAsync();
+        }
     }
 
     private async Task ReloadAsync()
