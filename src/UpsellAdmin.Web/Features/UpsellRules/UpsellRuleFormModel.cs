@@ -115,10 +115,12 @@ public sealed class UpsellRuleFormModel
             DaysInAdvance = rule.DaysInAdvance,
             UseOccupancyLevels = rule.UpsellByOccupancyLevels,
         };
-        model.UpsellAmount = rule.UpsellAmount;
+        // The same number without the storage's trailing zeros: 45 shows as "45", not "45.0" (12.345678 stays as it is).
+        static decimal? Plain(decimal? value) => value / 1.000000000000000000000000000000000m;
+        model.UpsellAmount = Plain(rule.UpsellAmount);
         foreach (var row in levels)
         {
-            row.Amount = rule.OccupancyLevelAmounts.FirstOrDefault(a => a.Level == row.Level)?.Amount;
+            row.Amount = Plain(rule.OccupancyLevelAmounts.FirstOrDefault(a => a.Level == row.Level)?.Amount);
         }
         model.OccupancyAmounts = levels;
         return model;

@@ -37,7 +37,8 @@ public sealed class UpsellRuleEditPageUsabilityTests : UiTestContext
     {
         var cut = RenderEdit();
         var description = cut.Find("[data-testid=field-description]");
-        Assert.False(description.HasAttribute("maxlength"));
+        // No browser limit at 40 (MudBlazor always writes its own, far larger, default).
+        Assert.True(!description.HasAttribute("maxlength") || int.Parse(description.GetAttribute("maxlength")!, System.Globalization.CultureInfo.InvariantCulture) > 1000);
 
         cut.Find("[data-testid=field-description]").Input(new string('x', 45));
 
@@ -73,7 +74,7 @@ public sealed class UpsellRuleEditPageUsabilityTests : UiTestContext
 
         cut.Find("input[data-testid=day-Friday]").Change(true);
         cut.Find("input[data-testid=day-Saturday]").Change(true);
-        cut.WaitForAssertion(() => Assert.Contains("Fri, Sat", cut.Find("[data-testid=days-of-week-help]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Fri or Sat", cut.Find("[data-testid=days-of-week-help]").TextContent, StringComparison.Ordinal));
         cut.Find("[data-testid=save]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal([DayOfWeek.Friday, DayOfWeek.Saturday], Rules.Saved.Single().DaysOfWeek));
@@ -97,5 +98,14 @@ public sealed class UpsellRuleEditPageUsabilityTests : UiTestContext
 
         var other = RenderEdit(returnUrl: "https://evil.example/upsell-rules");
         Assert.Equal(PageUrls.UpsellRules, other.Find("[data-testid=cancel]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void FormModel_StoredAmountWithTrailingZeros_ShowsThePlainNumberAndKeepsEveryDecimal()
+    {
+        var stored = FakeUpsellRuleService.ValidRule(1).ToDefinition() with { UpsellAmount = 45.0000m };
+
+        Assert.Equal("45", UpsellRuleFormModel.FromDefinition(stored, []).UpsellAmount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(12.345678m, UpsellRuleFormModel.FromDefinition(stored with { UpsellAmount = 12.345678m }, []).UpsellAmount);
     }
 }
