@@ -34,6 +34,8 @@ public sealed record RuleGridState
     public string? Channel { get; init; }
     public string? ReservationType { get; init; }
     public string? Market { get; init; }
+    /// <summary>Days of Week criterion: a .NET DayOfWeek name ("Saturday"), as the criteria panel holds it.</summary>
+    public string? Weekday { get; init; }
 
     /// <summary>0-based, as MudDataGrid counts; the URL says page=2 for the second page.</summary>
     public int Page { get; init; }
@@ -45,7 +47,7 @@ public sealed record RuleGridState
     public int? Highlight { get; init; }
 
     private const string Q = "q", RoomType = "roomTypeRules", RoomClass = "roomClassRules", Stay = "stay", From = "from", To = "to",
-        Rate = "rate", Member = "membership", ChannelKey = "channel", Resv = "resvType", MarketKey = "market",
+        Rate = "rate", Member = "membership", ChannelKey = "channel", Resv = "resvType", MarketKey = "market", Day = "day",
         PageKey = "page", SizeKey = "size", SortKey = "sort", DirKey = "dir";
 
     public static RuleGridState FromUri(string uri)
@@ -76,6 +78,7 @@ public sealed record RuleGridState
             Channel = Text(ChannelKey),
             ReservationType = Text(Resv),
             Market = Text(MarketKey),
+            Weekday = UpsellRuleCriteriaModel.ParseWeekday(Text(Day))?.ToString(),
             Page = Int(PageKey) is { } p and >= 1 and <= 100_000 ? p - 1 : 0,
             PageSize = size,
             SortBy = sort,
@@ -106,6 +109,7 @@ public sealed record RuleGridState
         Add(ChannelKey, Channel);
         Add(Resv, ReservationType);
         Add(MarketKey, Market);
+        Add(Day, Weekday);
         Add(PageKey, Page > 0 ? (Page + 1).ToString(CultureInfo.InvariantCulture) : null);
         Add(SizeKey, PageSize != DefaultPageSize ? PageSize.ToString(CultureInfo.InvariantCulture) : null);
         Add(SortKey, SortBy);
@@ -127,6 +131,7 @@ public sealed record RuleGridState
         form.Channel = Channel;
         form.ReservationType = ReservationType;
         form.Market = Market;
+        form.Weekday = Weekday;
     }
 
     /// <summary>This state with the criteria of the panel's model (what Search applies).</summary>
@@ -143,6 +148,7 @@ public sealed record RuleGridState
         Channel = Empty(form.Channel),
         ReservationType = Empty(form.ReservationType),
         Market = Empty(form.Market),
+        Weekday = UpsellRuleCriteriaModel.ParseWeekday(form.Weekday)?.ToString(),
     };
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -16,6 +16,7 @@ public sealed class RuleGridStateTests
             FromRoomType = "STD",
             Membership = "GOLD/PLAT",
             Market = "LEI",
+            Weekday = nameof(DayOfWeek.Saturday),
             Page = 1,
             PageSize = 50,
             SortBy = nameof(UpsellRuleRow.BeginDate),
@@ -37,7 +38,7 @@ public sealed class RuleGridStateTests
     }
 
     [Theory]
-    [InlineData("?page=0&size=7&sort=Hacked&dir=desc&stay=2027-13-45", 0, RuleGridState.DefaultPageSize)]
+    [InlineData("?page=0&size=7&sort=Hacked&dir=desc&stay=2027-13-45&day=Caturday", 0, RuleGridState.DefaultPageSize)]
     [InlineData("?page=-3&size=abc", 0, RuleGridState.DefaultPageSize)]
     [InlineData("?page=3&size=100", 2, 100)]
     public void MalformedValues_ReadAsDefaults(string query, int page, int size)
@@ -47,6 +48,7 @@ public sealed class RuleGridStateTests
         Assert.Equal(page, state.Page);
         Assert.Equal(size, state.PageSize);
         Assert.Null(state.StayDate);
+        Assert.Null(state.Weekday);
         Assert.Null(state.SortBy);
         Assert.False(state.Descending);
     }
