@@ -214,8 +214,10 @@ public sealed class CurrencyAndCoverageEndToEndTests(CurrencyAppFixture app) : I
         // The link opens the rule; the Rules grid warns on it as it does for a missing code.
         var link = section.Locator("[data-testid=levels-coverage] a").First;
         var code = await link.InnerTextAsync();
-        await link.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/upsell-rules/", StringComparison.Ordinal));
+        var href = await link.GetAttributeAsync("href");
+        await page.GotoAsync(app.BaseUrl + href);
+        await Expect(page.Locator("[data-testid=interactive]")).ToBeAttachedAsync();
+        await Expect(page.GetByLabel("Code", new() { Exact = true })).ToHaveValueAsync(code);
         await page.GotoAsync(app.BaseUrl + PageUrls.UpsellRules);
         await ChoosePropertyAsync(page, app.Usd);
         await SearchAsync(page, code);
