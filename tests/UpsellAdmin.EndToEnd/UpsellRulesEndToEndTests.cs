@@ -47,7 +47,7 @@ public sealed class UpsellRulesEndToEndTests(AppFixture app) : IClassFixture<App
         await AppFixture.ScreenshotAsync(page, "upsell-rule-new");
         await page.ClickAsync("[data-testid=save]");
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Rule E2E-UP1 saved.");
-        await page.WaitForURLAsync(url => url.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
 
         // Find it with the criteria
         await SearchByCodeAsync(page, "E2E-UP1");
@@ -63,7 +63,7 @@ public sealed class UpsellRulesEndToEndTests(AppFixture app) : IClassFixture<App
         await page.FillAsync("[data-testid=field-description]", "E2E edited description");
         await page.ClickAsync("[data-testid=save]");
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Rule E2E-UP1 saved." }).Last).ToBeVisibleAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
         await SearchByCodeAsync(page, "E2E-UP1");
         await Expect(page.Locator(Rows).First).ToContainTextAsync("E2E edited description");
 

@@ -19,7 +19,7 @@ public sealed class RuleHistoryEndToEndTests(AppFixture app) : IClassFixture<App
         await page.FillAsync("[data-testid=field-description]", description);
         await page.ClickAsync("[data-testid=save]");
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "saved." }).Last).ToBeVisibleAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
     }
 
     [Fact]

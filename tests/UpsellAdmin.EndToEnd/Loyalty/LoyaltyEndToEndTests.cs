@@ -98,7 +98,7 @@ public sealed class LoyaltyEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         await AppFixture.ScreenshotAsync(page, "loyalty-rule-membership");
         await page.ClickAsync("[data-testid=save]");
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Rule E2E-LOY saved." })).ToBeVisibleAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith(PageUrls.UpsellRules, StringComparison.Ordinal));
         await page.FillAsync("[data-testid=criteria-code]", "E2E-LOY");
         await page.ClickAsync("[data-testid=search]");
         await Expect(page.Locator(Rows)).ToHaveCountAsync(1);

@@ -10,14 +10,6 @@ public sealed class UserPreferenceService(IDbContextFactory<AppDbContext> dbFact
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The registered service, else one built over the app's database and user (a host that has not
-    /// registered it yet), else null (a test host without a database: nothing is remembered).</summary>
-    public static IUserPreferenceService? For(IServiceProvider services) =>
-        services.GetService<IUserPreferenceService>()
-        ?? (services.GetService<IDbContextFactory<AppDbContext>>() is { } factory && services.GetService<ICurrentUser>() is { } user
-            ? new UserPreferenceService(factory, user, services.GetService<TimeProvider>() ?? TimeProvider.System)
-            : null);
-
     public async Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken = default) where T : class
     {
         CheckKey(key);

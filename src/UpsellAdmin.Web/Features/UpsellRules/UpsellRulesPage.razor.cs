@@ -62,7 +62,8 @@ public partial class UpsellRulesPage
         _highlightId = _state.Highlight;
         _state.CopyCriteriaTo(_criteriaForm);
         _applied = _criteriaForm.ToCriteria();
-        _preferences = UserPreferenceService.For(Services);
+        // Optional: a component test host without a database registers none (nothing is remembered).
+        _preferences = Services.GetService<IUserPreferenceService>();
         if (_preferences is not null)
         {
             _layout = RuleGridColumnLayout.From(await _preferences.GetAsync<RuleGridColumnLayout>(RuleGridColumns.PreferenceKey));

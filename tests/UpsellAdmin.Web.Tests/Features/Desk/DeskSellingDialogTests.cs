@@ -117,6 +117,25 @@ public sealed class DeskSellingDialogTests : UiTestContext
     }
 
     [Fact]
+    public async Task Sell_WithANoteOverTheLimit_RefusesWithItsLength_AndKeepsTheWholeNote()
+    {
+        await OpenAsync(Offers(Upgrade("o-sup", "SUP", 20m)));
+        Offer("SUP").QuerySelector("[data-testid=desk-sell]")!.Click();
+        var pasted = new string('x', DeskSaleConfirm.NoteMaxLength + 20);
+
+        TypeNote(pasted);
+
+        Dialogs.WaitForAssertion(() => Assert.Contains(
+            $"The note can be at most {DeskSaleConfirm.NoteMaxLength} characters (it has {pasted.Length}).", Dialogs.Markup));
+        Assert.Equal(pasted, Note().GetAttribute("value") ?? Note().TextContent); // nothing cut
+        Assert.True(Dialogs.Find("[data-testid=desk-confirm]").HasAttribute("disabled"));
+        Assert.Empty(DeskSelling.Sold);
+
+        TypeNote("Anniversary");
+        Dialogs.WaitForAssertion(() => Assert.False(Dialogs.Find("[data-testid=desk-confirm]").HasAttribute("disabled")));
+    }
+
+    [Fact]
     public async Task Sell_WhenTheOfferChanged_ShowsWhy_AndReplacesTheOffersWithTheCurrentOnes()
     {
         await OpenAsync(Offers(Upgrade("o-sup", "SUP", 20m)));

@@ -89,7 +89,7 @@ public sealed class UpsellRulesPageTests : UiTestContext
     {
         Rules.Rows.AddRange(Enumerable.Range(10, 27).Select(i => FakeUpsellRuleService.Row(i, $"R{i:00}", $"Rule {i}", "STD", "DLX")));
         var cut = Render<UpsellRulesPage>();
-        cut.WaitForAssertion(() => Assert.Equal(10, cut.FindAll(RowSelector).Count));
+        cut.WaitForAssertion(() => Assert.Equal(RuleGridState.DefaultPageSize, cut.FindAll(RowSelector).Count));
 
         cut.Find("[data-testid=select-all]").Click();
         cut.WaitForAssertion(() => Assert.Equal("30 of 30 selected", cut.Find("[data-testid=selection-count]").TextContent.Trim()));
