@@ -33,7 +33,7 @@ public sealed class PropertyFormValidator : AbstractValidator<PropertyForm>
         RuleFor(f => f.Name).NotEmpty().WithMessage("Enter a name.")
             .MaximumLength(Property.NameMaxLength).WithMessage($"The name has at most {Property.NameMaxLength} characters.");
         RuleFor(f => f.TimeZone).NotEmpty().WithMessage("Enter a time zone, e.g. Europe/London.")
-            .MaximumLength(Property.TimeZoneMaxLength)
+            .MaximumLength(Property.TimeZoneMaxLength).WithMessage($"The time zone has at most {Property.TimeZoneMaxLength} characters.")
             .Must(IsKnownTimeZone).WithMessage(f => $"\"{f.TimeZone}\" is not a time zone this server knows. Use an IANA id such as Europe/London or America/New_York.");
     }
 

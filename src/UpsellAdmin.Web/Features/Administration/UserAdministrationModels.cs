@@ -56,7 +56,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
             RuleFor(f => f.Password).NotEmpty().WithMessage("Enter an initial password.");
         });
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter the name shown in the app bar.")
-            .MaximumLength(AppUser.DisplayNameMaxLength);
+            .MaximumLength(AppUser.DisplayNameMaxLength).WithMessage($"The name has at most {AppUser.DisplayNameMaxLength} characters.");
         RuleFor(f => f.Role).Must(r => Roles.All.Contains(r)).WithMessage("Choose Administrator, Revenue Manager or Front Desk.");
     }
 }

@@ -12,9 +12,6 @@ public static class CopySetup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICopyExchangeRateSource, MewsCopyExchangeRateSource>();
-        // The Occupancy Levels editor's rule coverage (implemented by UpsellRules). Belongs in AddUpsellRules: here only
-        // until that file can take it (issue 15, requests.md D-1); TryAdd, so moving it changes nothing.
-        services.TryAddScoped<UpsellConfiguration.IOccupancyRuleSource, OccupancyRuleSource>();
         services.TryAddScoped<RuleCopyService>();
         services.TryAddScoped<IRuleCopyService>(sp => sp.GetRequiredService<RuleCopyService>());
         services.TryAddScoped<IRuleCopyLauncher, RuleCopyDialogLauncher>();

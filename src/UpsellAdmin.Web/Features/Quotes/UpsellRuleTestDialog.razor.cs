@@ -135,7 +135,8 @@ public sealed partial class UpsellRuleTestDialog : IDisposable
         _definition = Rule.ToDefinition();
         _input.OccupancyLevelRequired = _definition.UpsellByOccupancyLevels;
         await _form.ValidateAsync();
-        if (!_form.IsValid)
+        // A typed negative rate stays as typed, marked on its field (never clamped to 0), and nothing is tested.
+        if (!_form.IsValid || HasNegativeRate)
         {
             return;
         }
@@ -150,6 +151,10 @@ public sealed partial class UpsellRuleTestDialog : IDisposable
             _busy = false;
         }
     }
+
+    private const string NegativeRate = "A rate cannot be negative.";
+
+    private bool HasNegativeRate => _nights.Any(n => n.OriginalRate < 0 || n.TargetRates.Values.Any(v => v < 0));
 
     private string RateCurrency => _lookups?.RateCodes.FirstOrDefault(r => r.Code == _input?.RateCode)?.CurrencyCode ?? _definition.CurrencyCode;
 

@@ -12,6 +12,8 @@ public static class UpsellRulesSetup
         services.TryAddScoped<UpsellRuleService>();
         services.TryAddScoped<IUpsellRuleService>(sp => sp.GetRequiredService<UpsellRuleService>());
         services.TryAddScoped<IUpsellRuleHistoryService, UpsellRuleHistoryService>();
+        // The Occupancy Levels editor (UpsellConfiguration, a layer below) lists the rules a level change leaves without an amount.
+        services.TryAddScoped<UpsellConfiguration.IOccupancyRuleSource, OccupancyRuleSource>();
         return services;
     }
 }
