@@ -88,7 +88,7 @@ public sealed class ApiKeysPageTests : UiTestContext
         Dialogs.WaitForElement("[data-testid=api-key-create]").Click();
 
         Dialogs.WaitForAssertion(() => Assert.Contains("Enter a name: who uses the key, e.g. booking-engine. It is what Upsell Activity and the audit show.",
-            Dialogs.FindAll("div.mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim())));
+            string.Join(" | ", Dialogs.FindAll("div.mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim())), StringComparison.Ordinal));
         Assert.Equal("Choose at least one scope: read, quote, sell or copy.", Dialogs.Find("[data-testid=api-key-scopes-error]").TextContent.Trim());
         Assert.Equal("Choose the properties the key may touch, or All properties.", Dialogs.Find("[data-testid=api-key-properties-error]").TextContent.Trim());
         Assert.Empty(_keys.Created);
@@ -132,8 +132,9 @@ public sealed class ApiKeysPageTests : UiTestContext
         CheckBox(Dialogs, "api-key-field-all-properties").Change(true);
         Dialogs.Find("[data-testid=api-key-create]").Click();
 
+        // The error helper line also holds the name's counter ("5 / 80"), so the message is a part of its text.
         Dialogs.WaitForAssertion(() => Assert.Contains("A key called 'kiosk' exists already (revoked keys keep their names); choose another name.",
-            Dialogs.FindAll("div.mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim())));
+            string.Join(" | ", Dialogs.FindAll("div.mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim())), StringComparison.Ordinal));
         Assert.Empty(Dialogs.FindAll("[data-testid=api-key-shown-dialog]"));
     }
 
