@@ -202,7 +202,7 @@ public static class RuleApiEndpoints
             {
                 return BadRequest($"exchangeRates {pair}: {problem}");
             }
-            rates.Add(new CopyRateInput(from, to, rate));
+            rates.Add(new CopyRateInput(from, to, rate, ExchangeRateSources.Typed));
         }
 
         var request = new RuleCopyRequest(sourceId, ruleCodes.Select(c => rules[c]).ToList(), targetCodes.Select(c => properties[c]).ToList())

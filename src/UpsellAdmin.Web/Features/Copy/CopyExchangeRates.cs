@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using UpsellAdmin.Connector;
 using UpsellAdmin.Connector.Models;
 using UpsellAdmin.Web.Data;
+using UpsellAdmin.Web.Features.Common;
 
 namespace UpsellAdmin.Web.Features.Copy;
 
@@ -75,7 +76,7 @@ internal sealed class MewsCopyExchangeRateSource(
         catch (Exception ex) when (ex is MewsApiException or HttpRequestException or OperationCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
         {
             logger.LogWarning("Mews exchange rates for {Property} could not be read ({Error}); the copy asks for a typed rate",
-                property.Code, ex is MewsApiException m ? m.MewsMessage : ex.GetType().Name);
+                LogText.Safe(property.Code), ex is MewsApiException m ? LogText.Safe(m.MewsMessage) : ex.GetType().Name);
             return none;
         }
     }

@@ -216,7 +216,7 @@ public partial class RuleCopyDialog
         _error = null;
         try
         {
-            var result = await CopyService.ApplyAsync(Request() with { Decisions = _preview!.Decisions(), ExchangeRates = _preview.TypedRates() });
+            var result = await CopyService.ApplyAsync(Request() with { Decisions = _preview!.Decisions(), ExchangeRates = _preview.Rates() });
             if (result.Status != CopyStatus.Ok)
             {
                 _error = result.Message;

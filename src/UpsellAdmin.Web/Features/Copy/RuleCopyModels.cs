@@ -71,9 +71,11 @@ public static class ExchangeRateSources
     public const string Typed = "Typed";
 }
 
-/// <summary>An exchange rate given with a copy (typed in the dialog, or the API's <c>exchangeRates</c>): 1
-/// <see cref="From"/> = <see cref="Rate"/> <see cref="To"/>.</summary>
-public sealed record CopyRateInput(string From, string To, decimal Rate);
+/// <summary>An exchange rate given with a copy: 1 <see cref="From"/> = <see cref="Rate"/> <see cref="To"/>, and where it
+/// came from (<see cref="ExchangeRateSources"/>): "Typed" (typed in the dialog, or the API's <c>exchangeRates</c>) or
+/// "Mews" (the Mews rate the dialog's preview showed, pinned so Apply writes exactly what the user saw). A copy does not
+/// ask Mews for a pair it was given.</summary>
+public sealed record CopyRateInput(string From, string To, decimal Rate, string Source);
 
 /// <summary>
 /// The exchange rate of one currency pair of a copy (mutable: the dialog types it): what Mews has, or what was typed.
@@ -230,9 +232,12 @@ public sealed class RuleCopyPreview
     /// it came from; the dialog lets the user type one where Mews has none (or change Mews').</summary>
     public IReadOnlyList<CopyExchangeRate> ExchangeRates { get; init; } = [];
 
-    /// <summary>The rates typed in this preview, for <see cref="IRuleCopyService.ApplyAsync"/>.</summary>
-    public IReadOnlyList<CopyRateInput> TypedRates() =>
-        ExchangeRates.Where(r => r.TypedRate is not null).Select(r => new CopyRateInput(r.From, r.To, r.TypedRate!.Value)).ToList();
+    /// <summary>Every rate this preview shows (typed or Mews'), with its source, for
+    /// <see cref="IRuleCopyService.ApplyAsync"/>: Apply writes at exactly these rates and does not read Mews again (a rate
+    /// changed in Mews, or Mews failing, after the preview changes nothing the user saw).</summary>
+    public IReadOnlyList<CopyRateInput> Rates() =>
+        ExchangeRates.Where(r => r is { Rate: not null, Source: not null })
+            .Select(r => new CopyRateInput(r.From, r.To, r.Rate!.Value, r.Source!)).ToList();
 
     /// <summary>Types <paramref name="rate"/> for <paramref name="pair"/> (null = back to Mews') and sets every
     /// currency conflict of that pair that offers a conversion to Convert. Returns how many conflicts were set.</summary>

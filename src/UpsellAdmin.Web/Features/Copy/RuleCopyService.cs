@@ -407,18 +407,26 @@ public sealed class RuleCopyService(
 
     /// <summary>
     /// One exchange rate per currency pair the copy may convert (an amount rule's currency → a target's currency): the
-    /// request's (typed) rate, else what Mews has for the pair in the first target of that currency that has one (one
+    /// request's rate (typed, or a Mews rate the preview showed, kept with its source), else what Mews has for the pair in the first target of that currency that has one (one
     /// exchangeRates/getAll per target enterprise), else none yet.
     /// </summary>
     private async Task<CopyExchangeRateSet> ExchangeRatesAsync(RuleCopyRequest request, List<UpsellRule> rules, List<PropertySummary> targets, CancellationToken ct)
     {
         var ruleCurrencies = rules.Where(r => !r.Formula.IsPercentage()).Select(r => r.CurrencyCode).Distinct(StringComparer.Ordinal).ToList();
         var typed = new Dictionary<(string, string), decimal>();
-        foreach (var t in request.ExchangeRates)
-        {
-            typed[(t.From, t.To)] = t.Rate;
-        }
+        // A Mews rate given with the request is the one the preview showed: pinned, not read again.
         var mews = new Dictionary<(string, string), decimal>();
+        foreach (var given in request.ExchangeRates)
+        {
+            if (given.Source == ExchangeRateSources.Mews)
+            {
+                mews[(given.From, given.To)] = given.Rate;
+            }
+            else
+            {
+                typed[(given.From, given.To)] = given.Rate;
+            }
+        }
         var pairs = new HashSet<(string From, string To)>();
         foreach (var target in targets)
         {

@@ -84,6 +84,50 @@ public sealed class RuleCopyConversionTests : IAsyncLifetime
         Assert.Contains("R-NONE → Created [USD → EUR at 0.8612, Mews]", log.Details, StringComparison.Ordinal);
     }
 
+    /// <summary>"Mews" whose answer changes after the preview: each call takes the next answer (a rate, or a failure).</summary>
+    private sealed class ChangingMewsRates(params Func<decimal>[] answers) : ICopyExchangeRateSource
+    {
+        public int Calls { get; private set; }
+
+        public Task<IReadOnlyDictionary<(string From, string To), decimal>> GetAsync(int targetPropertyId, IReadOnlyCollection<(string From, string To)> pairs, CancellationToken ct)
+        {
+            var rate = answers[Math.Min(Calls++, answers.Length - 1)]();
+            IReadOnlyDictionary<(string, string), decimal> found = pairs.ToDictionary(p => p, _ => rate);
+            return Task.FromResult(found);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)] // Mews' rate is 0.90 at Apply
+    [InlineData(true)]  // Mews fails at Apply
+    public async Task Apply_MewsChangedOrFailsAfterThePreview_WritesAtThePreviewsMewsRateWithoutAskingMewsAgain(bool mewsFails)
+    {
+        var rule = await RuleAsync("R-PIN", r => { r.UpsellAmount = 25m; r.RoundingRule = RoundingRule.None; });
+        var mews = new ChangingMewsRates(() => 0.86m, () => mewsFails ? throw new HttpRequestException("Mews is down") : 0.90m);
+        var service = _db.Service(exchangeRates: mews);
+        var preview = await PreviewAsync(service, rule);
+        var shown = Item(preview, "R-PIN").Plan();
+        Assert.Equal((21.5m, 0.86m, "Mews"), (shown.Result!.UpsellAmount!.Value, shown.Conversion!.Rate, shown.Conversion.Source));
+
+        var result = await service.ApplyAsync(new RuleCopyRequest(_s.Source.Id, [rule.Id], [_s.TargetB.Id])
+        {
+            Decisions = preview.Decisions(),
+            ExchangeRates = preview.Rates(),
+        }, Ct);
+
+        Assert.Equal(1, mews.Calls); // the preview's read only
+        var item = Assert.Single(Assert.Single(result.Targets).Rules);
+        Assert.Equal(CopyOutcome.Created, item.Outcome);
+        Assert.Equal((0.86m, "Mews"), (item.Conversion!.Rate, item.Conversion.Source));
+        var copy = (await _db.RulesAsync(_s.TargetB.Id, Ct)).Single(r => r.Code == "R-PIN");
+        Assert.Equal(("EUR", 21.5m), (copy.CurrencyCode, copy.UpsellAmount!.Value)); // 25 × 0.86, not × 0.90
+
+        await using var db = await _db.ContextAsync(Ct);
+        var log = await db.RuleCopyLogs.SingleAsync(l => l.TargetPropertyCode == "TGB", Ct);
+        Assert.Equal((0.86m, "Mews"), (log.ExchangeRate!.Value, log.ExchangeRateSource));
+        Assert.Contains("R-PIN → Created [USD → EUR at 0.86, Mews]", log.Details, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Preview_NoRateAnywhere_SkipsUntilOneIsTyped_ThenConvertsEveryRuleOfThePairAndApplyUsesIt()
     {
@@ -112,7 +156,7 @@ public sealed class RuleCopyConversionTests : IAsyncLifetime
         await service.ApplyAsync(new RuleCopyRequest(_s.Source.Id, [flat.Id, occupancy.Id], [_s.TargetB.Id])
         {
             Decisions = preview.Decisions(),
-            ExchangeRates = preview.TypedRates(),
+            ExchangeRates = preview.Rates(),
         }, Ct);
         var copies = await _db.RulesAsync(_s.TargetB.Id, Ct);
         Assert.Equal(("EUR", 27m), (copies.Single(r => r.Code == "R-FLAT").CurrencyCode, copies.Single(r => r.Code == "R-FLAT").UpsellAmount!.Value));
@@ -143,7 +187,7 @@ public sealed class RuleCopyConversionTests : IAsyncLifetime
 
         var result = await _db.Service().PreviewAsync(new RuleCopyRequest(_s.Source.Id, [rule.Id], [_s.TargetB.Id])
         {
-            ExchangeRates = [new CopyRateInput("USD", "EUR", 0m)],
+            ExchangeRates = [new CopyRateInput("USD", "EUR", 0m, ExchangeRateSources.Typed)],
         }, Ct);
 
         Assert.Equal(CopyStatus.Invalid, result.Status);
