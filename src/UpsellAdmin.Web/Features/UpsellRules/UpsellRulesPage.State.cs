@@ -7,8 +7,9 @@ namespace UpsellAdmin.Web.Features.UpsellRules;
 
 /// <summary>
 /// What the Upsell Rules grid shows, as it travels in the URL (so Back, reload and a shared link restore it, and the
-/// rule page can come back to it): the criteria, the page (1-based), the page size and the sort. Defaults are left out
-/// of the URL, so the plain grid is just <c>/upsell-rules</c>. Unknown or malformed values read as their default.
+/// rule page can come back to it): the property, the criteria, the page (1-based), the page size and the sort. Defaults
+/// are left out of the URL, so the plain grid is just <c>/upsell-rules</c> (the circuit's current property). Unknown or
+/// malformed values read as their default.
 /// </summary>
 public sealed record RuleGridState
 {
@@ -21,6 +22,10 @@ public sealed record RuleGridState
         nameof(UpsellRuleRow.Code), nameof(UpsellRuleRow.Description), nameof(UpsellRuleRow.From), nameof(UpsellRuleRow.To),
         nameof(UpsellRuleRow.BeginDate), nameof(UpsellRuleRow.EndDate), nameof(UpsellRuleRow.Type),
     };
+
+    /// <summary>The property's code (<c>property=</c>); null: the current property. The page resolves it against the
+    /// properties the user may see (an unknown or forbidden code is ignored).</summary>
+    public string? Property { get; init; }
 
     public string? CodeOrDescription { get; init; }
     public bool RoomTypeRules { get; init; }
@@ -46,7 +51,7 @@ public sealed record RuleGridState
     /// <summary>The rule to highlight (the one just saved), from <see cref="RuleGridReturn.HighlightParameter"/>; never written back.</summary>
     public int? Highlight { get; init; }
 
-    private const string Q = "q", RoomType = "roomTypeRules", RoomClass = "roomClassRules", Stay = "stay", From = "from", To = "to",
+    private const string PropertyKey = "property", Q = "q", RoomType = "roomTypeRules", RoomClass = "roomClassRules", Stay = "stay", From = "from", To = "to",
         Rate = "rate", Member = "membership", ChannelKey = "channel", Resv = "resvType", MarketKey = "market", Day = "day",
         PageKey = "page", SizeKey = "size", SortKey = "sort", DirKey = "dir";
 
@@ -67,6 +72,7 @@ public sealed record RuleGridState
         var sort = Text(SortKey) is { } by && SortableColumns.Contains(by) ? by : null;
         return new RuleGridState
         {
+            Property = Text(PropertyKey) is { Length: <= 50 } code ? code : null,
             CodeOrDescription = Text(Q),
             RoomTypeRules = Flag(RoomType),
             RoomClassRules = Flag(RoomClass),
@@ -98,6 +104,7 @@ public sealed record RuleGridState
                 query.Add(KeyValuePair.Create(key, (string?)value));
             }
         }
+        Add(PropertyKey, Property);
         Add(Q, CodeOrDescription);
         Add(RoomType, RoomTypeRules ? "1" : null);
         Add(RoomClass, RoomClassRules ? "1" : null);
@@ -116,6 +123,9 @@ public sealed record RuleGridState
         Add(DirKey, SortBy is not null && Descending ? "desc" : null);
         return QueryHelpers.AddQueryString(PageUrls.UpsellRules, query);
     }
+
+    /// <summary>The same grid state, whatever the rule to highlight: what the address must show.</summary>
+    public bool SameGridAs(RuleGridState other) => this with { Highlight = null } == other with { Highlight = null };
 
     /// <summary>Puts the criteria of this state into the panel's model.</summary>
     public void CopyCriteriaTo(UpsellRuleCriteriaModel form)

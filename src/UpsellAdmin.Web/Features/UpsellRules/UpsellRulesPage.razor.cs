@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
 using UpsellAdmin.Web.Features.Accounts;
@@ -36,6 +37,9 @@ public partial class UpsellRulesPage
     private bool _chooserOpen;
     private int? _highlightId;
     private bool _revealPending;
+    private bool _writeUrlPending;
+    private bool _selectingFromAddress;
+    private int _gridGeneration;
 
     private MudDataGrid<UpsellRuleRow>? _grid;
     private PropertyLookups? _lookups;
@@ -57,22 +61,90 @@ public partial class UpsellRulesPage
     protected override async Task OnInitializedAsync()
     {
         _canEdit = await AuthenticationState.CanEditAsync();
-        PropertyState.Changed += OnPropertyChangedAsync;
-        _state = RuleGridState.FromUri(Navigation.Uri);
-        _highlightId = _state.Highlight;
-        _state.CopyCriteriaTo(_criteriaForm);
-        _applied = _criteriaForm.ToCriteria();
         // Optional: a component test host without a database registers none (nothing is remembered).
         _preferences = Services.GetService<IUserPreferenceService>();
         if (_preferences is not null)
         {
             _layout = RuleGridColumnLayout.From(await _preferences.GetAsync<RuleGridColumnLayout>(RuleGridColumns.PreferenceKey));
         }
-        await LoadLookupsAsync();
+        // The address's property first (selected before subscribing: this page's own switch handler would clear the
+        // criteria the address brings), then its criteria.
+        await ApplyAddressAsync(RuleGridState.FromUri(Navigation.Uri));
+        PropertyState.Changed += OnPropertyChangedAsync;
+        Navigation.LocationChanged += OnLocationChanged;
+        _writeUrlPending = true; // the address names the property from now on (reload and shared links keep it)
     }
 
-    /// <summary>The grid is rebuilt when the columns change (MudDataGrid keeps the order its columns first came in).</summary>
-    private string GridKey => _layout.Signature;
+    /// <summary>
+    /// Takes the grid's state from an address: selects its property if the user may see it (an unknown or forbidden
+    /// code is ignored: the current property stays), then its criteria, page, size and sort.
+    /// </summary>
+    private async Task ApplyAddressAsync(RuleGridState state)
+    {
+        await PropertyState.EnsureLoadedAsync();
+        var wanted = state.Property is { } code
+            ? PropertyState.Properties.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase))
+            : null;
+        if (wanted is not null && PropertyState.Current?.Id != wanted.Id)
+        {
+            _selectingFromAddress = true;
+            try
+            {
+                await PropertyState.SelectAsync(wanted.Id);
+            }
+            finally
+            {
+                _selectingFromAddress = false;
+            }
+        }
+        _state = state with { Property = PropertyState.Current?.Code };
+        _highlightId = _state.Highlight;
+        _criteriaForm.Clear();
+        _state.CopyCriteriaTo(_criteriaForm);
+        _applied = _criteriaForm.ToCriteria();
+        _selected.Clear();
+        if (_lookups is null || _lookups.Property.Id != PropertyState.Current?.Id)
+        {
+            _knownCodes.Clear();
+            _lookups = null;
+            await LoadLookupsAsync();
+        }
+    }
+
+    /// <summary>
+    /// Blazor keeps this page when the address changes within it (the menu's Upsell Rules while on a filtered page 3,
+    /// Back/Forward between grid addresses): a different grid state in the address is applied and the grid rebuilt.
+    /// The page's own address updates (<see cref="WriteUrl"/>) describe <see cref="_state"/> already and are ignored.
+    /// </summary>
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() => FollowAddressAsync(e.Location));
+
+    private async Task FollowAddressAsync(string location)
+    {
+        var path = Navigation.ToBaseRelativePath(location);
+        var end = path.IndexOfAny(['?', '#']);
+        if (!string.Equals("/" + (end < 0 ? path : path[..end]).TrimEnd('/'), PageUrls.UpsellRules, StringComparison.OrdinalIgnoreCase))
+        {
+            return; // leaving the grid
+        }
+        var arrived = RuleGridState.FromUri(location);
+        var resolved = arrived with
+        {
+            Property = PropertyState.Properties.FirstOrDefault(p => string.Equals(p.Code, arrived.Property, StringComparison.OrdinalIgnoreCase))?.Code
+                ?? PropertyState.Current?.Code,
+        };
+        if (resolved.SameGridAs(_state))
+        {
+            return;
+        }
+        await ApplyAddressAsync(arrived);
+        _gridGeneration++; // a new grid: it starts on the state's page, size and sort and loads them
+        WriteUrl();
+        StateHasChanged();
+    }
+
+    /// <summary>The grid is rebuilt when the columns change (MudDataGrid keeps the order its columns first came in) and
+    /// when the address brings another state.</summary>
+    private string GridKey => $"{_layout.Signature}#{_gridGeneration}";
 
     private static string PinnedStyle(int index) =>
         $"left:{Pinned[index].Left}px;width:{Pinned[index].Width}px;min-width:{Pinned[index].Width}px;max-width:{Pinned[index].Width}px";
@@ -117,6 +189,11 @@ public partial class UpsellRulesPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (_writeUrlPending)
+        {
+            _writeUrlPending = false;
+            WriteUrl();
+        }
         if (_revealPending)
         {
             _revealPending = false;
@@ -146,11 +223,15 @@ public partial class UpsellRulesPage
 
     private async Task OnPropertyChangedAsync()
     {
+        if (_selectingFromAddress)
+        {
+            return; // the address chose it; ApplyAddressAsync takes its criteria
+        }
         await InvokeAsync(async () =>
         {
             _criteriaForm.Clear();
             _applied = new UpsellRuleCriteria();
-            _state = new RuleGridState { PageSize = _state.PageSize, SortBy = _state.SortBy, Descending = _state.Descending };
+            _state = new RuleGridState { Property = PropertyState.Current?.Code, PageSize = _state.PageSize, SortBy = _state.SortBy, Descending = _state.Descending };
             _highlightId = null;
             WriteUrl();
             _selected.Clear();
@@ -317,6 +398,7 @@ public partial class UpsellRulesPage
     public void Dispose()
     {
         PropertyState.Changed -= OnPropertyChangedAsync;
+        Navigation.LocationChanged -= OnLocationChanged;
         GC.SuppressFinalize(this);
     }
 }

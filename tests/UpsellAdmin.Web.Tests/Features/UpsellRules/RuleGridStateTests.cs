@@ -77,6 +77,30 @@ public sealed class RuleGridStateTests
     }
 
     [Fact]
+    public void Property_TravelsInTheUrl_AndInTheEditLinksReturnUrl()
+    {
+        var state = RuleGridState.FromUri("https://host/upsell-rules?property=DEMO2&q=GR&page=2&highlight=17");
+
+        Assert.Equal("DEMO2", state.Property);
+        Assert.Equal("/upsell-rules?property=DEMO2&q=GR&page=2", state.ToUrl());
+        Assert.Equal(state with { Highlight = null }, RuleGridState.FromUri("https://host" + state.ToUrl()));
+
+        var edit = RuleGridReturn.EditUrl(3, 9, state.ToUrl());
+        var back = RuleGridReturn.BackUrl(Uri.UnescapeDataString(edit[(edit.IndexOf('=') + 1)..]), 9);
+        Assert.Equal("DEMO2", RuleGridState.FromUri("https://host" + back).Property);
+    }
+
+    [Fact]
+    public void SameGridAs_IgnoresTheHighlight_ButNotTheProperty()
+    {
+        var state = new RuleGridState { Property = "DEMO1", CodeOrDescription = "GR", Page = 2 };
+
+        Assert.True(state.SameGridAs(state with { Highlight = 5 }));
+        Assert.False(state.SameGridAs(state with { Property = "DEMO2" }));
+        Assert.False(state.SameGridAs(new RuleGridState { Property = "DEMO1" }));
+    }
+
+    [Fact]
     public void Layout_FromStored_DropsUnknownAndRepeatedColumns()
     {
         var stored = new RuleGridColumnLayout(["markets", "nonsense", "amount", "markets"]);

@@ -1,4 +1,7 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.UpsellRules;
 using UpsellAdmin.Web.Tests.TestSupport;
@@ -131,5 +134,45 @@ public sealed class UpsellRulesPageTests : UiTestContext
         Dialogs.WaitForAssertion(() => Assert.DoesNotContain("STD-STE", Dialogs.Markup));
         Assert.Empty(Rules.DeletedIds);
         Assert.Equal(3, cut.FindAll(RowSelector).Count);
+    }
+
+    [Fact]
+    public void Address_WithAVisibleProperty_SelectsIt_BeforeLoading_AndKeepsTheCriteria()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/upsell-rules?property={DemoLookups.Other.Code}&q=STE");
+
+        var cut = Render<UpsellRulesPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["STD-STE", "DLX-STE"], Codes(cut)));
+        Assert.Equal(DemoLookups.Other.Id, Services.GetRequiredService<CurrentPropertyState>().Current!.Id);
+        Assert.Equal("STE", Rules.LastCriteria!.CodeOrDescription);
+        cut.WaitForAssertion(() => Assert.Contains($"property={DemoLookups.Other.Code}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Address_WithAnUnknownProperty_IsIgnored_TheCurrentPropertyStays()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/upsell-rules?property=NOPE&q=STE");
+
+        var cut = Render<UpsellRulesPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["STD-STE", "DLX-STE"], Codes(cut)));
+        Assert.Equal(DemoLookups.Hotel.Id, Services.GetRequiredService<CurrentPropertyState>().Current!.Id);
+        Assert.Empty(cut.FindAll("[data-testid=load-error]"));
+    }
+
+    [Fact]
+    public void AddressChange_WithinThePage_ReReadsTheStateAndReloads()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/upsell-rules?q=STE");
+        var cut = Render<UpsellRulesPage>();
+        cut.WaitForAssertion(() => Assert.Equal(["STD-STE", "DLX-STE"], Codes(cut)));
+
+        cut.InvokeAsync(() => navigation.NavigateTo("/upsell-rules")); // the menu's Upsell Rules
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(RowSelector).Count));
+        Assert.Null(Rules.LastCriteria!.CodeOrDescription);
+        Assert.Equal("", cut.Find("input[data-testid=criteria-code], [data-testid=criteria-code] input").GetAttribute("value") ?? "");
     }
 }
