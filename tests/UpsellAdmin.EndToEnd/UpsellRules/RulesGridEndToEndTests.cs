@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using UpsellAdmin.Web.Components;
 using static Microsoft.Playwright.Assertions;
@@ -34,17 +35,26 @@ public sealed class RulesGridEndToEndTests(RulesGridAppFixture app) : IClassFixt
     private static async Task<string[]> HeadersAsync(IPage page) =>
         (await page.Locator(".rules-grid thead th").AllInnerTextsAsync()).Select(t => t.Trim()).Where(t => t.Length > 0).ToArray();
 
-    /// <summary>Waits (up to 30 s) until the grid's headers are <paramref name="expected"/>: a column change re-renders it.</summary>
-    private static async Task ExpectHeadersAsync(IPage page, string[] expected)
+    /// <summary>The grid's titled headers (the selection column has none).</summary>
+    private static ILocator TitledHeaders(IPage page) =>
+        page.Locator(".rules-grid thead th").Filter(new() { HasTextRegex = new Regex(@"\S") });
+
+    /// <summary>Expects the grid's headers to be <paramref name="expected"/>, in order (Playwright retries: a column
+    /// change re-renders the grid).</summary>
+    private static Task ExpectHeadersAsync(IPage page, string[] expected) =>
+        Expect(TitledHeaders(page)).ToHaveTextAsync(expected);
+
+    private static async Task ChooseNthPropertyAsync(IPage page, int index)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        string[] actual;
-        while (!(actual = await HeadersAsync(page)).SequenceEqual(expected) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-        Assert.Equal(expected, actual);
+        await page.Locator("[data-testid=property-picker]").Locator("xpath=ancestor-or-self::div[contains(@class,'mud-select')][1]").ClickAsync();
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        await Expect(items.First).ToBeVisibleAsync();
+        await items.Nth(index).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
+
+    private static Task<string> PropertyShownAsync(IPage page) =>
+        page.Locator("[data-testid=criteria-property]").Locator("xpath=ancestor-or-self::div[contains(@class,'mud-input-control')][1]").Locator("input").First.InputValueAsync();
 
     private static async Task ShotAsync(IPage page, string name)
     {
@@ -202,6 +212,53 @@ public sealed class RulesGridEndToEndTests(RulesGridAppFixture app) : IClassFixt
 
         await page.SetViewportSizeAsync(1920, 1080);
         await ShotAsync(page, "test-dialog-1920x1080");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Reload_OnTheSecondProperty_KeepsThatPropertyAndTheCriteria()
+    {
+        var (page, errors) = await OnLaptopAsync("revenue@demo.local");
+        await Expect(page.Locator(Rows).First).ToBeVisibleAsync();
+        var property = page.Locator("[data-testid=criteria-property]");
+        await page.ClickAsync("[data-testid=criteria-more]");
+        var first = await property.InputValueAsync();
+        await ChooseNthPropertyAsync(page, 1);
+        await Expect(property).Not.ToHaveValueAsync(first);
+        var second = await property.InputValueAsync();
+        await SearchAsync(page, RulesGridAppFixture.Prefix);
+        var firstOnPage1 = await page.Locator(Rows).First.Locator("[data-testid=rule-code]").InnerTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(page.Locator(Rows).First.Locator("[data-testid=rule-code]")).Not.ToHaveTextAsync(firstOnPage1);
+        await page.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal) && url.Contains("property=", StringComparison.Ordinal));
+        var firstOnPage2 = (await page.Locator(Rows).First.Locator("[data-testid=rule-code]").InnerTextAsync()).Trim();
+
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("[data-testid=criteria-code]")).ToHaveValueAsync(RulesGridAppFixture.Prefix);
+        await Expect(page.Locator(Rows).First.Locator("[data-testid=rule-code]")).ToHaveTextAsync(firstOnPage2);
+        await Expect(property).ToHaveValueAsync(second); // More criteria names the property worked on
+        await ShotAsync(page, "grid-reloaded-second-property");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task MenuUpsellRules_FromAFilteredPage2_ShowsThePlainGridOnPage1()
+    {
+        var (page, errors) = await OnLaptopAsync("revenue@demo.local");
+        await SearchAsync(page, RulesGridAppFixture.Prefix);
+        var firstOnPage1 = (await page.Locator(Rows).First.Locator("[data-testid=rule-code]").InnerTextAsync()).Trim();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(page.Locator(Rows).First.Locator("[data-testid=rule-code]")).Not.ToHaveTextAsync(firstOnPage1);
+        await page.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal));
+
+        await page.Locator(".mud-nav-link").Filter(new() { HasTextString = "Upsell Rules" }).First.ClickAsync();
+
+        await Expect(page.Locator("[data-testid=criteria-code]")).ToHaveValueAsync("");
+        await Expect(page.Locator("[data-testid=selection-count]")).Not.ToHaveTextAsync($"{RulesGridAppFixture.Count} rules found");
+        await page.WaitForURLAsync(url => !url.Contains("page=", StringComparison.Ordinal) && !url.Contains("q=", StringComparison.Ordinal));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Previous page" })).ToBeDisabledAsync();
+        await ShotAsync(page, "grid-after-menu");
         Assert.Empty(errors);
     }
 }
