@@ -17,7 +17,7 @@ namespace UpsellAdmin.Web.Features.UpsellRules;
 /// to the grid as the user left it (<see cref="RuleGridReturn"/>), leaving with unsaved edits asks first, and a Save
 /// refused for a field off screen brings that field into view and says how many need attention.
 /// </summary>
-public partial class UpsellRuleEditPage
+public partial class UpsellRuleEditPage : IDisposable
 {
     [Parameter] public int PropertyId { get; set; }
     [Parameter] public int? RuleId { get; set; }
@@ -95,6 +95,28 @@ public partial class UpsellRuleEditPage
     private string ToHelper => HierarchyTargets is not null
         ? $"From the room hierarchy of {_model!.From}"
         : "The room the guest is upgraded to";
+
+    protected override void OnInitialized() => PropertyState.Changed += OnPropertyChangedAsync;
+
+    /// <summary>
+    /// The user switched property in the top bar (after choosing Discard if this rule had unsaved edits): this rule
+    /// belongs to the old property, so the page goes to the grid, which shows the new property's rules.
+    /// </summary>
+    private Task OnPropertyChangedAsync()
+    {
+        if (PropertyState.Current is { } current && current.Id != PropertyId)
+        {
+            _baseline = null; // discarded: leaving must not ask a second time
+            Navigation.NavigateTo(BackUrl);
+        }
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        PropertyState.Changed -= OnPropertyChangedAsync;
+        GC.SuppressFinalize(this);
+    }
 
     protected override async Task OnParametersSetAsync()
     {
