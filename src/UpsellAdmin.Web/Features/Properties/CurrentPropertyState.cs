@@ -13,7 +13,6 @@ namespace UpsellAdmin.Web.Features.Properties;
 public sealed class CurrentPropertyState(IPropertyService properties, NavigationManager? navigation = null)
 {
     private Task? _loading;
-    private readonly List<Func<PropertySummary, Task<bool>>> _switchGuards = [];
 
     public IReadOnlyList<PropertySummary> Properties { get; private set; } = [];
 
@@ -32,19 +31,8 @@ public sealed class CurrentPropertyState(IPropertyService properties, Navigation
     }
 
     /// <summary>
-    /// Registers a check that runs before every switch (a page with unsaved changes asks the user); the switch happens
-    /// only when every check answers true. Dispose the result to remove the check.
-    /// </summary>
-    public IDisposable AddSwitchGuard(Func<PropertySummary, Task<bool>> maySwitchTo)
-    {
-        ArgumentNullException.ThrowIfNull(maySwitchTo);
-        _switchGuards.Add(maySwitchTo);
-        return new Registration(() => _switchGuards.Remove(maySwitchTo));
-    }
-
-    /// <summary>
-    /// Switches to the given property if the user may see it and no switch guard refuses (the user chose to stay with
-    /// unsaved changes); returns whether it is now current.
+    /// Switches to the given property if the user may see it and no page's <see cref="LeaveGuards"/> check refuses (the
+    /// user chose to stay with unsaved changes); returns whether it is now current.
     /// </summary>
     public async Task<bool> SelectAsync(int propertyId)
     {
@@ -57,13 +45,6 @@ public sealed class CurrentPropertyState(IPropertyService properties, Navigation
         if (next is null)
         {
             return false;
-        }
-        foreach (var guard in _switchGuards.ToList())
-        {
-            if (!await guard(next))
-            {
-                return false;
-            }
         }
         if (navigation is not null && !await LeaveGuards.For(navigation).MayLeaveAsync("switch property"))
         {
@@ -80,10 +61,4 @@ public sealed class CurrentPropertyState(IPropertyService properties, Navigation
         return true;
     }
 
-    private sealed class Registration(Action remove) : IDisposable
-    {
-        private Action? _remove = remove;
-
-        public void Dispose() => Interlocked.Exchange(ref _remove, null)?.Invoke();
-    }
 }

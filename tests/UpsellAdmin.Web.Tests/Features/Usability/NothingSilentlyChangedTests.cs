@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using UpsellAdmin.Web.Components.Shared;
 using UpsellAdmin.Web.Features.Loyalty;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Quotes;
@@ -56,26 +58,32 @@ public sealed class NothingSilentlyChangedTests
     }
 
     [Fact]
-    public async Task PropertySwitch_RefusedByAGuard_KeepsTheCurrentProperty_UntilTheGuardIsRemoved()
+    public async Task PropertySwitch_RefusedByALeaveGuard_KeepsTheCurrentProperty_UntilTheGuardIsRemoved()
     {
         var properties = new FakePropertyService();
-        var state = new CurrentPropertyState(properties);
+        var navigation = new TestNavigation();
+        var state = new CurrentPropertyState(properties, navigation);
         await state.EnsureLoadedAsync(TestContext.Current.CancellationToken);
         var first = state.Current!;
         var other = properties.Visible.First(p => p.Id != first.Id);
         var changed = 0;
         state.Changed += () => { changed++; return Task.CompletedTask; };
-        PropertySummary? asked = null;
-        var guard = state.AddSwitchGuard(next => { asked = next; return Task.FromResult(false); });
+        string? asked = null;
+        var guard = LeaveGuards.For(navigation).Add(action => { asked = action; return Task.FromResult(false); });
 
         Assert.False(await state.SelectAsync(other.Id));
         Assert.Equal(first, state.Current);
-        Assert.Equal(other, asked);
+        Assert.Equal("switch property", asked);
         Assert.Equal(0, changed);
 
         guard.Dispose();
         Assert.True(await state.SelectAsync(other.Id));
         Assert.Equal(other, state.Current);
         Assert.Equal(1, changed);
+    }
+
+    private sealed class TestNavigation : NavigationManager
+    {
+        public TestNavigation() => Initialize("http://localhost/", "http://localhost/");
     }
 }
