@@ -15,7 +15,7 @@ public partial class ApiKeysPage
     private bool _loading = true;
     private string? _error;
 
-    private static readonly DialogOptions DialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true };
+    private static readonly DialogOptions DialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false };
 
     /// <summary>The key dialog closes only by its Done button: the key is not shown again.</summary>
     private static readonly DialogOptions KeyDialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = false };

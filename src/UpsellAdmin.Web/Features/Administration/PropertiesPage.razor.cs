@@ -34,7 +34,7 @@ public partial class PropertiesPage
         var model = PropertyForm.From(row);
         var parameters = new DialogParameters<PropertyEditDialog> { { d => d.Model, model } };
         var dialog = await Dialogs.ShowAsync<PropertyEditDialog>($"Edit property {row.Code}", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false });
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add($"Property {model.Code} saved", Severity.Success);

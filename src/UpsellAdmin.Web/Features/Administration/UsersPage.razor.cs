@@ -16,7 +16,7 @@ public partial class UsersPage
     private bool _loading = true;
     private string? _error;
 
-    private static readonly DialogOptions DialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true };
+    private static readonly DialogOptions DialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false };
 
     protected override Task OnInitializedAsync() => LoadAsync();
 

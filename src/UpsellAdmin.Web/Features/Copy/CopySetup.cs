@@ -28,7 +28,7 @@ internal sealed class RuleCopyDialogLauncher(IDialogService dialogs) : IRuleCopy
         {
             { d => d.SourcePropertyId, sourcePropertyId },
             { d => d.RuleIds, ruleIds },
-        }, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
+        }, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, BackdropClick = false });
         return await dialog.Result is { Canceled: false };
     }
 }
