@@ -138,12 +138,11 @@ public sealed class NothingLostEndToEndTests(AppFixture app) : IClassFixture<App
         await Expect(page.Locator("[data-testid=config-unsaved]")).ToBeVisibleAsync();
         await WaitForBrowserGuardAsync(page, on: true);
 
+        // Deterministic: wait for the browser's question itself (no polling, no fixed delay).
+        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.Dialog += (_, dialog) => asked.TrySetResult(dialog.Type);
         await page.CloseAsync(new() { RunBeforeUnload = true });
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (dialogs.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        Assert.Equal("beforeunload", await asked.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         Assert.Contains("beforeunload", dialogs);
     }
 
@@ -154,8 +153,10 @@ public sealed class NothingLostEndToEndTests(AppFixture app) : IClassFixture<App
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) => dialogs.Add(dialog.Type);
         await WaitForBrowserGuardAsync(page, on: false);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.Close += (_, _) => closed.TrySetResult();
         await page.CloseAsync(new() { RunBeforeUnload = true });
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken); // closed without asking (a beforeunload dialog would have kept it open until answered)
         Assert.Empty(dialogs);
     }
 
