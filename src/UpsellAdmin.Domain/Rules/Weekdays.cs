@@ -17,6 +17,10 @@ public static class Weekdays
 
     public static int ToMask(IEnumerable<DayOfWeek> days) => days.Aggregate(0, (mask, d) => mask | Bit(d));
 
+    /// <summary>The stored form: all seven days and none mean the same (every day) and are both <see cref="Every"/>,
+    /// so search, grid and history see one value.</summary>
+    public static int StoredMask(IEnumerable<DayOfWeek> days) => ToMask(days) is var mask and not AllBits ? mask : Every;
+
     /// <summary>The chosen days in week order; empty for <see cref="Every"/>.</summary>
     public static IReadOnlyList<DayOfWeek> FromMask(int mask) => InWeekOrder.Where(d => (mask & Bit(d)) != 0).ToList();
 

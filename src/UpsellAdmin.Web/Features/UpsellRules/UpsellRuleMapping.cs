@@ -57,8 +57,7 @@ public static class UpsellRuleMapping
         rule.Description = definition.Description.Trim();
         rule.BeginDate = definition.BeginDate;
         rule.EndDate = definition.EndDate;
-        // All seven days and none mean the same ("every day"); both are stored as 0 so search and grid see one value.
-        rule.DaysOfWeek = Weekdays.ToMask(definition.DaysOfWeek) is var days and not Weekdays.AllBits ? days : Weekdays.Every;
+        rule.DaysOfWeek = Weekdays.StoredMask(definition.DaysOfWeek);
         rule.UpsellByRoomType = definition.UpsellByRoomType;
         rule.FromCode = definition.From;
         rule.ToCode = definition.To;

@@ -52,7 +52,7 @@ public sealed record UpsellRuleSnapshot
             Description = rule.Description,
             BeginDate = rule.BeginDate,
             EndDate = rule.EndDate,
-            DaysOfWeek = Weekdays.FromMask(Weekdays.ToMask(rule.DaysOfWeek) is var days and not Weekdays.AllBits ? days : Weekdays.Every),
+            DaysOfWeek = Weekdays.FromMask(Weekdays.StoredMask(rule.DaysOfWeek)),
             UpsellByRoomType = rule.UpsellByRoomType,
             From = rule.From,
             To = rule.To,
