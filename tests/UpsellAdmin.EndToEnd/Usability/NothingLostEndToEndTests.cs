@@ -133,7 +133,10 @@ public sealed class NothingLostEndToEndTests(AppFixture app) : IClassFixture<App
         };
 
         var offers = page.Locator("[data-testid=config-max-offers]");
-        await offers.FillAsync("6");
+        // Typed as a person types: a click first. Chromium shows a beforeunload question only on a page the user has
+        // interacted with (a click or a key press; Playwright's Fill alone inserts text without that activation).
+        await offers.ClickAsync();
+        await offers.PressSequentiallyAsync("6");
         await offers.PressAsync("Tab");
         await Expect(page.Locator("[data-testid=config-unsaved]")).ToBeVisibleAsync();
         await WaitForBrowserGuardAsync(page, on: true);

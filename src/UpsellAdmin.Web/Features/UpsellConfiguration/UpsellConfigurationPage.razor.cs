@@ -90,29 +90,6 @@ public partial class UpsellConfigurationPage
     /// confirmed in its dialog (staged until Save), add-ons.</summary>
     private bool HasUnsavedChanges() => _canEdit && _model is not null && _saved is not null && Snapshot(_model) != _saved;
 
-    /// <summary>Set while rendering: HasUnsavedChanges() as of this render, for the guard's check right after it.</summary>
-    private bool? _dirtyAtRender;
-
-    /// <summary>The model is serialized once per render: the save bar and the guard (checked right after the render)
-    /// share the answer.</summary>
-    private bool DirtyThisRender()
-    {
-        var dirty = HasUnsavedChanges();
-        _dirtyAtRender = dirty;
-        return dirty;
-    }
-
-    /// <summary>The guard's check: the answer of the render just done, once; else (its 1 s poll, a navigation) fresh,
-    /// because a child editor may have changed the model without a render of the page.</summary>
-    private bool DirtyForGuard()
-    {
-        if (_dirtyAtRender is { } dirty)
-        {
-            _dirtyAtRender = null;
-            return dirty;
-        }
-        return HasUnsavedChanges();
-    }
 
     private bool HierarchyStaged => _model is not null && _savedHierarchy is not null && HierarchySnapshot(_model) != _savedHierarchy;
 
