@@ -39,10 +39,15 @@ public sealed class SimulatorStore
     {
         ArgumentNullException.ThrowIfNull(options);
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
-        Today = options.Today ?? DateOnly.FromDateTime(TimeProvider.GetUtcNow().UtcDateTime);
+        // The demo's business day is enterprise A's (Europe/Budapest), the day its front desk sees: a UTC date would be
+        // yesterday there from 23:00 UTC (24:00 in summer) on, and today's arrivals would look like tomorrow's.
+        Today = options.Today ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.GetUtcNow(), DemoBusinessTimeZone).DateTime);
         Seed = options.Seed;
         DemoSeed.Populate(this, options, Today);
     }
+
+    /// <summary>Enterprise A's time zone, whose date is the demo's business day when <see cref="SimulatorOptions.Today"/> is not set.</summary>
+    public static readonly TimeZoneInfo DemoBusinessTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Budapest");
 
     /// <summary>The business date the data was seeded around.</summary>
     public DateOnly Today { get; }
