@@ -116,7 +116,7 @@ public sealed class UpsellRuleFormModel
             UseOccupancyLevels = rule.UpsellByOccupancyLevels,
         };
         // The same number without the storage's trailing zeros: 45 shows as "45", not "45.0" (12.345678 stays as it is).
-        static decimal? Plain(decimal? value) => value / 1.000000000000000000000000000000000m;
+        static decimal? Plain(decimal? value) => value is { } v ? UpsellRuleSnapshot.Normalize(v) : null;
         model.UpsellAmount = Plain(rule.UpsellAmount);
         foreach (var row in levels)
         {

@@ -75,7 +75,7 @@ public sealed record UpsellRuleSnapshot
 
     /// <summary>25.0000 (as read back from the database) and 25 (as typed) are one value: no trailing zeros, so equal
     /// versions have equal JSON.</summary>
-    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+    internal static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     /// <summary>"Fri, Sat" (week order, as the grid shows them); empty like every other empty list, so a version saved
     /// before the field existed (no daysOfWeek) and one with none chosen show no change.</summary>
