@@ -30,8 +30,10 @@ public static class FeatureLayers
         ["Desk"] = 7,
         // 8: selling — posts what the desk offered (the desk reaches it through IDeskSelling, which it owns).
         ["Selling"] = 8,
-        // 9: the public HTTP API, another way in to the features below it.
-        ["Api"] = 9,
+        // 9: reports — the Upsell Performance report, its exports and the rule page's Forecast (over the selling records).
+        ["Reports"] = 9,
+        // 10: the public HTTP API, another way in to the features below it.
+        ["Api"] = 10,
     };
 
     /// <summary>The feature a type belongs to (the first namespace segment under Features), or null outside features

@@ -27,6 +27,15 @@ public static class PageUrls
     /// <summary>Upsell Activity: every upsell sold (desk and API), its status in Mews, Undo and Retry (every role).</summary>
     public const string UpsellActivity = "/upsell-activity";
 
+    /// <summary>Upsell Performance: presented, sold, conversion and revenue, grouped and charted (editors and
+    /// Administrators; Front Desk sees its own figures). The query string is the report's query (UpsellReportQuery).</summary>
+    public const string UpsellReport = "/reports/upsells";
+
+    /// <summary>File downloads (cookie-signed-in GETs): <c>?format=csv|xlsx</c> plus the screen's own query string.</summary>
+    public const string ExportUpsellReport = "/exports/upsell-report";
+    public const string ExportUpsellActivity = "/exports/upsell-activity";
+    public const string ExportUpsellRules = "/exports/upsell-rules";
+
     /// <summary>The front desk's Upsell Quote page (every role).</summary>
     public const string UpsellQuote = "/upsell-quote";
 

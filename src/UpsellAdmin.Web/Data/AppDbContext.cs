@@ -58,6 +58,7 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<UpsellSale> UpsellSales => Set<UpsellSale>();
     public DbSet<UpsellWorkItem> UpsellWork => Set<UpsellWorkItem>();
     public DbSet<UpsellPresentation> UpsellPresentations => Set<UpsellPresentation>();
+    public DbSet<UpsellPresentedOffer> UpsellPresentedOffers => Set<UpsellPresentedOffer>();
     public DbSet<UpsellDecline> UpsellDeclines => Set<UpsellDecline>();
 
     /// <summary>The audit trail: added with the change it records (<see cref="AuditTrail.AddAudit"/>), never changed.</summary>

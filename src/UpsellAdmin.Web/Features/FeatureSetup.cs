@@ -8,6 +8,7 @@ using UpsellAdmin.Web.Features.Loyalty;
 using UpsellAdmin.Web.Features.Properties;
 using UpsellAdmin.Web.Features.Quotes;
 using UpsellAdmin.Web.Features.ReferenceData;
+using UpsellAdmin.Web.Features.Reports;
 using UpsellAdmin.Web.Features.Selling;
 using UpsellAdmin.Web.Features.Sync;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
@@ -48,6 +49,7 @@ public static class FeatureSetup
             .AddDesk()
             .AddSelling(builder.Configuration)
             .AddSellingWorker()
+            .AddReports()
             .AddApi(builder.Configuration);
         return builder;
     }
@@ -55,6 +57,7 @@ public static class FeatureSetup
     /// <summary>Every feature's endpoints (the pages are found by the router; the API maps its own group).</summary>
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
+        app.MapReports();
         app.MapApi();
         return app;
     }

@@ -128,6 +128,7 @@ public sealed class SellingService(
             AgentUserId = user.IsSystemClient ? null : user.UserId,
             AgentName = agent,
             SoldUtc = clock.GetUtcNow(),
+            SoldDate = QuoteDates.Today(clock, property.TimeZone),
             IdempotencyKey = request.IdempotencyKey,
             RequestHash = request.IdempotencyKey is null ? null : hash,
             Status = UpsellStatus.Pending,
@@ -167,6 +168,7 @@ public sealed class SellingService(
                 TaxCodes = taxes.GetValueOrDefault(n.Date, ""),
             }).ToList();
             sale.TotalAmount = sale.Nights.Sum(n => n.UpsellAmount);
+            sale.UpgradeNights = sale.Nights.Count;
         }
         else
         {
@@ -267,6 +269,11 @@ public sealed class SellingService(
             AgentName = AgentName(user),
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             DeclinedUtc = clock.GetUtcNow(),
+            Day = QuoteDates.Today(clock, await db.Properties.AsNoTracking().Where(p => p.Id == propertyId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken)),
+            Arrival = offers.Reservation.Arrival,
+            FromRoomType = upgrade is null ? null : offers.Reservation.RoomType,
+            ToRoomType = upgrade?.Offer.ToRoomType,
+            ProductName = addOn is null ? null : Truncate(addOn.DisplayName, 200),
         };
         db.UpsellDeclines.Add(decline);
         SellingAudit.RecordDecline(db, user.UserName, decline);
@@ -295,19 +302,50 @@ public sealed class SellingService(
         {
             return;
         }
-        db.UpsellPresentations.Add(new UpsellPresentation
+        var presentation = new UpsellPresentation
         {
             PropertyId = propertyId,
             ReservationId = id,
             ReservationNumber = offers.Reservation.Number,
             Day = day,
+            Arrival = offers.Reservation.Arrival,
             Channel = channel,
             OffersCount = count,
+            AgentUserId = user.IsSystemClient ? null : user.UserId,
             AgentName = AgentName(user),
             PresentedUtc = clock.GetUtcNow(),
-        });
+        };
+        db.UpsellPresentations.Add(presentation);
+        UpsellPresentedOffer Offer(UpsellKind kind, decimal total) => new()
+        {
+            PropertyId = propertyId,
+            ReservationId = id,
+            Day = day,
+            Arrival = presentation.Arrival,
+            Channel = channel,
+            AgentUserId = presentation.AgentUserId,
+            AgentName = presentation.AgentName,
+            Kind = kind,
+            TotalAmount = total,
+            CurrencyCode = offers.CurrencyCode,
+        };
+        var presented = offers.Offers.Select(o =>
+        {
+            var row = Offer(UpsellKind.RoomUpgrade, o.Offer.TotalUpsellAmount);
+            row.FromRoomType = offers.Reservation.RoomType;
+            row.ToRoomType = o.Offer.ToRoomType;
+            row.RuleCode = o.Offer.RuleCode;
+            return row;
+        }).Concat(offers.AddOns.Select(a =>
+        {
+            var row = Offer(UpsellKind.AddOn, a.TotalAmount);
+            row.ProductName = Truncate(a.DisplayName, 200);
+            return row;
+        })).ToList();
+        presentation.Offers = presented;
         try
         {
+            // One SaveChanges (one transaction): the presentation and its offers are kept together or not at all.
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)

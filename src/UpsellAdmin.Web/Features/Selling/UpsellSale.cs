@@ -84,6 +84,11 @@ public sealed class UpsellSale
     public string? AgentUserId { get; set; }
     public string AgentName { get; set; } = "";
     public DateTimeOffset SoldUtc { get; set; }
+    /// <summary>The property's own business day of the sale (its time zone): what the report's "by sale date" filters and
+    /// groups on, so the database never converts time zones.</summary>
+    public DateOnly SoldDate { get; set; }
+    /// <summary>Upgrade: the nights upgraded (the report's upgrade room-nights); 0 for an add-on.</summary>
+    public int UpgradeNights { get; set; }
 
     /// <summary>API: the Idempotency-Key header and a hash of what was asked with it (same key, other body → 422).</summary>
     public string? IdempotencyKey { get; set; }
@@ -173,8 +178,38 @@ public sealed class UpsellPresentation
     public DateOnly Day { get; set; }
     public SaleChannel Channel { get; set; }
     public int OffersCount { get; set; }
+    public string? AgentUserId { get; set; }
     public string AgentName { get; set; } = "";
     public DateTimeOffset PresentedUtc { get; set; }
+    /// <summary>The stay's arrival (the report's "by stay date"); null on presentations recorded before it was kept.</summary>
+    public DateOnly? Arrival { get; set; }
+    /// <summary>What was shown (empty on presentations recorded before offers were kept).</summary>
+    public List<UpsellPresentedOffer> Offers { get; set; } = [];
+}
+
+/// <summary>
+/// One offer of a presentation: what the guest was shown (an upgrade from → to with its rule, or an add-on), so that
+/// offers presented can be counted per room-type pair, rule and add-on. The presentation's day, arrival, channel and
+/// agent are copied onto the row so that the report's grouped queries read one table.
+/// </summary>
+public sealed class UpsellPresentedOffer
+{
+    public long Id { get; set; }
+    public long PresentationId { get; set; }
+    public int PropertyId { get; set; }
+    public string ReservationId { get; set; } = "";
+    public DateOnly Day { get; set; }
+    public DateOnly? Arrival { get; set; }
+    public SaleChannel Channel { get; set; }
+    public string? AgentUserId { get; set; }
+    public string AgentName { get; set; } = "";
+    public UpsellKind Kind { get; set; }
+    public string? FromRoomType { get; set; }
+    public string? ToRoomType { get; set; }
+    public string? RuleCode { get; set; }
+    public string? ProductName { get; set; }
+    public decimal TotalAmount { get; set; }
+    public string CurrencyCode { get; set; } = "";
 }
 
 /// <summary>The guest said no to an offer.</summary>
@@ -196,6 +231,14 @@ public sealed class UpsellDecline
     public string AgentName { get; set; } = "";
     public string? Note { get; set; }
     public DateTimeOffset DeclinedUtc { get; set; }
+    /// <summary>The property's business day of the decline (its time zone).</summary>
+    public DateOnly Day { get; set; }
+    /// <summary>The stay's arrival; null on declines recorded before it was kept.</summary>
+    public DateOnly? Arrival { get; set; }
+    /// <summary>Upgrade: from → to room type; add-on: the product's name (null on declines recorded before they were kept).</summary>
+    public string? FromRoomType { get; set; }
+    public string? ToRoomType { get; set; }
+    public string? ProductName { get; set; }
 }
 
 internal sealed class UpsellSaleConfiguration : IEntityTypeConfiguration<UpsellSale>
@@ -256,6 +299,9 @@ internal sealed class UpsellSaleConfiguration : IEntityTypeConfiguration<UpsellS
         b.Property(x => x.SoldUtc).HasConversion(UtcColumns.Converter);
         b.HasIndex(x => new { x.PropertyId, x.SoldUtc });
         b.HasIndex(x => new { x.PropertyId, x.ReservationId });
+        // The Upsell Performance report filters a property's sales by sale day or by arrival.
+        b.HasIndex(x => new { x.PropertyId, x.SoldDate, x.Status });
+        b.HasIndex(x => new { x.PropertyId, x.Arrival, x.Status });
         b.HasIndex(x => x.Status);
         // One sale per (caller, key): the API's replay protection. Filtered so desk sales (no key) do not collide.
         b.HasIndex(x => new { x.AgentName, x.IdempotencyKey }).IsUnique().HasFilter("IdempotencyKey IS NOT NULL");
@@ -288,9 +334,33 @@ internal sealed class UpsellPresentationConfiguration : IEntityTypeConfiguration
         b.Property(x => x.ReservationNumber).HasMaxLength(64).IsRequired();
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.AgentName).HasMaxLength(256).IsRequired();
+        b.Property(x => x.AgentUserId).HasMaxLength(450);
         b.HasIndex(x => new { x.PropertyId, x.ReservationId, x.Day, x.Channel }).IsUnique();
         b.Property(x => x.PresentedUtc).HasConversion(UtcColumns.Converter);
         b.HasIndex(x => new { x.PropertyId, x.Day });
+        b.HasIndex(x => new { x.PropertyId, x.Arrival });
+        b.HasMany(x => x.Offers).WithOne().HasForeignKey(x => x.PresentationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UpsellPresentedOfferConfiguration : IEntityTypeConfiguration<UpsellPresentedOffer>
+{
+    public void Configure(EntityTypeBuilder<UpsellPresentedOffer> b)
+    {
+        b.ToTable("UpsellPresentedOffers");
+        b.Property(x => x.ReservationId).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.AgentUserId).HasMaxLength(450);
+        b.Property(x => x.AgentName).HasMaxLength(256).IsRequired();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.FromRoomType).HasMaxLength(20);
+        b.Property(x => x.ToRoomType).HasMaxLength(20);
+        b.Property(x => x.RuleCode).HasMaxLength(20);
+        b.Property(x => x.ProductName).HasMaxLength(200);
+        b.Property(x => x.TotalAmount).HasPrecision(18, 2);
+        b.Property(x => x.CurrencyCode).HasMaxLength(3).IsRequired();
+        b.HasIndex(x => new { x.PropertyId, x.Day });
+        b.HasIndex(x => new { x.PropertyId, x.Arrival });
     }
 }
 
@@ -312,6 +382,11 @@ internal sealed class UpsellDeclineConfiguration : IEntityTypeConfiguration<Upse
         b.Property(x => x.AgentName).HasMaxLength(256).IsRequired();
         b.Property(x => x.Note).HasMaxLength(UpsellSale.NoteMaxLength);
         b.Property(x => x.DeclinedUtc).HasConversion(UtcColumns.Converter);
+        b.Property(x => x.FromRoomType).HasMaxLength(20);
+        b.Property(x => x.ToRoomType).HasMaxLength(20);
+        b.Property(x => x.ProductName).HasMaxLength(200);
         b.HasIndex(x => new { x.PropertyId, x.DeclinedUtc });
+        b.HasIndex(x => new { x.PropertyId, x.Day });
+        b.HasIndex(x => new { x.PropertyId, x.Arrival });
     }
 }

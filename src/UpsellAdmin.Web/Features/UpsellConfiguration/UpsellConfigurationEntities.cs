@@ -33,6 +33,12 @@ public sealed class PropertyUpsellConfiguration
     /// on (one order line per night). Null = not set; upgrades cannot be sold until it is.</summary>
     public int? UpgradeAccountingCategoryId { get; set; }
 
+    public const decimal MaximumAgentCommissionPercent = 100m;
+
+    /// <summary>Agent incentive: the share of upsell revenue (Posted minus Reversed) an agent earns, in percent (0–100).
+    /// Null = no commission scheme; the Upsell Performance report's agent grouping shows each agent's commission.</summary>
+    public decimal? AgentCommissionPercent { get; set; }
+
     /// <summary>Concurrency token, regenerated on each save.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }
@@ -46,6 +52,7 @@ internal sealed class PropertyUpsellConfigurationConfiguration : IEntityTypeConf
         b.Property(x => x.UpsellRoomStatus).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.SortOffersBy).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.AgentCommissionPercent).HasPrecision(5, 2);
         b.HasOne<AccountingCategory>().WithMany().HasForeignKey(x => x.UpgradeAccountingCategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

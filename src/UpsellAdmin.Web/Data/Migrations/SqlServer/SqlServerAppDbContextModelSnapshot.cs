@@ -1081,6 +1081,9 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateOnly?>("Arrival")
+                        .HasColumnType("date");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1091,8 +1094,15 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("DeclinedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("FromRoomType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("GuestName")
                         .IsRequired()
@@ -1113,6 +1123,10 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ProductName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("PropertyId")
                         .HasColumnType("int");
 
@@ -1130,11 +1144,19 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("ToRoomType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<decimal>("TotalAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PropertyId", "Arrival");
+
+                    b.HasIndex("PropertyId", "Day");
 
                     b.HasIndex("PropertyId", "DeclinedUtc");
 
@@ -1153,6 +1175,13 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("AgentUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("Arrival")
+                        .HasColumnType("date");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -1183,12 +1212,94 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PropertyId", "Arrival");
+
                     b.HasIndex("PropertyId", "Day");
 
                     b.HasIndex("PropertyId", "ReservationId", "Day", "Channel")
                         .IsUnique();
 
                     b.ToTable("UpsellPresentations");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellPresentedOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("AgentUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("Arrival")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FromRoomType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("PresentationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProductName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReservationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RuleCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ToRoomType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresentationId");
+
+                    b.HasIndex("PropertyId", "Arrival");
+
+                    b.HasIndex("PropertyId", "Day");
+
+                    b.ToTable("UpsellPresentedOffers", (string)null);
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellSale", b =>
@@ -1353,6 +1464,9 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateOnly>("SoldDate")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("SoldUtc")
                         .HasColumnType("datetime2");
 
@@ -1395,6 +1509,9 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.Property<int?>("UnitCount")
                         .HasColumnType("int");
 
+                    b.Property<int>("UpgradeNights")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
@@ -1406,6 +1523,10 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                     b.HasIndex("PropertyId", "ReservationId");
 
                     b.HasIndex("PropertyId", "SoldUtc");
+
+                    b.HasIndex("PropertyId", "Arrival", "Status");
+
+                    b.HasIndex("PropertyId", "SoldDate", "Status");
 
                     b.ToTable("UpsellSales");
                 });
@@ -1552,6 +1673,10 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                 {
                     b.Property<int>("PropertyId")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("AgentCommissionPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
 
                     b.Property<int?>("MaximumLengthOfStay")
                         .HasColumnType("int");
@@ -2032,6 +2157,15 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellPresentedOffer", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Selling.UpsellPresentation", null)
+                        .WithMany("Offers")
+                        .HasForeignKey("PresentationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellSale", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
@@ -2179,6 +2313,11 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.MembershipType", b =>
                 {
                     b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellPresentation", b =>
+                {
+                    b.Navigation("Offers");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellRules.UpsellRule", b =>

@@ -1034,6 +1034,9 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("Arrival")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1044,7 +1047,14 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("DeclinedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromRoomType")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GuestName")
@@ -1066,6 +1076,10 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProductName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PropertyId")
                         .HasColumnType("INTEGER");
 
@@ -1083,11 +1097,19 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ToRoomType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("TotalAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PropertyId", "Arrival");
+
+                    b.HasIndex("PropertyId", "Day");
 
                     b.HasIndex("PropertyId", "DeclinedUtc");
 
@@ -1103,6 +1125,13 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.Property<string>("AgentName")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Arrival")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
@@ -1134,12 +1163,92 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PropertyId", "Arrival");
+
                     b.HasIndex("PropertyId", "Day");
 
                     b.HasIndex("PropertyId", "ReservationId", "Day", "Channel")
                         .IsUnique();
 
                     b.ToTable("UpsellPresentations");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellPresentedOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Arrival")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromRoomType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PresentationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PropertyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReservationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToRoomType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresentationId");
+
+                    b.HasIndex("PropertyId", "Arrival");
+
+                    b.HasIndex("PropertyId", "Day");
+
+                    b.ToTable("UpsellPresentedOffers", (string)null);
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellSale", b =>
@@ -1304,6 +1413,9 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("SoldDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SoldUtc")
                         .HasColumnType("TEXT");
 
@@ -1346,6 +1458,9 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.Property<int?>("UnitCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("UpgradeNights")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
@@ -1357,6 +1472,10 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                     b.HasIndex("PropertyId", "ReservationId");
 
                     b.HasIndex("PropertyId", "SoldUtc");
+
+                    b.HasIndex("PropertyId", "Arrival", "Status");
+
+                    b.HasIndex("PropertyId", "SoldDate", "Status");
 
                     b.ToTable("UpsellSales");
                 });
@@ -1497,6 +1616,10 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("PropertyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AgentCommissionPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("MaximumLengthOfStay")
                         .HasColumnType("INTEGER");
@@ -1971,6 +2094,15 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellPresentedOffer", b =>
+                {
+                    b.HasOne("UpsellAdmin.Web.Features.Selling.UpsellPresentation", null)
+                        .WithMany("Offers")
+                        .HasForeignKey("PresentationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellSale", b =>
                 {
                     b.HasOne("UpsellAdmin.Web.Features.Properties.Property", null)
@@ -2116,6 +2248,11 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("UpsellAdmin.Web.Features.ReferenceData.MembershipType", b =>
                 {
                     b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("UpsellAdmin.Web.Features.Selling.UpsellPresentation", b =>
+                {
+                    b.Navigation("Offers");
                 });
 
             modelBuilder.Entity("UpsellAdmin.Web.Features.UpsellRules.UpsellRule", b =>
