@@ -54,6 +54,8 @@ public static class DatabaseInitializer
         {
             await SeedDemoDataAsync(services, cancellationToken);
             await SeedDemoUsersAsync(services, cancellationToken);
+            // Demo:ActivityHistoryDays > 0: past upsell activity for the report, once per property.
+            await Features.Reports.History.ActivityHistorySeeder.SeedIfEnabledAsync(services, configuration, cancellationToken);
         }
     }
 
