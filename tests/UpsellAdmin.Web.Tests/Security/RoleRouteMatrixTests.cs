@@ -52,6 +52,7 @@ public sealed partial class RoleRouteMatrixTests(DeskApiFactory app) : IClassFix
         [PageUrls.UpsellRuleEdit] = PageAccess.SignedIn,
         [PageUrls.UpsellDesk] = PageAccess.SignedIn,
         [PageUrls.UpsellActivity] = PageAccess.SignedIn,
+        [PageUrls.UpsellReport] = PageAccess.SignedIn, // editors and Administrators; Front Desk sees its own figures
         [PageUrls.UpsellQuote] = PageAccess.SignedIn,
         [PageUrls.LoyaltyPrograms] = PageAccess.SignedIn,
         [PageUrls.LoyaltyTiers] = PageAccess.SignedIn,

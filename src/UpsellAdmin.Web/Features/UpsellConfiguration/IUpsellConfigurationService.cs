@@ -15,6 +15,9 @@ public sealed class UpsellConfigurationModel
     public int MinimumFreeRooms { get; set; } = PropertyUpsellConfiguration.DefaultMinimumFreeRooms;
     /// <summary>The accounting category (local id) a sold upgrade's revenue is posted on; null = not set.</summary>
     public int? UpgradeAccountingCategoryId { get; set; }
+    /// <summary>The share of upsell revenue (Posted minus Reversed) an agent earns, in percent (0–100, two decimals at
+    /// most); null = no commission scheme. Upsell Performance shows each agent's commission by it.</summary>
+    public decimal? AgentCommissionPercent { get; set; }
     public List<OccupancyLevelModel> OccupancyLevels { get; set; } = [];
     public List<RoomHierarchyRowModel> Hierarchy { get; set; } = [];
     /// <summary>The add-on catalogue, in display order (the list's order is the display sequence).</summary>

@@ -28,7 +28,7 @@ internal sealed record UpsellConfigurationSnapshot(
             .Select(x => new { x.ProductId, x.DisplayName, x.PriceOverride, x.AccountingCategoryId }).ToListAsync(ct);
         return new UpsellConfigurationSnapshot(
             settings is null ? null : new SettingsSnapshot(settings.UpsellRoomStatus, settings.MaximumLengthOfStay, settings.MaximumNumberOfOffers,
-                settings.SortOffersBy, settings.MinimumFreeRooms, CategoryCode(choices, settings.UpgradeAccountingCategoryId)),
+                settings.SortOffersBy, settings.MinimumFreeRooms, CategoryCode(choices, settings.UpgradeAccountingCategoryId), settings.AgentCommissionPercent),
             Levels(levels.Select(l => (l.Level, l.Description, l.FromPercent, l.ToPercent))),
             HierarchyLines(hierarchy.Select(h => (h.From, h.To, h.DisplaySequence))),
             AddOnLines(choices, addOns.Select(a => (a.ProductId, a.DisplayName, a.PriceOverride, a.AccountingCategoryId))));
@@ -39,7 +39,7 @@ internal sealed record UpsellConfigurationSnapshot(
         var productOf = choices.Products.ToDictionary(p => p.Id);
         return new UpsellConfigurationSnapshot(
             new SettingsSnapshot(model.UpsellRoomStatus, model.MaximumLengthOfStay, model.MaximumNumberOfOffers, model.SortOffersBy,
-                model.MinimumFreeRooms, CategoryCode(choices, model.UpgradeAccountingCategoryId)),
+                model.MinimumFreeRooms, CategoryCode(choices, model.UpgradeAccountingCategoryId), model.AgentCommissionPercent),
             Levels(model.OccupancyLevels.OrderBy(l => l.Level).Select(l => (l.Level, l.Description.Trim(), l.FromPercent ?? 0, l.ToPercent ?? 0))),
             HierarchyLines(model.Hierarchy.Select(h => (h.FromRoomType, h.ToRoomType, h.DisplaySequence))),
             AddOnLines(choices, model.AddOns.Select(a => (a.ProductId ?? 0, a.DisplayName.Trim(), a.PriceOverride,
@@ -104,4 +104,5 @@ internal sealed record SettingsSnapshot(
     int? MaximumNumberOfOffers,
     OfferSortOrder SortOffersBy,
     int MinimumFreeRooms,
-    string? UpgradeAccountingCategory);
+    string? UpgradeAccountingCategory,
+    decimal? AgentCommissionPercent);

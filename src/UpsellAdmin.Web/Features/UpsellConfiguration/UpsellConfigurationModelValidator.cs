@@ -40,6 +40,15 @@ public sealed class UpsellConfigurationModelValidator : AbstractValidator<Upsell
             .InclusiveBetween(0, PropertyUpsellConfiguration.MaximumMinimumFreeRooms)
             .WithMessage($"Minimum free rooms to offer must be between 0 (do not check) and {PropertyUpsellConfiguration.MaximumMinimumFreeRooms}.");
 
+        RuleFor(x => x.AgentCommissionPercent)
+            .InclusiveBetween(0m, PropertyUpsellConfiguration.MaximumAgentCommissionPercent)
+            .When(x => x.AgentCommissionPercent is not null)
+            .WithMessage(x => $"Agent commission must be between 0 and {Pct(PropertyUpsellConfiguration.MaximumAgentCommissionPercent)} % (you typed {Typed(x.AgentCommissionPercent)}); leave it empty for no commission.");
+        RuleFor(x => x.AgentCommissionPercent)
+            .Must(p => decimal.Round(p!.Value, 2) == p.Value)
+            .When(x => x.AgentCommissionPercent is { } p && p >= 0m && p <= PropertyUpsellConfiguration.MaximumAgentCommissionPercent)
+            .WithMessage(x => $"Agent commission can have at most 2 decimals (you typed {Typed(x.AgentCommissionPercent)}).");
+
         RuleForEach(x => x.OccupancyLevels).ChildRules(level =>
         {
             level.RuleFor(l => l.Description)
@@ -185,6 +194,10 @@ public sealed class UpsellConfigurationModelValidator : AbstractValidator<Upsell
                 $"Level {last.Level} must end at 100 %: occupancy between {Pct(last.ToPercent)} % and 100 % is not covered by any level."));
         }
     }
+
+    /// <summary>A number as the user typed it (every decimal kept, trailing zeros dropped): 5.125 stays 5.125.</summary>
+    private static string Typed(decimal? value) =>
+        value is null ? "?" : value.Value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static string Pct(decimal? value) =>
         value is null ? "?" : value.Value.ToString("0.##", CultureInfo.InvariantCulture);

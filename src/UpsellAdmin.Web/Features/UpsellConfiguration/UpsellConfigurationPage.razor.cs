@@ -141,6 +141,7 @@ public partial class UpsellConfigurationPage
         nameof(UpsellConfigurationModel.UpsellRoomStatus), nameof(UpsellConfigurationModel.MaximumLengthOfStay),
         nameof(UpsellConfigurationModel.MaximumNumberOfOffers), nameof(UpsellConfigurationModel.SortOffersBy),
         nameof(UpsellConfigurationModel.MinimumFreeRooms), nameof(UpsellConfigurationModel.UpgradeAccountingCategoryId),
+        nameof(UpsellConfigurationModel.AgentCommissionPercent),
     ];
 
     private string AccountingText(int? id) =>

@@ -36,6 +36,7 @@ public sealed class UpsellConfigurationService(
             model.SortOffersBy = settings.SortOffersBy;
             model.MinimumFreeRooms = settings.MinimumFreeRooms;
             model.UpgradeAccountingCategoryId = settings.UpgradeAccountingCategoryId;
+            model.AgentCommissionPercent = settings.AgentCommissionPercent;
             model.Version = settings.Version;
         }
         model.OccupancyLevels = await db.OccupancyLevels.AsNoTracking()
@@ -135,6 +136,7 @@ public sealed class UpsellConfigurationService(
             settings.SortOffersBy = model.SortOffersBy;
             settings.MinimumFreeRooms = model.MinimumFreeRooms;
             settings.UpgradeAccountingCategoryId = model.UpgradeAccountingCategoryId;
+            settings.AgentCommissionPercent = model.AgentCommissionPercent;
             settings.Version = Guid.NewGuid();
 
             await db.OccupancyLevels.Where(x => x.PropertyId == model.PropertyId).ExecuteDeleteAsync(ct);

@@ -8,6 +8,7 @@ public static class UpsellConfigurationSetup
     public static IServiceCollection AddUpsellConfiguration(this IServiceCollection services)
     {
         services.TryAddScoped<IUpsellConfigurationService, UpsellConfigurationService>();
+        services.TryAddScoped<IAgentCommissionRates, AgentCommissionRates>();
         return services;
     }
 }
