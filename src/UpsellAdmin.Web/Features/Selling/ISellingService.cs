@@ -108,6 +108,10 @@ public interface ISellingService
     /// <summary>The activity log: newest first, one page.</summary>
     Task<PagedResult<UpsellSaleView>> ListAsync(UpsellActivityFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>The same log as <see cref="ListAsync"/>, newest first, read as it is enumerated (exports: constant memory,
+    /// one query, no count); the sales come without their nights.</summary>
+    IAsyncEnumerable<UpsellSaleView> StreamAsync(UpsellActivityFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>The upsells of these reservations (the desk's "sold" column), by reservation id.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<UpsellSaleView>>> ForReservationsAsync(int propertyId, IReadOnlyCollection<string> reservationIds,
         CancellationToken cancellationToken = default);

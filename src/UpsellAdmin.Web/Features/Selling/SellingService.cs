@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -484,6 +485,33 @@ public sealed class SellingService(
         ArgumentNullException.ThrowIfNull(page);
         var user = await currentUser.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = await FilteredAsync(db, user, filter, cancellationToken);
+        var total = await query.CountAsync(cancellationToken);
+        var size = Math.Clamp(page.PageSize, 1, 500);
+        var rows = await query.OrderByDescending(s => s.SoldUtc).ThenBy(s => s.Id)
+            .Skip(Math.Max(0, page.Page) * size).Take(size)
+            .Include(s => s.Nights)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<UpsellSaleView>(rows.Select(ToView).ToList(), total);
+    }
+
+    public async IAsyncEnumerable<UpsellSaleView> StreamAsync(UpsellActivityFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var user = await currentUser.GetAsync(cancellationToken);
+        // The context lives as long as the enumeration: one query, rows read as they are written out (no paging, no
+        // count, no nights — an export needs the sale's own columns).
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = await FilteredAsync(db, user, filter, cancellationToken);
+        await foreach (var sale in query.OrderByDescending(s => s.SoldUtc).ThenBy(s => s.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return ToView(sale);
+        }
+    }
+
+    /// <summary>The Upsell Activity log's query: the sales of the properties the user may see, filtered as asked.</summary>
+    private static async Task<IQueryable<UpsellSale>> FilteredAsync(AppDbContext db, UserContext user, UpsellActivityFilter filter, CancellationToken cancellationToken)
+    {
         var visible = PropertyAccess.Visible(db, user).Select(p => p.Id);
         var query = db.UpsellSales.AsNoTracking().Where(s => visible.Contains(s.PropertyId));
         string zone = "UTC";
@@ -516,13 +544,7 @@ public sealed class SellingService(
             var reservation = filter.ReservationId.Trim();
             query = query.Where(s => s.ReservationId == reservation || s.ReservationNumber == reservation);
         }
-        var total = await query.CountAsync(cancellationToken);
-        var size = Math.Clamp(page.PageSize, 1, 500);
-        var rows = await query.OrderByDescending(s => s.SoldUtc).ThenBy(s => s.Id)
-            .Skip(Math.Max(0, page.Page) * size).Take(size)
-            .Include(s => s.Nights)
-            .ToListAsync(cancellationToken);
-        return new PagedResult<UpsellSaleView>(rows.Select(ToView).ToList(), total);
+        return query;
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<UpsellSaleView>>> ForReservationsAsync(int propertyId, IReadOnlyCollection<string> reservationIds,
