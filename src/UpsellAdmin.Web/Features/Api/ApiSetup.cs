@@ -72,6 +72,7 @@ public static class ApiSetup
         endpoints.MapRuleHistoryApi();
         endpoints.MapDeskApi();
         endpoints.MapSellingApi();
+        endpoints.MapReportApi();
         endpoints.MapOpenApi().AllowAnonymous(); // /openapi/{documentName}.json
         endpoints.MapApiFallback(); // unknown /api paths: 404/405 problems (ApiProblems)
         return endpoints;
