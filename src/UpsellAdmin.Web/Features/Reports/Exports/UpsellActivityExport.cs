@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using UpsellAdmin.Web.Features.Common;
 using UpsellAdmin.Web.Features.Selling;
 
 namespace UpsellAdmin.Web.Features.Reports.Exports;
@@ -11,9 +9,6 @@ namespace UpsellAdmin.Web.Features.Reports.Exports;
 /// </summary>
 public static class UpsellActivityExport
 {
-    /// <summary>Rows read per query while streaming.</summary>
-    public const int PageSize = 500;
-
     /// <summary>The columns; <paramref name="timeZones"/> maps a property id to its time zone (missing: UTC).</summary>
     public static IReadOnlyList<ExportColumn<UpsellSaleView>> Columns(IReadOnlyDictionary<int, TimeZoneInfo> timeZones)
     {
@@ -47,29 +42,12 @@ public static class UpsellActivityExport
         ];
     }
 
-    /// <summary>Every upsell of the filter, newest first, read <see cref="PageSize"/> at a time through the page's own
-    /// query (<see cref="ISellingService.ListAsync"/>, which applies the user's property access).</summary>
-    public static async IAsyncEnumerable<UpsellSaleView> RowsAsync(ISellingService selling, UpsellActivityFilter filter,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Every upsell of the filter, newest first, read as it is written through the page's own query
+    /// (<see cref="ISellingService.StreamAsync"/>: the same filter and property access as the page's list, one query).</summary>
+    public static IAsyncEnumerable<UpsellSaleView> RowsAsync(ISellingService selling, UpsellActivityFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(selling);
         ArgumentNullException.ThrowIfNull(filter);
-        var seen = new HashSet<Guid>();
-        for (var page = 0; ; page++)
-        {
-            var result = await selling.ListAsync(filter, new PageRequest(page, PageSize), cancellationToken);
-            foreach (var sale in result.Items)
-            {
-                // A sale recorded while the file is written moves the pages by one: never write a row twice.
-                if (seen.Add(sale.UpsellId))
-                {
-                    yield return sale;
-                }
-            }
-            if (result.Items.Count < PageSize)
-            {
-                yield break;
-            }
-        }
+        return selling.StreamAsync(filter, cancellationToken);
     }
 }

@@ -86,9 +86,5 @@ public static class UpsellReportExport
     }
 
     /// <summary>The API's camelCase name of a grouping (property, agent, roomTypePair, rule, addOn, day, week).</summary>
-    public static string GroupingName(ReportGrouping grouping)
-    {
-        var name = grouping.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    public static string GroupingName(ReportGrouping grouping) => UpsellReportQueryString.Name(grouping);
 }
