@@ -93,7 +93,8 @@ public sealed class HistoryDemoStartTests
         {
             await using var factory = App(path, null);
             factory.CreateClient();
-            Assert.Equal([0, 0, 0, 0, 0], await CountsAsync(factory, ct));
+            var counts = await CountsAsync(factory, ct);
+            Assert.Equal(new[] { 0, 0, 0, 0, 0 }, counts);
         }
         finally
         {

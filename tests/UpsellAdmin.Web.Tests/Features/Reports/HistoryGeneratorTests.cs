@@ -62,7 +62,7 @@ public sealed class HistoryGeneratorTests
     {
         var profile = Profile();
         var (presentations, sales, declines) = ActivityHistoryGenerator.GenerateAll(profile, From, To);
-        var pairs = profile.Upgrades.Select(u => (u.FromRoomType, u.ToRoomType, u.RuleCode)).ToHashSet();
+        var pairs = profile.Upgrades.Select(u => ((string?)u.FromRoomType, (string?)u.ToRoomType, (string?)u.RuleCode)).ToHashSet();
         var addOns = profile.AddOns.Select(a => a.Name).ToHashSet();
         var agents = profile.Agents.Select(a => (a.UserId, a.Name, a.Channel)).ToHashSet();
 
