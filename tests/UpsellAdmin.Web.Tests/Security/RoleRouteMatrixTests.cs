@@ -80,6 +80,7 @@ public sealed partial class RoleRouteMatrixTests(DeskApiFactory app) : IClassFix
         ["GET /api/upsells/{upsellId}"] = ApiScopes.Read,
         ["DELETE /api/upsells/{upsellId}"] = ApiScopes.Sell,
         ["GET /api/properties/{propertyCode}/upsells"] = ApiScopes.Read,
+        ["GET /api/properties/{propertyCode}/upsell-report"] = ApiScopes.Read,
     };
 
     /// <summary>The demo users (seeded in demo mode) and their role.</summary>
