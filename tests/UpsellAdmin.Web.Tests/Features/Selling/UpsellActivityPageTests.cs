@@ -236,6 +236,9 @@ public sealed class UpsellActivityPageTests : UiTestContext
             return Task.FromResult(new PagedResult<UpsellSaleView>(rows, rows.Count));
         }
 
+        public IAsyncEnumerable<UpsellSaleView> StreamAsync(UpsellActivityFilter filter, CancellationToken cancellationToken = default) =>
+            (filter == new UpsellActivityFilter() ? Rows : []).ToAsyncEnumerable();
+
         public Task<SaleResult> UndoAsync(Guid upsellId, CancellationToken cancellationToken = default)
         {
             Undone.Add(upsellId);
