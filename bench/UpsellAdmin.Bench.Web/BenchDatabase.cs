@@ -16,7 +16,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public required string Path { get; init; }
     public string ConnectionString => $"Data Source={Path}";
 
-    public static async Task<BenchDatabase> CreateAsync(string path)
+    /// <param name="configure">more services (e.g. the Reports feature, which <c>AddUpsellFeatures</c> does not register).</param>
+    public static async Task<BenchDatabase> CreateAsync(string path, Action<IServiceCollection>? configure = null)
     {
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
@@ -28,6 +29,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         services.AddAppDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" });
         services.AddSingleton<ICurrentUser, BenchUser>();
         services.AddUpsellFeatures();
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
 
         await using (var scope = provider.CreateAsyncScope())

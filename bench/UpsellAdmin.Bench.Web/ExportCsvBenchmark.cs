@@ -36,7 +36,11 @@ internal static class ExportCsvBenchmark
         var path = Path.Combine(dir, "export.db");
 
         var watch = Stopwatch.StartNew();
-        await using var database = await BenchDatabase.CreateAsync(path);
+        // The activity log's reads need only the database and the user: the desk and the Mews gateway SellingService also
+        // takes (for selling) are never touched by ListAsync/StreamAsync, so the bench does not stand up Mews for them.
+        await using var database = await BenchDatabase.CreateAsync(path, services => services.AddScoped<ISellingService>(sp => new SellingService(
+            sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<UpsellAdmin.Web.Features.Accounts.ICurrentUser>(),
+            desk: null!, mews: null!, new UpsellWorkSignal(), TimeProvider.System)));
         var properties = new[] { new Property { Code = "EXS", Name = "Export small", CurrencyCode = "EUR", TimeZone = "Europe/Prague", MewsEnterpriseId = Guid.NewGuid() },
             new Property { Code = "EXL", Name = "Export large", CurrencyCode = "EUR", TimeZone = "Europe/Prague", MewsEnterpriseId = Guid.NewGuid() } };
         await database.WithContextAsync(async db =>

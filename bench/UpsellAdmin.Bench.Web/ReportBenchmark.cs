@@ -44,7 +44,7 @@ internal static class ReportBenchmark
         var path = Path.Combine(dir, "report.db");
 
         var watch = Stopwatch.StartNew();
-        await using var database = await BenchDatabase.CreateAsync(path);
+        await using var database = await BenchDatabase.CreateAsync(path, services => services.AddReports());
         Console.WriteLine($"migrated + demo reference data in {watch.Elapsed.TotalSeconds:0.0} s: {path}");
 
         var to = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);

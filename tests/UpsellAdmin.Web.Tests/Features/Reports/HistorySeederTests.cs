@@ -67,7 +67,9 @@ public sealed class HistorySeederTests
         Assert.All(offers.Where(o => o.Kind == UpsellKind.RoomUpgrade), o => Assert.Contains((o.FromRoomType, o.ToRoomType, o.RuleCode), pairs));
         Assert.All(declines.Where(d => d.Kind == UpsellKind.RoomUpgrade), d => Assert.Contains((d.FromRoomType, d.ToRoomType, d.RuleCode), pairs));
         Assert.All(sales.Where(s => s.Kind == UpsellKind.AddOn), s => Assert.Equal("Breakfast", s.ProductName));
-        Assert.All(sales.Where(s => s.Kind == UpsellKind.RoomUpgrade), s => Assert.Equal(10m * s.UpgradeNights, s.TotalAmount)); // the rule's flat 10
+        // The rule's flat 10 a night, moved by the season (busy days a little dearer), the same every night of a sale.
+        Assert.All(sales.Where(s => s.Kind == UpsellKind.RoomUpgrade), s => Assert.InRange(s.TotalAmount / s.UpgradeNights, 7m, 13m));
+        Assert.All(sales.Where(s => s.Kind == UpsellKind.RoomUpgrade), s => Assert.Single(s.Nights.Select(n => n.UpsellAmount).Distinct()));
 
         // Past days only, the property's own (America/New_York: 2026-12-07 10:00), final statuses, nights stored.
         var today = new DateOnly(2026, 12, 7);
