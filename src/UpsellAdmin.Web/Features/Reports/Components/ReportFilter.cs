@@ -114,29 +114,9 @@ public sealed record ReportFilter(
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The address's query (no '?') in the report query's address form (see <see cref="UpsellReportQuery"/>):
-    /// <c>properties=A,B&amp;from=…&amp;to=…&amp;by=sale|stay&amp;agent=…&amp;channel=Desk|Api&amp;kind=RoomUpgrade|AddOn&amp;groupBy=day</c>.</summary>
-    public string ToQueryString()
-    {
-        var parts = new List<string>();
-        void Add(string key, string? value, bool escaped = false)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                parts.Add(key + "=" + (escaped ? value : Uri.EscapeDataString(value)));
-            }
-        }
-        Add("properties", string.Join(',', Properties.Select(Uri.EscapeDataString)), escaped: true);
-        Add("from", Date(From));
-        Add("to", Date(To));
-        Add("by", Basis == ReportDateBasis.StayDate ? "stay" : "sale");
-        Add("agent", Agent);
-        Add("channel", Channel?.ToString());
-        Add("kind", Kind?.ToString());
-        var grouping = GroupBy.ToString();
-        Add("groupBy", char.ToLowerInvariant(grouping[0]) + grouping[1..]);
-        return string.Join('&', parts);
-    }
+    /// <summary>The address's query (no '?'): the report query's canonical text (<see cref="UpsellReportQueryString"/>),
+    /// which the exports and the API read too.</summary>
+    public string ToQueryString() => UpsellReportQueryString.ToQueryString(ToQuery());
 
     /// <summary>This page's address for the filter.</summary>
     public string ToUrl() => PageUrls.UpsellReport + "?" + ToQueryString();
@@ -174,6 +154,6 @@ public sealed record ReportFilter(
             Get("agent") ?? fallback.Agent,
             Get("channel") is { } channel ? Parse<SaleChannel>(channel) : fallback.Channel,
             Get("kind") is { } kind ? Parse<UpsellKind>(kind) : fallback.Kind,
-            Get("groupBy") is { } groupBy ? Parse<ReportGrouping>(groupBy.Split(',')[0]) ?? fallback.GroupBy : fallback.GroupBy);
+            Get("groupBy") is { } groupBy && UpsellReportQueryString.TryParseGrouping(groupBy.Split(',')[0].Trim(), out var grouping) ? grouping : fallback.GroupBy);
     }
 }
