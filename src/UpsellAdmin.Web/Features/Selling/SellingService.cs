@@ -363,6 +363,10 @@ public sealed class SellingService(
         {
             return Refusal(user, "Undoing");
         }
+        if (UpsellSale.IsDemoHistory(sale.ReservationId))
+        {
+            return new SaleResult(SaleResultKind.Conflict, "This is generated demo history: it was never in Mews, so there is nothing to undo or retry.", ToView(sale));
+        }
         if (sale.UndoRequestedUtc is not null && sale.Status == UpsellStatus.Posted)
         {
             return new SaleResult(SaleResultKind.Accepted, "Undo is already under way.", ToView(sale));
@@ -423,6 +427,10 @@ public sealed class SellingService(
         if (await SaleToActOnAsync(db, user, upsellId, cancellationToken) is not { } sale)
         {
             return Refusal(user, "Retrying");
+        }
+        if (UpsellSale.IsDemoHistory(sale.ReservationId))
+        {
+            return new SaleResult(SaleResultKind.Conflict, "This is generated demo history: it was never in Mews, so there is nothing to undo or retry.", ToView(sale));
         }
         if (sale.Status != UpsellStatus.Rejected)
         {

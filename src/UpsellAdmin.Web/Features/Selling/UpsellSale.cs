@@ -39,6 +39,12 @@ public sealed class UpsellSale
     public const int NoteMaxLength = 500;
     public const int IdempotencyKeyMaxLength = 100;
 
+    /// <summary>Generated demo history (<c>Demo:ActivityHistoryDays</c>) uses reservation ids with this prefix: those sales
+    /// were never in Mews, so there is nothing to undo or retry there.</summary>
+    public const string DemoHistoryPrefix = "hist-";
+
+    public static bool IsDemoHistory(string reservationId) => reservationId.StartsWith(DemoHistoryPrefix, StringComparison.Ordinal);
+
     public Guid Id { get; set; }
     public int PropertyId { get; set; }
     public string PropertyCode { get; set; } = "";
