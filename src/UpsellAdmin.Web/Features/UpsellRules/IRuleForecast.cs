@@ -83,6 +83,9 @@ public sealed record RuleForecastResult(
     DateOnly ConversionTo,
     decimal AssumedConversion)
 {
+    /// <summary>What the figures cannot tell, in words for the screen (e.g. booking channels not read).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static RuleForecastResult Failed(RuleForecastStatus status, string message) =>
         new(status, message, null, null, [], "", default, default, 0, 0, default, 0, default, default, 0m);
 }

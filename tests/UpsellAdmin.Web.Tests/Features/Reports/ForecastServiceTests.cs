@@ -194,6 +194,16 @@ public sealed class ForecastServiceTests : IAsyncLifetime
         Assert.Null(result.Draft);
     }
 
+    [Fact]
+    public async Task DraftFiltersByChannel_NoSavedRuleDoes_SaysTheChannelsWereNotRead()
+    {
+        var result = await ForecastAsync(null, Rule("CHAN", _to, 10m) with { Channels = ["AIRBNB"] });
+
+        Assert.Equal(0, result.Draft!.ReservationsOffered);
+        Assert.Contains("booking channels are read from Mews only when a saved rule", Assert.Single(result.Notes), StringComparison.Ordinal);
+        Assert.Empty((await ForecastAsync(null, Rule("NOCHAN", _to, 10m))).Notes);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(366)]

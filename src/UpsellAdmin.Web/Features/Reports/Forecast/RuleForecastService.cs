@@ -169,7 +169,13 @@ public sealed class RuleForecastService(
             reused ? 0 : read.MewsRequests,
             conversionFrom,
             conversionTo,
-            request.AssumedConversion);
+            request.AssumedConversion)
+        {
+            Notes = request.Draft.Channels.Count > 0 && !compiled.Setup.Rules.Any(r => r.Channels.Count > 0)
+                ? ["The booking channels are read from Mews only when a saved rule of the property filters by channel, so this draft's "
+                    + "Channels filter matched no reservation here; save the rule (or forecast it without Channels) to see it."]
+                : [],
+        };
     }
 
     /// <summary>One rule's count over the quotes: reservations offered and won, and the won offers per pair.</summary>
