@@ -10,7 +10,7 @@ namespace UpsellAdmin.Web.Features.Reports;
 
 /// <summary>
 /// The Upsell Performance report. Every figure comes out of grouped queries (GROUP BY property and the grouping's key,
-/// COUNT, COUNT(DISTINCT reservation), SUM) over the selling records — sales, presentations, presented offers and
+/// COUNT, COUNT(DISTINCT reservation), SUM; four statements per grouping) over the selling records — sales, presentations, presented offers and
 /// declines — filtered by the query; the few result rows are merged in memory per currency (a property's currency) and
 /// key. Nothing loads the records themselves. Definitions of the figures: the README's "Upsell Performance".
 /// </summary>
@@ -397,45 +397,36 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         }
         var keyedSales = sales.Select(KeyedSaleOf(spec.Sale));
 
-        // 1. Sales: count, amount and upgrade nights per status and kind.
-        var bySatus = await keyedSales
-            .GroupBy(s => new { s.PropertyId, s.Key, s.Status, s.Kind })
-            .Select(g => new { g.Key.PropertyId, g.Key.Key, g.Key.Status, g.Key.Kind, Count = g.Count(), Amount = g.Sum(s => s.TotalAmount), Nights = g.Sum(s => s.UpgradeNights) })
-            .ToListAsync(ct);
-        foreach (var row in bySatus)
-        {
-            var c = At(row.PropertyId, row.Key);
-            switch (row.Status)
-            {
-                case UpsellStatus.Pending:
-                    c.Pending += row.Count;
-                    c.PendingAmount += row.Amount;
-                    break;
-                case UpsellStatus.Posted:
-                    c.Posted += row.Count;
-                    c.PostedStatusAmount += row.Amount;
-                    break;
-                case UpsellStatus.Reversed:
-                    c.Reversed += row.Count;
-                    c.ReversedAmount += row.Amount;
-                    break;
-                default:
-                    break; // Rejected: nothing of it stays in Mews, it counts nowhere
-            }
-            if (row.Kind == UpsellKind.RoomUpgrade && row.Status is UpsellStatus.Pending or UpsellStatus.Posted)
-            {
-                c.UpgradeRoomNights += row.Nights;
-            }
-        }
-
-        // 2. Reservations that bought: distinct reservations with a sold (pending or posted) sale.
-        var bought = await keyedSales.Where(s => s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted)
+        // 1. Sales, one statement: counts and amounts per status (conditional aggregates), upgrade nights of sold upgrades,
+        // and the reservations that bought (COUNT(DISTINCT) of the sold sales' reservations).
+        var bySale = await keyedSales
             .GroupBy(s => new { s.PropertyId, s.Key })
-            .Select(g => new { g.Key.PropertyId, g.Key.Key, Count = g.Select(s => s.ReservationId).Distinct().Count() })
+            .Select(g => new
+            {
+                g.Key.PropertyId,
+                g.Key.Key,
+                Pending = g.Count(s => s.Status == UpsellStatus.Pending),
+                Posted = g.Count(s => s.Status == UpsellStatus.Posted),
+                Reversed = g.Count(s => s.Status == UpsellStatus.Reversed),
+                PendingAmount = g.Where(s => s.Status == UpsellStatus.Pending).Sum(s => s.TotalAmount),
+                PostedAmount = g.Where(s => s.Status == UpsellStatus.Posted).Sum(s => s.TotalAmount),
+                ReversedAmount = g.Where(s => s.Status == UpsellStatus.Reversed).Sum(s => s.TotalAmount),
+                Nights = g.Where(s => s.Kind == UpsellKind.RoomUpgrade && (s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted)).Sum(s => s.UpgradeNights),
+                Bought = g.Where(s => s.Status == UpsellStatus.Pending || s.Status == UpsellStatus.Posted).Select(s => s.ReservationId).Distinct().Count(),
+            })
             .ToListAsync(ct);
-        foreach (var row in bought)
+        foreach (var row in bySale)
         {
-            At(row.PropertyId, row.Key).ReservationsBought += row.Count;
+            // A key with only Rejected sales still gets its (empty) row: it has records.
+            var c = At(row.PropertyId, row.Key);
+            c.Pending += row.Pending;
+            c.Posted += row.Posted;
+            c.Reversed += row.Reversed;
+            c.PendingAmount += row.PendingAmount;
+            c.PostedStatusAmount += row.PostedAmount;
+            c.ReversedAmount += row.ReversedAmount;
+            c.UpgradeRoomNights += row.Nights;
+            c.ReservationsBought += row.Bought;
         }
 
         // 3. Reservations presented: distinct reservations shown offers (presentations, or the presented offers of the
