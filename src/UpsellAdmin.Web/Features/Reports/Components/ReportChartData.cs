@@ -49,5 +49,10 @@ public static class ReportChartData
 
     public static string[] Labels(IReadOnlyList<UpsellReportGroup> groups) => groups.Select(g => g.Label).ToArray();
 
+    /// <summary>Agents under their bars: the sign-in name without its domain ("anna" for anna@hotel.example); the table
+    /// beside the chart has the full name.</summary>
+    public static string[] AgentLabels(IReadOnlyList<UpsellReportGroup> groups) =>
+        groups.Select(g => g.Label.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? g.Label[..at] : g.Label).ToArray();
+
     public static string AxisAmount(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 }

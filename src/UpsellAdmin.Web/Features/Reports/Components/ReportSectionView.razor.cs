@@ -48,9 +48,9 @@ public sealed partial class ReportSectionView
         _agentSeries = ReportChartData.Revenue(_agentBars, Section.CurrencyCode);
         // Many days: labels turned so they do not run into each other.
         var rotation = _periods.Count > 16 ? 45 : 0;
-        _revenueOptions = new LineChartOptions { YAxisToStringFunc = ReportChartData.AxisAmount, XAxisLabelRotation = rotation, ShowLegend = false, ShowDataMarkers = _periods.Count <= 31 };
-        _conversionOptions = new LineChartOptions { YAxisFormat = "0'%'", XAxisLabelRotation = rotation, ShowLegend = false, ShowDataMarkers = _periods.Count <= 31 };
-        _barOptions = new BarChartOptions { YAxisToStringFunc = ReportChartData.AxisAmount, XAxisLabelRotation = 30, ShowLegend = false };
+        _revenueOptions = new LineChartOptions { MaxNumYAxisTicks = 6, YAxisToStringFunc = ReportChartData.AxisAmount, XAxisLabelRotation = rotation, ShowLegend = false, ShowDataMarkers = _periods.Count <= 31 };
+        _conversionOptions = new LineChartOptions { YAxisFormat = "0'%'", YAxisTicks = 10, XAxisLabelRotation = rotation, ShowLegend = false, ShowDataMarkers = _periods.Count <= 31 };
+        _barOptions = new BarChartOptions { MaxNumYAxisTicks = 6, YAxisToStringFunc = ReportChartData.AxisAmount, XAxisLabelRotation = 30, ShowLegend = false };
     }
 
     private static string BarsNote(int count) => count > ReportChartData.MaximumBars
