@@ -42,7 +42,8 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
 
         var visible = await PropertyAccess.Visible(db, user).Select(p => p.Id).ToListAsync(cancellationToken);
         List<PropertyInfo> properties;
-        if (query.PropertyCodes.Count == 0)
+        var asked = query.PropertyCodes.Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (asked.Count == 0)
         {
             properties = await PropertiesAsync(db, db.Properties.AsNoTracking().Where(p => visible.Contains(p.Id)), cancellationToken);
         }
@@ -50,7 +51,6 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         {
             var all = await PropertiesAsync(db, db.Properties.AsNoTracking(), cancellationToken);
             var byCode = all.GroupBy(p => p.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-            var asked = query.PropertyCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var unknown = asked.Where(c => !byCode.ContainsKey(c)).ToList();
             if (unknown.Count > 0)
             {

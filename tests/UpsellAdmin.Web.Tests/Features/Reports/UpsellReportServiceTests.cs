@@ -75,6 +75,7 @@ public sealed class UpsellReportServiceTests
         var section = Assert.Single(visible.Report!.Sections);
         Assert.Equal(["EU1"], section.PropertyCodes);
         Assert.False(visible.Report.OwnFiguresOnly);
+        Assert.Equal(["EU1"], Assert.Single((await service.RunAsync(Query(" ", ""), Ct)).Report!.Sections).PropertyCodes); // blanks = none given
 
         database.CurrentUser.User = UserContext.Anonymous;
         Assert.Equal(UpsellReportStatus.Forbidden, (await service.RunAsync(Query(), Ct)).Status);
