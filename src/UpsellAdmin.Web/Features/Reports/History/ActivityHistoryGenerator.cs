@@ -19,8 +19,9 @@ namespace UpsellAdmin.Web.Features.Reports.History;
 /// </summary>
 public static class ActivityHistoryGenerator
 {
-    /// <summary>The prefix of every generated reservation id ("hist-{property}-{yyyyMMdd}-{n}").</summary>
-    public const string ReservationPrefix = "hist-";
+    /// <summary>The prefix of every generated reservation id ("hist-{property}-{yyyyMMdd}-{n}"): Selling's own mark of demo
+    /// history, by which Undo and Retry refuse such sales and the Activity page shows them as demo history.</summary>
+    public const string ReservationPrefix = UpsellSale.DemoHistoryPrefix;
 
     /// <summary>The note on every generated sale (the Upsell Activity detail shows it).</summary>
     public const string Note = "Demo history: generated for the Upsell Performance report; never sent to Mews.";
