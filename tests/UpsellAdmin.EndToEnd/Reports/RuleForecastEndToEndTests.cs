@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using UpsellAdmin.ConnectorSimulator;
@@ -17,6 +18,9 @@ public sealed class RuleForecastAppFixture : AppFixture
     public int PropertyId { get; private set; }
     public int RuleId { get; private set; }
     public decimal Amount { get; private set; }
+
+    /// <summary>Past upsell activity for the demo properties, so that some room-type pairs have a measured conversion.</summary>
+    protected override void ConfigureApp(IWebHostBuilder builder) => builder.UseSetting("Demo:ActivityHistoryDays", "180");
 
     protected override async Task SeedAsync()
     {
