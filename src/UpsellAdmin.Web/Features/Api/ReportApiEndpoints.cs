@@ -106,8 +106,7 @@ public static class ReportApiEndpoints
                 + "reversedAmount, pendingAmount, averagePerSale, upgradeRoomNights, commission (null without a commission percent). "
                 + "With Accept: text/csv the groups as CSV with a header row (key, label, presented, …, sold, …, revenue, …, currencyCode). "
                 + "A malformed parameter is a 400 naming it; an unknown property 404; a property the key may not read 403.")
-            .Produces<ApiUpsellReport>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<ApiUpsellReport>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;

@@ -137,4 +137,19 @@ public sealed class ReportApiTests(ExportTestApp app) : IClassFixture<ExportTest
         using var none = await anonymous.GetAsync(await UrlAsync("from=2026-11-01&to=2026-11-30"), Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
     }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheEndpoint_JsonAndCsv()
+    {
+        using var client = app.CreateApiClient(key: null);
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
+        Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/properties/{propertyCode}/upsell-report", out var path),
+            string.Join(", ", json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name)));
+        var get = path.GetProperty("get");
+        Assert.True(get.GetProperty("responses").TryGetProperty("200", out var ok), get.GetRawText());
+        Assert.True(ok.TryGetProperty("content", out var content), get.GetRawText());
+        Assert.True(content.TryGetProperty("application/json", out _), content.GetRawText());
+        Assert.True(content.TryGetProperty("text/csv", out _), content.GetRawText());
+        Assert.Contains(get.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "groupBy");
+    }
 }
