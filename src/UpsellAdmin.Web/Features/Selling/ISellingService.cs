@@ -109,7 +109,7 @@ public interface ISellingService
     Task<PagedResult<UpsellSaleView>> ListAsync(UpsellActivityFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
     /// <summary>The same log as <see cref="ListAsync"/>, newest first, read as it is enumerated (exports: constant memory,
-    /// one query, no count); the sales come without their nights.</summary>
+    /// one query, no count); the sales come without their nights and Mews order ids (those live on the nights).</summary>
     IAsyncEnumerable<UpsellSaleView> StreamAsync(UpsellActivityFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>The upsells of these reservations (the desk's "sold" column), by reservation id.</summary>

@@ -511,9 +511,22 @@ public sealed class SellingService(
         // count, no nights — an export needs the sale's own columns).
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = await FilteredAsync(db, user, filter, cancellationToken);
-        await foreach (var sale in query.OrderByDescending(s => s.SoldUtc).ThenBy(s => s.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // Only the view's columns are read (not the whole entity: the ids, hashes and progress stamps an export never
+        // shows were most of the time and allocation per row in the export-csv benchmark).
+        var rows = query.OrderByDescending(s => s.SoldUtc).ThenBy(s => s.Id).Select(s => new
         {
-            yield return ToView(sale);
+            s.Id, s.PropertyId, s.PropertyCode, s.ReservationId, s.ReservationNumber, s.GuestName, s.Kind, s.FromRoomType, s.ToRoomType,
+            s.ProductId, s.ProductName, s.RuleCode, s.TotalAmount, s.CurrencyCode, s.Status, s.Channel, s.AgentName, s.SoldUtc, s.Note,
+            s.Attempts, s.LastError, s.LastRequestId, s.Attention, s.MewsItemIds, s.PostedUtc, s.ReversedUtc, s.UndoRequestedUtc,
+            s.AccountingCategoryCode,
+        });
+        await foreach (var s in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return new UpsellSaleView(s.Id, s.PropertyId, s.PropertyCode, s.ReservationId, s.ReservationNumber, s.GuestName, s.Kind,
+                s.FromRoomType, s.ToRoomType, s.ProductId, s.ProductName, s.RuleCode, [], s.TotalAmount, s.CurrencyCode, s.Status, s.Channel,
+                s.AgentName, s.SoldUtc, s.Note, s.Attempts, s.LastError, s.LastRequestId, s.Attention, [],
+                string.IsNullOrEmpty(s.MewsItemIds) ? [] : s.MewsItemIds.Split(','), s.PostedUtc, s.ReversedUtc, s.UndoRequestedUtc,
+                s.AccountingCategoryCode);
         }
     }
 
