@@ -85,7 +85,21 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 }
 
 /// <summary>The SQLite flavour (the embedded default); owns Data/Migrations/Sqlite.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        UpsellReportIndexes.Apply(builder, sqlServer: false);
+    }
+}
 
 /// <summary>The SQL Server flavour (production); owns Data/Migrations/SqlServer.</summary>
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        UpsellReportIndexes.Apply(builder, sqlServer: true);
+    }
+}

@@ -305,9 +305,7 @@ internal sealed class UpsellSaleConfiguration : IEntityTypeConfiguration<UpsellS
         b.Property(x => x.SoldUtc).HasConversion(UtcColumns.Converter);
         b.HasIndex(x => new { x.PropertyId, x.SoldUtc });
         b.HasIndex(x => new { x.PropertyId, x.ReservationId });
-        // The Upsell Performance report filters a property's sales by sale day or by arrival.
-        b.HasIndex(x => new { x.PropertyId, x.SoldDate, x.Status });
-        b.HasIndex(x => new { x.PropertyId, x.Arrival, x.Status });
+        // The Upsell Performance report's indexes differ by provider: UpsellReportIndexes.
         b.HasIndex(x => x.Status);
         // One sale per (caller, key): the API's replay protection. Filtered so desk sales (no key) do not collide.
         b.HasIndex(x => new { x.AgentName, x.IdempotencyKey }).IsUnique().HasFilter("IdempotencyKey IS NOT NULL");
@@ -344,7 +342,6 @@ internal sealed class UpsellPresentationConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => new { x.PropertyId, x.ReservationId, x.Day, x.Channel }).IsUnique();
         b.Property(x => x.PresentedUtc).HasConversion(UtcColumns.Converter);
         b.HasIndex(x => new { x.PropertyId, x.Day });
-        b.HasIndex(x => new { x.PropertyId, x.Arrival });
         b.HasMany(x => x.Offers).WithOne().HasForeignKey(x => x.PresentationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -365,8 +362,6 @@ internal sealed class UpsellPresentedOfferConfiguration : IEntityTypeConfigurati
         b.Property(x => x.ProductName).HasMaxLength(200);
         b.Property(x => x.TotalAmount).HasPrecision(18, 2);
         b.Property(x => x.CurrencyCode).HasMaxLength(3).IsRequired();
-        b.HasIndex(x => new { x.PropertyId, x.Day });
-        b.HasIndex(x => new { x.PropertyId, x.Arrival });
     }
 }
 
@@ -392,7 +387,5 @@ internal sealed class UpsellDeclineConfiguration : IEntityTypeConfiguration<Upse
         b.Property(x => x.ToRoomType).HasMaxLength(20);
         b.Property(x => x.ProductName).HasMaxLength(200);
         b.HasIndex(x => new { x.PropertyId, x.DeclinedUtc });
-        b.HasIndex(x => new { x.PropertyId, x.Day });
-        b.HasIndex(x => new { x.PropertyId, x.Arrival });
     }
 }

@@ -1154,9 +1154,15 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PropertyId", "Arrival");
+                    b.HasIndex("PropertyId", "Arrival")
+                        .HasDatabaseName("IX_UpsellDeclines_Report_Arrival");
 
-                    b.HasIndex("PropertyId", "Day");
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PropertyId", "Arrival"), new[] { "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId" });
+
+                    b.HasIndex("PropertyId", "Day")
+                        .HasDatabaseName("IX_UpsellDeclines_Report_Day");
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PropertyId", "Day"), new[] { "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId" });
 
                     b.HasIndex("PropertyId", "DeclinedUtc");
 
@@ -1212,9 +1218,15 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PropertyId", "Arrival");
+                    b.HasIndex("PropertyId", "Arrival")
+                        .HasDatabaseName("IX_UpsellPresentations_Report_Arrival");
 
-                    b.HasIndex("PropertyId", "Day");
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PropertyId", "Arrival"), new[] { "Channel", "AgentName", "AgentUserId", "ReservationId", "OffersCount" });
+
+                    b.HasIndex("PropertyId", "Day")
+                        .HasDatabaseName("IX_UpsellPresentations_Report_Day");
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PropertyId", "Day"), new[] { "Channel", "AgentName", "AgentUserId", "ReservationId", "OffersCount" });
 
                     b.HasIndex("PropertyId", "ReservationId", "Day", "Channel")
                         .IsUnique();
@@ -1295,9 +1307,15 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("PresentationId");
 
-                    b.HasIndex("PropertyId", "Arrival");
+                    b.HasIndex("PropertyId", "Arrival")
+                        .HasDatabaseName("IX_UpsellPresentedOffers_Report_Arrival");
 
-                    b.HasIndex("PropertyId", "Day");
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PropertyId", "Arrival"), new[] { "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId" });
+
+                    b.HasIndex("PropertyId", "Day")
+                        .HasDatabaseName("IX_UpsellPresentedOffers_Report_Day");
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PropertyId", "Day"), new[] { "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId" });
 
                     b.ToTable("UpsellPresentedOffers", (string)null);
                 });
@@ -1520,13 +1538,19 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("IdempotencyKey IS NOT NULL");
 
+                    b.HasIndex("PropertyId", "Arrival")
+                        .HasDatabaseName("IX_UpsellSales_Report_Arrival");
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PropertyId", "Arrival"), new[] { "Status", "Kind", "Channel", "AgentName", "AgentUserId", "ReservationId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "TotalAmount", "UpgradeNights" });
+
                     b.HasIndex("PropertyId", "ReservationId");
 
+                    b.HasIndex("PropertyId", "SoldDate")
+                        .HasDatabaseName("IX_UpsellSales_Report_SoldDate");
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PropertyId", "SoldDate"), new[] { "Status", "Kind", "Channel", "AgentName", "AgentUserId", "ReservationId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "TotalAmount", "UpgradeNights" });
+
                     b.HasIndex("PropertyId", "SoldUtc");
-
-                    b.HasIndex("PropertyId", "Arrival", "Status");
-
-                    b.HasIndex("PropertyId", "SoldDate", "Status");
 
                     b.ToTable("UpsellSales");
                 });

@@ -1107,11 +1107,13 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PropertyId", "Arrival");
-
-                    b.HasIndex("PropertyId", "Day");
-
                     b.HasIndex("PropertyId", "DeclinedUtc");
+
+                    b.HasIndex("PropertyId", "Arrival", "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId")
+                        .HasDatabaseName("IX_UpsellDeclines_Report_Arrival");
+
+                    b.HasIndex("PropertyId", "Day", "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId")
+                        .HasDatabaseName("IX_UpsellDeclines_Report_Day");
 
                     b.ToTable("UpsellDeclines");
                 });
@@ -1163,12 +1165,16 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PropertyId", "Arrival");
-
                     b.HasIndex("PropertyId", "Day");
 
                     b.HasIndex("PropertyId", "ReservationId", "Day", "Channel")
                         .IsUnique();
+
+                    b.HasIndex("PropertyId", "Arrival", "Channel", "AgentName", "AgentUserId", "ReservationId", "OffersCount")
+                        .HasDatabaseName("IX_UpsellPresentations_Report_Arrival");
+
+                    b.HasIndex("PropertyId", "Day", "Channel", "AgentName", "AgentUserId", "ReservationId", "OffersCount")
+                        .HasDatabaseName("IX_UpsellPresentations_Report_Day");
 
                     b.ToTable("UpsellPresentations");
                 });
@@ -1244,9 +1250,11 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PresentationId");
 
-                    b.HasIndex("PropertyId", "Arrival");
+                    b.HasIndex("PropertyId", "Arrival", "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId")
+                        .HasDatabaseName("IX_UpsellPresentedOffers_Report_Arrival");
 
-                    b.HasIndex("PropertyId", "Day");
+                    b.HasIndex("PropertyId", "Day", "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId")
+                        .HasDatabaseName("IX_UpsellPresentedOffers_Report_Day");
 
                     b.ToTable("UpsellPresentedOffers", (string)null);
                 });
@@ -1473,9 +1481,11 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PropertyId", "SoldUtc");
 
-                    b.HasIndex("PropertyId", "Arrival", "Status");
+                    b.HasIndex("PropertyId", "Arrival", "Status", "Kind", "Channel", "AgentName", "AgentUserId", "ReservationId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "TotalAmount", "UpgradeNights")
+                        .HasDatabaseName("IX_UpsellSales_Report_Arrival");
 
-                    b.HasIndex("PropertyId", "SoldDate", "Status");
+                    b.HasIndex("PropertyId", "SoldDate", "Status", "Kind", "Channel", "AgentName", "AgentUserId", "ReservationId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "TotalAmount", "UpgradeNights")
+                        .HasDatabaseName("IX_UpsellSales_Report_SoldDate");
 
                     b.ToTable("UpsellSales");
                 });
