@@ -25,7 +25,8 @@ public sealed class SellingService(
     IUpsellDeskService desk,
     IMewsGateway mews,
     UpsellWorkSignal signal,
-    TimeProvider clock) : ISellingService
+    TimeProvider clock,
+    ILogger<SellingService>? logger = null) : ISellingService
 {
     public const int OfferIdMaxLength = 64;
     public const int ReservationIdMaxLength = 64;
@@ -254,6 +255,7 @@ public sealed class SellingService(
         {
             return new SaleResult(SaleResultKind.NotFound, "That offer is not among this reservation's offers.");
         }
+        var zone = await db.Properties.AsNoTracking().Where(p => p.Id == propertyId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken);
         var decline = new UpsellDecline
         {
             PropertyId = propertyId,
@@ -270,7 +272,7 @@ public sealed class SellingService(
             AgentName = AgentName(user),
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             DeclinedUtc = clock.GetUtcNow(),
-            Day = QuoteDates.Today(clock, await db.Properties.AsNoTracking().Where(p => p.Id == propertyId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken)),
+            Day = QuoteDates.Today(clock, zone),
             Arrival = offers.Reservation.Arrival,
             FromRoomType = upgrade is null ? null : offers.Reservation.RoomType,
             ToRoomType = upgrade?.Offer.ToRoomType,
@@ -349,9 +351,15 @@ public sealed class SellingService(
             // One SaveChanges (one transaction): the presentation and its offers are kept together or not at all.
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
-            // Another circuit or request recorded the same presentation a moment ago: once is enough.
+            // Another circuit or request recorded the same presentation a moment ago: once is enough. Anything else
+            // lost the figures' denominator: say so in the log (the agent is not held up by statistics).
+            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await again.UpsellPresentations.AnyAsync(p => p.PropertyId == propertyId && p.ReservationId == id && p.Day == day && p.Channel == channel, cancellationToken))
+            {
+                logger?.LogWarning(e, "The presentation of reservation {Reservation} at property {PropertyId} could not be recorded", LogText.Safe(offers.Reservation.Number), propertyId);
+            }
         }
     }
 
@@ -363,9 +371,9 @@ public sealed class SellingService(
         {
             return Refusal(user, "Undoing");
         }
-        if (UpsellSale.IsDemoHistory(sale.ReservationId))
+        if (DemoHistoryRefusal(sale) is { } demo)
         {
-            return new SaleResult(SaleResultKind.Conflict, "This is generated demo history: it was never in Mews, so there is nothing to undo or retry.", ToView(sale));
+            return demo;
         }
         if (sale.UndoRequestedUtc is not null && sale.Status == UpsellStatus.Posted)
         {
@@ -428,9 +436,9 @@ public sealed class SellingService(
         {
             return Refusal(user, "Retrying");
         }
-        if (UpsellSale.IsDemoHistory(sale.ReservationId))
+        if (DemoHistoryRefusal(sale) is { } demo)
         {
-            return new SaleResult(SaleResultKind.Conflict, "This is generated demo history: it was never in Mews, so there is nothing to undo or retry.", ToView(sale));
+            return demo;
         }
         if (sale.Status != UpsellStatus.Rejected)
         {
@@ -493,7 +501,7 @@ public sealed class SellingService(
         ArgumentNullException.ThrowIfNull(page);
         var user = await currentUser.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = await FilteredAsync(db, user, filter, cancellationToken);
+        var query = Filtered(db, user, filter);
         var total = await query.CountAsync(cancellationToken);
         var size = Math.Clamp(page.PageSize, 1, 500);
         var rows = await query.OrderByDescending(s => s.SoldUtc).ThenBy(s => s.Id)
@@ -510,7 +518,7 @@ public sealed class SellingService(
         // The context lives as long as the enumeration: one query, rows read as they are written out (no paging, no
         // count, no nights — an export needs the sale's own columns).
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = await FilteredAsync(db, user, filter, cancellationToken);
+        var query = Filtered(db, user, filter);
         // Only the view's columns are read (not the whole entity: the ids, hashes and progress stamps an export never
         // shows were most of the time and allocation per row in the export-csv benchmark).
         var rows = query.OrderByDescending(s => s.SoldUtc).ThenBy(s => s.Id).Select(s => new
@@ -531,25 +539,22 @@ public sealed class SellingService(
     }
 
     /// <summary>The Upsell Activity log's query: the sales of the properties the user may see, filtered as asked.</summary>
-    private static async Task<IQueryable<UpsellSale>> FilteredAsync(AppDbContext db, UserContext user, UpsellActivityFilter filter, CancellationToken cancellationToken)
+    private static IQueryable<UpsellSale> Filtered(AppDbContext db, UserContext user, UpsellActivityFilter filter)
     {
         var visible = PropertyAccess.Visible(db, user).Select(p => p.Id);
         var query = db.UpsellSales.AsNoTracking().Where(s => visible.Contains(s.PropertyId));
-        string zone = "UTC";
         if (filter.PropertyId is { } propertyId)
         {
             query = query.Where(s => s.PropertyId == propertyId);
-            zone = await db.Properties.AsNoTracking().Where(p => p.Id == propertyId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken) ?? "UTC";
         }
+        // Sale dates are each property's own business day (SoldDate), as the Upsell Performance report counts them.
         if (filter.From is { } from)
         {
-            var start = StartOfDay(from, zone);
-            query = query.Where(s => s.SoldUtc >= start);
+            query = query.Where(s => s.SoldDate >= from);
         }
         if (filter.To is { } to)
         {
-            var end = StartOfDay(to.AddDays(1), zone);
-            query = query.Where(s => s.SoldUtc < end);
+            query = query.Where(s => s.SoldDate <= to);
         }
         if (!string.IsNullOrWhiteSpace(filter.Agent))
         {
@@ -602,6 +607,11 @@ public sealed class SellingService(
             s.TotalAmount, s.CurrencyCode, s.Status, s.Channel, s.AgentName, s.SoldUtc, s.Note, s.Attempts, s.LastError, s.LastRequestId, s.Attention,
             s.MewsOrderIds, s.ItemIds, s.PostedUtc, s.ReversedUtc, s.UndoRequestedUtc, s.AccountingCategoryCode);
     }
+
+    /// <summary>Generated demo history was never in Mews: nothing to undo or retry there.</summary>
+    private static SaleResult? DemoHistoryRefusal(UpsellSale sale) => UpsellSale.IsDemoHistory(sale.ReservationId)
+        ? new SaleResult(SaleResultKind.Conflict, "This is generated demo history: it was never in Mews, so there is nothing to undo or retry.", ToView(sale))
+        : null;
 
     /// <summary>Who the sale is recorded under: the signed-in user's name, or the API client's.</summary>
     public static string AgentName(UserContext user)

@@ -89,6 +89,12 @@ namespace UpsellAdmin.Web.Data.Migrations.SqlServer
                 table: "UpsellDeclines",
                 columns: new[] { "PropertyId", "Day" })
                 .Annotation("SqlServer:Include", new[] { "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId" });
+
+            // Records from before the report: a decline's pair or product from its Offer text ("STD → SUP" or the add-on's
+            // name), a presentation's agent user from the agent name (a person's user name; API clients have none).
+            migrationBuilder.Sql("UPDATE [UpsellDeclines] SET [FromRoomType] = LEFT(LTRIM(RTRIM(LEFT([Offer], CHARINDEX(N'→', [Offer]) - 1))), 20), [ToRoomType] = LEFT(LTRIM(RTRIM(SUBSTRING([Offer], CHARINDEX(N'→', [Offer]) + 1, 200))), 20) WHERE [Kind] = 'RoomUpgrade' AND [FromRoomType] IS NULL AND CHARINDEX(N'→', [Offer]) > 1");
+            migrationBuilder.Sql("UPDATE [UpsellDeclines] SET [ProductName] = [Offer] WHERE [Kind] = 'AddOn' AND [ProductName] IS NULL");
+            migrationBuilder.Sql("UPDATE p SET [AgentUserId] = u.[Id] FROM [UpsellPresentations] p JOIN [AspNetUsers] u ON u.[UserName] = p.[AgentName] WHERE p.[AgentUserId] IS NULL");
         }
 
         /// <inheritdoc />

@@ -77,6 +77,12 @@ namespace UpsellAdmin.Web.Data.Migrations.Sqlite
                 name: "IX_UpsellDeclines_Report_Day",
                 table: "UpsellDeclines",
                 columns: new[] { "PropertyId", "Day", "Kind", "Channel", "AgentName", "AgentUserId", "FromRoomType", "ToRoomType", "RuleCode", "ProductName", "ReservationId" });
+
+            // Records from before the report: a decline's pair or product from its Offer text ("STD → SUP" or the add-on's
+            // name), a presentation's agent user from the agent name (a person's user name; API clients have none).
+            migrationBuilder.Sql("UPDATE \"UpsellDeclines\" SET \"FromRoomType\" = trim(substr(\"Offer\", 1, instr(\"Offer\", '→') - 1)), \"ToRoomType\" = trim(substr(\"Offer\", instr(\"Offer\", '→') + 1)) WHERE \"Kind\" = 'RoomUpgrade' AND \"FromRoomType\" IS NULL AND instr(\"Offer\", '→') > 1");
+            migrationBuilder.Sql("UPDATE \"UpsellDeclines\" SET \"ProductName\" = \"Offer\" WHERE \"Kind\" = 'AddOn' AND \"ProductName\" IS NULL");
+            migrationBuilder.Sql("UPDATE \"UpsellPresentations\" SET \"AgentUserId\" = (SELECT u.\"Id\" FROM \"AspNetUsers\" u WHERE u.\"UserName\" = \"UpsellPresentations\".\"AgentName\") WHERE \"AgentUserId\" IS NULL");
         }
 
         /// <inheritdoc />

@@ -67,7 +67,22 @@ public static partial class ActivityHistorySeeder
                 continue;
             }
             var today = QuoteDates.Today(clock, profile.TimeZone);
-            var (presentations, sales, declines) = await WriteAsync(db, profile, today.AddDays(-days), today.AddDays(-1), options, cancellationToken);
+            int presentations, sales, declines;
+            try
+            {
+                (presentations, sales, declines) = await WriteAsync(db, profile, today.AddDays(-days), today.AddDays(-1), options, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance starting at the same moment filled this property first (the generated ids are the
+                // same, so its rows won): nothing to add, and no reason to stop this instance's start.
+                await using var again = await factory.CreateDbContextAsync(cancellationToken);
+                if (await HasHistoryAsync(again, propertyId, cancellationToken))
+                {
+                    continue;
+                }
+                throw;
+            }
             if (presentations > 0)
             {
                 filled++;
