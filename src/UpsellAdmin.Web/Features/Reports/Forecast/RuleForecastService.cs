@@ -33,7 +33,7 @@ public sealed class RuleForecastService(
     PropertySetupCache setups,
     IMemoryCache cache,
     TimeProvider clock,
-    IServiceProvider services,
+    IUpsellReportService report,
     ILogger<RuleForecastService> logger) : IRuleForecast
 {
     /// <summary>How long a read of the arrivals is reused (as the desk's board).</summary>
@@ -140,11 +140,11 @@ public sealed class RuleForecastService(
         var conversionTo = today.AddDays(-1);
         var conversionFrom = today.AddDays(-ConversionDays);
         var conversions = new Dictionary<(string From, string To), (decimal Conversion, bool Measured, int Reservations)>();
-        var report = services.GetService<IUpsellReportService>();
+        // Once per distinct room-type pair of the won offers (the keys are already grouped), not per reservation.
         foreach (var pair in draft.Pairs.Keys.Union(saved is null ? [] : saved.Pairs.Keys).Order())
         {
-            var measured = report is null ? null
-                : await report.PairConversionAsync(property.Id, pair.From, pair.To, conversionFrom, conversionTo, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var measured = await report.PairConversionAsync(property.Id, pair.From, pair.To, conversionFrom, conversionTo, cancellationToken);
             conversions[pair] = measured is { ReservationsPresented: > 0 } m
                 ? (m.Conversion, true, m.ReservationsPresented)
                 : (request.AssumedConversion, false, 0);
@@ -235,6 +235,7 @@ public sealed class RuleForecastService(
         for (var start = from; start <= to; start = start.AddDays(DeskWindow.MaxDays))
         {
             var end = start.AddDays(DeskWindow.MaxDays - 1) is var e && e > to ? to : e;
+            ct.ThrowIfCancellationRequested();
             var chunk = await reader.ReadAsync(property, new DeskWindow(start, end), ct);
             reservations.AddRange(chunk.Reservations);
             rooms ??= chunk.Rooms;
