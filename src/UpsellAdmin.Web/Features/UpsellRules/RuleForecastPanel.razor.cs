@@ -1,14 +1,17 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
+using UpsellAdmin.Web.Features.Common;
 
 namespace UpsellAdmin.Web.Features.UpsellRules;
 
 /// <summary>
 /// The Forecast section of the rule page (<see cref="IRuleForecast"/>, found through the services: absent in a set-up
-/// without Reports, and then the section is not shown). Runs only on a valid form, never changes it.
+/// without Reports, and then the section is not shown). Runs only on a valid form, never changes it. A run is
+/// cancelled when the panel goes away (leaving the page) or a new run starts, so no Mews read continues for nobody; a
+/// failure of the forecast (database, quote engine…) is logged and said on the panel instead of breaking the circuit.
 /// </summary>
-public partial class RuleForecastPanel
+public sealed partial class RuleForecastPanel : IDisposable
 {
     [Parameter, EditorRequired] public UpsellRuleFormModel Model { get; set; } = default!;
 
@@ -20,12 +23,15 @@ public partial class RuleForecastPanel
 
     [Inject] private IServiceProvider Services { get; set; } = default!;
 
+    [Inject] private ILogger<RuleForecastPanel> Logger { get; set; } = default!;
+
     private IRuleForecast? _forecast;
     private int? _days = RuleForecastRequest.DefaultDays;
     private decimal? _assumedPercent = RuleForecastRequest.DefaultAssumedConversion * 100m;
     private bool _running;
     private string? _error;
     private RuleForecastResult? _result;
+    private CancellationTokenSource? _run;
 
     protected override void OnInitialized() => _forecast = Services.GetService<IRuleForecast>();
 
@@ -43,17 +49,26 @@ public partial class RuleForecastPanel
 
     private async Task RunAsync()
     {
-        if (_forecast is null || _running)
+        if (_forecast is null)
         {
             return;
         }
+        // A new run replaces the previous one (its result would be stale): cancel it so its Mews reads stop.
+        if (_run is not null)
+        {
+            await _run.CancelAsync();
+            _run.Dispose();
+        }
+        _run = new CancellationTokenSource();
+        var ct = _run.Token;
+        _running = false;
         _error = DaysError(_days) ?? PercentError(_assumedPercent);
         if (_error is not null)
         {
             _result = null;
             return;
         }
-        if (Validator is not null && await Validator.ValidateAsync(Model) is { IsValid: false } validation)
+        if (Validator is not null && await Validator.ValidateAsync(Model, ct) is { IsValid: false } validation)
         {
             var count = validation.Errors.Select(e => e.PropertyName).Distinct(StringComparer.Ordinal).Count();
             _error = $"The form must be valid before a forecast: {count} field{(count == 1 ? " needs" : "s need")} attention ({validation.Errors[0].ErrorMessage})";
@@ -65,7 +80,11 @@ public partial class RuleForecastPanel
         StateHasChanged();
         try
         {
-            var result = await _forecast.RunAsync(new RuleForecastRequest(Model.PropertyId, RuleId, Model.ToDefinition(), _days!.Value, _assumedPercent!.Value / 100m));
+            var result = await _forecast.RunAsync(new RuleForecastRequest(Model.PropertyId, RuleId, Model.ToDefinition(), _days!.Value, _assumedPercent!.Value / 100m), ct);
+            if (ct.IsCancellationRequested)
+            {
+                return; // replaced by a newer run, or the page was left
+            }
             if (result.Status == RuleForecastStatus.Ok)
             {
                 _result = result;
@@ -76,10 +95,34 @@ public partial class RuleForecastPanel
                 _result = null;
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // A newer run replaced this one, or the page was left: nothing to show.
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Anything else (the database, the quote engine, a timeout of a read) must not reach the event handler: it would
+            // end the user's circuit. Say it here; the rule on screen is untouched.
+            Logger.LogError(e, "Forecast of rule {RuleCode} (rule id {RuleId}) at property {PropertyId} failed",
+                LogText.Safe(Model.Code), RuleId, Model.PropertyId);
+            _result = null;
+            _error = $"The forecast could not be computed just now ({e.GetType().Name} at "
+                + $"{DateTimeOffset.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC); nothing was changed. Try again.";
+        }
         finally
         {
-            _running = false;
+            if (!ct.IsCancellationRequested)
+            {
+                _running = false; // a newer run keeps its own busy state
+            }
         }
+    }
+
+    public void Dispose()
+    {
+        _run?.Cancel();
+        _run?.Dispose();
+        _run = null;
     }
 
     private string Money(decimal amount) => $"{amount.ToString("#,0.00", CultureInfo.InvariantCulture)} {_result?.CurrencyCode}";

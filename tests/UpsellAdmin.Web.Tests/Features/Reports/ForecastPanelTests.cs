@@ -9,7 +9,8 @@ namespace UpsellAdmin.Web.Tests.Features.Reports;
 
 /// <summary>The rule page's Forecast section (bUnit, a recording fake forecast): hidden without a forecast, refuses an
 /// invalid form or days out of range with a message, shows draft and saved side by side with the assumptions, and
-/// says when Mews failed.</summary>
+/// says when Mews failed; a forecast that throws is said on the panel (the component keeps working), and leaving the
+/// page cancels a running forecast.</summary>
 public sealed class ForecastPanelTests : UiTestContext
 {
     private readonly FakeForecast _forecast = new();
@@ -108,15 +109,78 @@ public sealed class ForecastPanelTests : UiTestContext
         Assert.Empty(cut.FindAll("[data-testid=forecast-table]"));
     }
 
+    [Fact]
+    public async Task ForecastThrows_SaysItCouldNotBeComputed_AndThePanelKeepsWorking()
+    {
+        _forecast.Throw = new InvalidOperationException("database is locked");
+        var cut = Render();
+
+        await cut.Find("[data-testid=forecast-run]").ClickAsync(new());
+
+        cut.WaitForAssertion(() =>
+        {
+            var text = cut.Find("[data-testid=forecast-error]").TextContent;
+            Assert.StartsWith("The forecast could not be computed just now (InvalidOperationException at ", text.Trim(), StringComparison.Ordinal);
+            Assert.EndsWith("UTC); nothing was changed. Try again.", text.Trim(), StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain("database is locked", cut.Markup, StringComparison.Ordinal);
+        Assert.False(cut.Find("[data-testid=forecast-run]").HasAttribute("disabled"));
+        Assert.Contains("Run forecast", cut.Find("[data-testid=forecast-run]").TextContent, StringComparison.Ordinal);
+
+        // The same component runs again once the cause is gone.
+        _forecast.Throw = null;
+        _forecast.Answer = RuleForecastResult.Failed(RuleForecastStatus.MewsFailed, "Mews could not be read: 500. Nothing was changed; try again.");
+        await cut.Find("[data-testid=forecast-run]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal("Mews could not be read: 500. Nothing was changed; try again.", cut.Find("[data-testid=forecast-error]").TextContent.Trim()));
+        Assert.Equal(2, _forecast.Requests.Count);
+    }
+
+    [Fact]
+    public async Task LeavingThePage_CancelsTheRunningForecast()
+    {
+        _forecast.WaitForCancellation = true;
+        var cut = Render();
+
+        _ = cut.Find("[data-testid=forecast-run]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("Reading Mews", cut.Find("[data-testid=forecast-run]").TextContent, StringComparison.Ordinal));
+        var token = Assert.Single(_forecast.Tokens);
+        Assert.False(token.IsCancellationRequested);
+
+        await DisposeComponentsAsync();
+
+        Assert.True(token.IsCancellationRequested);
+        var run = Assert.Single(_forecast.Runs);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
     private sealed class FakeForecast : IRuleForecast
     {
         public List<RuleForecastRequest> Requests { get; } = [];
+        public List<CancellationToken> Tokens { get; } = [];
+        public List<Task> Runs { get; } = [];
         public RuleForecastResult Answer { get; set; } = RuleForecastResult.Failed(RuleForecastStatus.Unavailable, "not set");
+        public Exception? Throw { get; set; }
+
+        /// <summary>Like a Mews read that only ends when cancelled.</summary>
+        public bool WaitForCancellation { get; set; }
 
         public Task<RuleForecastResult> RunAsync(RuleForecastRequest request, CancellationToken cancellationToken = default)
         {
             Requests.Add(request);
-            return Task.FromResult(Answer);
+            Tokens.Add(cancellationToken);
+            var run = Throw is { } e ? Task.FromException<RuleForecastResult>(e)
+                : WaitForCancellation ? WaitAsync(cancellationToken)
+                : Task.FromResult(Answer);
+            Runs.Add(run);
+            return run;
+        }
+
+        private async Task<RuleForecastResult> WaitAsync(CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return Answer;
         }
     }
 }
