@@ -30,6 +30,8 @@ public sealed partial class UpsellReportPage : IDisposable
     private ReportFilter? _filter;
     private UpsellReport? _report;
     private IReadOnlyList<string> _errors = [];
+    /// <summary>What the address asked for that could not be read (the defaults are used for those parts).</summary>
+    private IReadOnlyList<string> _addressProblems = [];
     private IReadOnlyDictionary<int, decimal?> _rates = new Dictionary<int, decimal?>();
     private string? _failure;
     private bool _loading;
@@ -41,7 +43,7 @@ public sealed partial class UpsellReportPage : IDisposable
     {
         _ownFiguresOnly = AuthenticationState is null || !(await AuthenticationState).User.CanEdit();
         await PropertyState.EnsureLoadedAsync();
-        _filter = ReportFilter.FromUri(Navigation.Uri, ReportFilter.Default(PropertyState.Current?.Code, Today));
+        (_filter, _addressProblems) = ReportFilter.Read(Navigation.Uri, ReportFilter.Default(PropertyState.Current?.Code, Today));
         Navigation.LocationChanged += OnLocationChanged;
         _writeUrlPending = true; // the address shows the whole filter from now on (a shared link keeps it)
         await LoadAsync();
@@ -62,7 +64,7 @@ public sealed partial class UpsellReportPage : IDisposable
     {
         get
         {
-            var properties = _filter!.Properties.Count == 0 ? "No property" : string.Join(", ", _filter.Properties);
+            var properties = _filter!.PropertiesText;
             var by = $"by {ReportFilter.GroupingLabel(_filter.GroupBy).ToLowerInvariant()}";
             return string.Join(" · ", new[] { properties, _filter.FiltersText, by }.Where(s => s.Length > 0));
         }
@@ -71,6 +73,7 @@ public sealed partial class UpsellReportPage : IDisposable
     private async Task ApplyAsync(ReportFilter filter)
     {
         _filter = filter;
+        _addressProblems = []; // the address is the page's own from now on
         WriteUrl();
         await LoadAsync();
     }
@@ -105,12 +108,13 @@ public sealed partial class UpsellReportPage : IDisposable
         {
             return;
         }
-        var arrived = ReportFilter.FromUri(location, ReportFilter.Default(PropertyState.Current?.Code, Today));
-        if (arrived.ToQueryString() == _filter.ToQueryString())
+        var (arrived, problems) = ReportFilter.Read(location, ReportFilter.Default(PropertyState.Current?.Code, Today));
+        if (arrived.ToQueryString() == _filter.ToQueryString() && problems.Count == 0)
         {
             return;
         }
         _filter = arrived;
+        _addressProblems = problems;
         WriteUrl();
         await LoadAsync();
         StateHasChanged();
@@ -127,7 +131,7 @@ public sealed partial class UpsellReportPage : IDisposable
         var ct = _run.Token;
         _failure = null;
         _errors = [];
-        if (_filter is null || !_filter.RangeIsValid || _filter.Properties.Count == 0)
+        if (_filter is null || !_filter.RangeIsValid)
         {
             _report = null; // the page says what is wrong with the filter; nothing is asked
             _loading = false;

@@ -12,8 +12,12 @@ public static class ReportChartData
 
     private static readonly UpsellFigures Nothing = new(0, 0, 0, 0, 0, 0, null, 0m, 0m, 0m, 0m, null, 0, null);
 
+    /// <summary>Marks a week only partly inside the range (its label ends with it; the note under the chart says why).</summary>
+    public const string PartialMark = "*";
+
     /// <summary>Every day (or week, from the week's Monday) of the range, those without activity at zero, so the time
-    /// axis is even.</summary>
+    /// axis is even. A week that the range cuts (it starts after the Monday or ends before the Sunday) is labelled
+    /// with <see cref="PartialMark"/>: its figures cover only some of its days and would read as a drop.</summary>
     public static IReadOnlyList<UpsellReportGroup> EveryPeriod(IReadOnlyList<UpsellReportGroup> groups, ReportFilter filter)
     {
         ArgumentNullException.ThrowIfNull(groups);
@@ -25,7 +29,9 @@ public static class ReportChartData
         for (var day = first; day <= filter.To; day = day.AddDays(week ? 7 : 1))
         {
             var key = ReportFilter.Date(day);
-            result.Add(byKey.TryGetValue(key, out var g) ? g : new UpsellReportGroup(key, week ? $"Week of {key}" : key, Nothing));
+            var group = byKey.TryGetValue(key, out var g) ? g : new UpsellReportGroup(key, week ? $"Week of {key}" : key, Nothing);
+            var partial = week && (day < filter.From || day.AddDays(6) > filter.To);
+            result.Add(partial ? group with { Label = group.Label + PartialMark } : group);
         }
         return result;
     }
@@ -34,7 +40,23 @@ public static class ReportChartData
 
     /// <summary>The time axis' labels: "11-03" (the year is in the header).</summary>
     public static string[] PeriodLabels(IReadOnlyList<UpsellReportGroup> periods) =>
-        periods.Select(p => p.Key.Length == 10 ? p.Key[5..] : p.Key).ToArray();
+        periods.Select(p => (p.Key.Length == 10 ? p.Key[5..] : p.Key) + (IsPartial(p) ? PartialMark : "")).ToArray();
+
+    public static bool IsPartial(UpsellReportGroup period) => period.Label.EndsWith(PartialMark, StringComparison.Ordinal);
+
+    /// <summary>"* partial week: only 2026-12-07 – 2026-12-09 is in the range." for each cut week; empty when none.</summary>
+    public static string PartialNote(IReadOnlyList<UpsellReportGroup> periods, ReportFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var notes = periods.Where(IsPartial).Select(p =>
+        {
+            var monday = DateOnly.ParseExact(p.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var first = monday < filter.From ? filter.From : monday;
+            var last = monday.AddDays(6) > filter.To ? filter.To : monday.AddDays(6);
+            return $"{ReportFilter.Date(first)} – {ReportFilter.Date(last)}";
+        }).ToList();
+        return notes.Count == 0 ? "" : $"{PartialMark} partial week: only {string.Join(" and ", notes)} {(notes.Count == 1 ? "is" : "are")} in the range, so it is not comparable with whole weeks.";
+    }
 
     public static List<ChartSeries<double>> Revenue(IReadOnlyList<UpsellReportGroup> groups, string currency) =>
         [new() { Name = $"Revenue ({currency})", Data = new ChartData<double>(groups.Select(g => (double)g.Figures.Revenue).ToList()) }];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using UpsellAdmin.Web.Components;
 using UpsellAdmin.Web.Features.Selling;
 
@@ -115,8 +116,14 @@ public sealed record ReportFilter(
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The address's query (no '?'): the report query's canonical text (<see cref="UpsellReportQueryString"/>),
-    /// which the exports and the API read too.</summary>
-    public string ToQueryString() => UpsellReportQueryString.ToQueryString(ToQuery());
+    /// which the exports and the API read too. "All my properties" is written as an empty <c>properties=</c> (which
+    /// the reader takes as every visible property), because a link without <c>properties</c> means the current one.</summary>
+    public string ToQueryString() => (Properties.Count == 0 ? UpsellReportQueryString.Properties + "=&" : "") + UpsellReportQueryString.ToQueryString(ToQuery());
+
+    /// <summary>"All my properties" (an empty choice) or the chosen codes.</summary>
+    public const string AllPropertiesText = "All my properties";
+
+    public string PropertiesText => Properties.Count == 0 ? AllPropertiesText : string.Join(", ", Properties);
 
     /// <summary>This page's address for the filter.</summary>
     public string ToUrl() => PageUrls.UpsellReport + "?" + ToQueryString();
@@ -125,35 +132,86 @@ public sealed record ReportFilter(
     public string ExportUrl(string format) => $"{PageUrls.ExportUpsellReport}?format={format}&{ToQueryString()}";
 
     /// <summary>
-    /// The filter an address asks for. Whatever it leaves out (or cannot be read) comes from <paramref name="fallback"/>:
-    /// a link with only <c>from</c> and <c>to</c> keeps the current property, a link with a wrong date keeps the default
-    /// range. A back-to-front range is kept as asked (the page says what is wrong with it).
+    /// The filter an address asks for, read by <see cref="UpsellReportQueryString.Parse(IReadOnlyDictionary{string, Microsoft.Extensions.Primitives.StringValues}, DateOnly?, DateOnly?)"/>
+    /// (the same reader as the exports and the API, so a link means the same report everywhere). What the address
+    /// leaves out comes from <paramref name="fallback"/>: no <c>properties</c> = the current property (an empty
+    /// <c>properties=</c> = all the user's properties), a link with only <c>from</c> keeps the default length. A part
+    /// the reader cannot read is not dropped silently: its message is in <c>Problems</c> (the page shows them) and the
+    /// fallback's value is used for that part only. A back-to-front range is kept as asked (the page says what is wrong).
     /// </summary>
-    public static ReportFilter FromUri(string uri, ReportFilter fallback)
+    public static (ReportFilter Filter, IReadOnlyList<string> Problems) Read(string uri, ReportFilter fallback)
     {
+        ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(fallback);
         var start = uri.IndexOf('?', StringComparison.Ordinal);
-        var q = start < 0 ? new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>() : QueryHelpers.ParseQuery(uri[start..].Split('#')[0]);
-        string? Get(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
-        static DateOnly? Day(string? text) =>
-            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        static T? Parse<T>(string? text) where T : struct, System.Enum =>
-            System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, out _) ? value : null;
+        var all = start < 0 ? new Dictionary<string, StringValues>() : QueryHelpers.ParseQuery(uri[start..].Split('#')[0]);
+        var parameters = new Dictionary<string, StringValues>(all, StringComparer.OrdinalIgnoreCase);
+        var problems = new List<string>();
 
-        var from = Day(Get("from"));
-        var to = Day(Get("to"));
+        // Each known part on its own: the reader's message for a part it cannot read, and the part left out.
+        // (From and To are read with a far-off other end, so a back-to-front range is not a problem of either part.)
+        foreach (var name in UpsellReportQueryString.Names)
+        {
+            if (!parameters.TryGetValue(name, out var value))
+            {
+                continue;
+            }
+            if (name == UpsellReportQueryString.GroupBy)
+            {
+                var kept = new List<string>();
+                foreach (var item in value.OfType<string>().SelectMany(v => v.Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0))
+                {
+                    var (_, itemErrors) = UpsellReportQueryString.Parse(Only(name, item), DateOnly.MinValue, DateOnly.MaxValue);
+                    problems.AddRange(itemErrors);
+                    if (itemErrors.Count == 0)
+                    {
+                        kept.Add(item);
+                    }
+                }
+                parameters[name] = new StringValues(kept.ToArray());
+                continue;
+            }
+            var (_, errors) = UpsellReportQueryString.Parse(Only(name, value), DateOnly.MinValue, DateOnly.MaxValue);
+            if (errors.Count > 0)
+            {
+                problems.AddRange(errors);
+                parameters.Remove(name);
+            }
+        }
+
+        DateOnly? Day(string name) => parameters.ContainsKey(name)
+            ? UpsellReportQueryString.Parse(Only(name, parameters[name]), DateOnly.MinValue, DateOnly.MaxValue) is ({ } q, _) ? (name == UpsellReportQueryString.From ? q.From : q.To) : null
+            : null;
+        var from = Day(UpsellReportQueryString.From);
+        var to = Day(UpsellReportQueryString.To);
         var (rangeFrom, rangeTo) = from is not null && to is not null ? (from.Value, to.Value)
             : from is not null ? (from.Value, from.Value.AddDays(fallback.To.DayNumber - fallback.From.DayNumber))
             : to is not null ? (to.Value.AddDays(fallback.From.DayNumber - fallback.To.DayNumber), to.Value)
             : (fallback.From, fallback.To);
-        return new ReportFilter(
-            Get("properties") is { } codes ? codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : fallback.Properties,
+
+        // The rest, read together (only parts that read on their own are left, so this cannot fail).
+        parameters.Remove(UpsellReportQueryString.From);
+        parameters.Remove(UpsellReportQueryString.To);
+        var (query, rest) = UpsellReportQueryString.Parse(parameters, rangeFrom, rangeFrom);
+        if (query is null)
+        {
+            problems.AddRange(rest);
+            return (fallback with { From = rangeFrom, To = rangeTo }, problems);
+        }
+        var filter = new ReportFilter(
+            parameters.ContainsKey(UpsellReportQueryString.Properties) ? query.PropertyCodes : fallback.Properties,
             rangeFrom,
             rangeTo,
-            Get("by") is { } by ? (by.Equals("stay", StringComparison.OrdinalIgnoreCase) ? ReportDateBasis.StayDate : ReportDateBasis.SaleDate) : fallback.Basis,
-            Get("agent") ?? fallback.Agent,
-            Get("channel") is { } channel ? Parse<SaleChannel>(channel) : fallback.Channel,
-            Get("kind") is { } kind ? Parse<UpsellKind>(kind) : fallback.Kind,
-            Get("groupBy") is { } groupBy && UpsellReportQueryString.TryParseGrouping(groupBy.Split(',')[0].Trim(), out var grouping) ? grouping : fallback.GroupBy);
+            parameters.ContainsKey(UpsellReportQueryString.By) ? query.DateBasis : fallback.Basis,
+            parameters.ContainsKey(UpsellReportQueryString.Agent) ? query.Agent : fallback.Agent,
+            parameters.ContainsKey(UpsellReportQueryString.Channel) ? query.Channel : fallback.Channel,
+            parameters.ContainsKey(UpsellReportQueryString.Kind) ? query.Kind : fallback.Kind,
+            query.GroupBy.Count > 0 ? query.GroupBy[0] : fallback.GroupBy);
+        return (filter, problems);
+
+        static Dictionary<string, StringValues> Only(string name, StringValues value) => new(StringComparer.OrdinalIgnoreCase) { [name] = value };
     }
+
+    /// <summary><see cref="Read"/> without its problems.</summary>
+    public static ReportFilter FromUri(string uri, ReportFilter fallback) => Read(uri, fallback).Filter;
 }
