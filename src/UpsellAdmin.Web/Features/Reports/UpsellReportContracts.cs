@@ -84,7 +84,8 @@ public enum UpsellReportStatus
     Ok,
     /// <summary>The query is not valid (from after to, unknown property…): see the errors.</summary>
     Invalid,
-    /// <summary>The user may not see one of the properties asked for.</summary>
+    /// <summary>The user is not signed in. (A property the user may not see is <see cref="Invalid"/>, "Unknown property: X.",
+    /// exactly like a code that does not exist.)</summary>
     Forbidden,
 }
 
@@ -97,7 +98,8 @@ public interface IUpsellReportService
 
     /// <summary>The measured conversion of one room-type pair at one property (reservations that bought that upgrade ÷
     /// reservations shown it) over the given sale-date range, and how many reservations it rests on; null when it was
-    /// never presented. Used by the rule page's Forecast.</summary>
+    /// never presented. The range starts no earlier than the property's first presented offer (older records have no
+    /// offer rows, so every sale would look converted); null when the property has none yet. Used by the rule page's Forecast.</summary>
     Task<(decimal Conversion, int ReservationsPresented)?> PairConversionAsync(int propertyId, string fromRoomType, string toRoomType,
         DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 }

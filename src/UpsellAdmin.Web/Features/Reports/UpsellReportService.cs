@@ -41,16 +41,13 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var visible = await PropertyAccess.Visible(db, user).Select(p => p.Id).ToListAsync(cancellationToken);
-        List<PropertyInfo> properties;
+        // Only the visible properties are looked up: a property the user may not see answers exactly like one that does
+        // not exist, so the answer never tells which codes exist.
+        var properties = await PropertiesAsync(db, db.Properties.AsNoTracking().Where(p => visible.Contains(p.Id)), cancellationToken);
         var asked = query.PropertyCodes.Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (asked.Count == 0)
+        if (asked.Count > 0)
         {
-            properties = await PropertiesAsync(db, db.Properties.AsNoTracking().Where(p => visible.Contains(p.Id)), cancellationToken);
-        }
-        else
-        {
-            var all = await PropertiesAsync(db, db.Properties.AsNoTracking(), cancellationToken);
-            var byCode = all.GroupBy(p => p.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            var byCode = properties.GroupBy(p => p.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
             var unknown = asked.Where(c => !byCode.ContainsKey(c)).ToList();
             if (unknown.Count > 0)
             {
@@ -58,12 +55,6 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
                     [unknown.Count == 1 ? $"Unknown property: {unknown[0]}." : $"Unknown properties: {string.Join(", ", unknown)}."]);
             }
             properties = asked.Select(c => byCode[c]).ToList();
-            var hidden = properties.Where(p => !visible.Contains(p.Id)).Select(p => p.Code).ToList();
-            if (hidden.Count > 0)
-            {
-                return new UpsellReportResult(UpsellReportStatus.Forbidden, null,
-                    [$"You may not see the upsell figures of {string.Join(", ", hidden)}."]);
-            }
         }
 
         var ownOnly = OwnFiguresOnly(user);
@@ -78,35 +69,41 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
 
         // Per property: the totals of each currency are the sums of its properties (a reservation belongs to one property,
         // so the distinct counts add up too).
-        var perProperty = await AggregateAsync(db, filter, Specs.Property, cancellationToken);
-        var grouped = new Dictionary<ReportGrouping, Dictionary<(int PropertyId, object? Key), Counts>>();
+        var byId = properties.ToDictionary(p => p.Id);
+        var perProperty = await AggregateAsync(db, filter, Specs.Property, byId, cancellationToken);
+        var grouped = new Dictionary<ReportGrouping, Dictionary<(int PropertyId, string Currency, object? Key), Counts>>();
         foreach (var grouping in effective.GroupBy)
         {
             grouped[grouping] = grouping switch
             {
                 ReportGrouping.Property => perProperty,
-                ReportGrouping.Agent => await AggregateAsync(db, filter, Specs.Agent, cancellationToken),
-                ReportGrouping.RoomTypePair => await AggregateAsync(db, filter, Specs.Pair, cancellationToken),
-                ReportGrouping.Rule => await AggregateAsync(db, filter, Specs.Rule, cancellationToken),
-                ReportGrouping.AddOn => await AggregateAsync(db, filter, Specs.AddOn, cancellationToken),
-                ReportGrouping.Day => await AggregateAsync(db, filter, filter.DateBasis == ReportDateBasis.SaleDate ? Specs.SaleDay : Specs.StayDay, cancellationToken),
-                ReportGrouping.Week => await AggregateAsync(db, filter, filter.DateBasis == ReportDateBasis.SaleDate ? Specs.SaleWeek : Specs.StayWeek, cancellationToken),
+                ReportGrouping.Agent => await AggregateAsync(db, filter, Specs.Agent, byId, cancellationToken),
+                ReportGrouping.RoomTypePair => await AggregateAsync(db, filter, Specs.Pair, byId, cancellationToken),
+                ReportGrouping.Rule => await AggregateAsync(db, filter, Specs.Rule, byId, cancellationToken),
+                ReportGrouping.AddOn => await AggregateAsync(db, filter, Specs.AddOn, byId, cancellationToken),
+                ReportGrouping.Day => await AggregateAsync(db, filter, filter.DateBasis == ReportDateBasis.SaleDate ? Specs.SaleDay : Specs.StayDay, byId, cancellationToken),
+                ReportGrouping.Week => await AggregateAsync(db, filter, filter.DateBasis == ReportDateBasis.SaleDate ? Specs.SaleWeek : Specs.StayWeek, byId, cancellationToken),
                 _ => throw new InvalidOperationException($"Unknown grouping {grouping}."),
             };
         }
 
-        var byId = properties.ToDictionary(p => p.Id);
+        // Sections: the properties' currencies and every currency a sale was recorded in. A section lists the properties
+        // of its currency and those with a sale in it.
+        var currencies = properties.Select(p => p.CurrencyCode).Concat(perProperty.Keys.Select(k => k.Currency)).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).ToList();
         var sections = new List<UpsellReportSection>();
-        foreach (var currency in properties.GroupBy(p => p.CurrencyCode).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var currency in currencies)
         {
-            var ids = currency.Select(p => p.Id).ToHashSet();
-            var totals = Figures(perProperty.Where(e => ids.Contains(e.Key.PropertyId)).Select(e => (byId[e.Key.PropertyId], e.Value)));
+            var codes = properties.Where(p => p.CurrencyCode == currency).Select(p => p.Code)
+                .Concat(perProperty.Keys.Where(k => k.Currency == currency).Select(k => byId[k.PropertyId].Code))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var totals = Figures(perProperty.Where(e => e.Key.Currency == currency).Select(e => (byId[e.Key.PropertyId], e.Value)));
             var groups = new Dictionary<ReportGrouping, IReadOnlyList<UpsellReportGroup>>();
             foreach (var (grouping, rows) in grouped)
             {
-                groups[grouping] = Groups(grouping, rows.Where(e => ids.Contains(e.Key.PropertyId)), byId);
+                groups[grouping] = Groups(grouping, rows.Where(e => e.Key.Currency == currency), byId);
             }
-            sections.Add(new UpsellReportSection(currency.Key, currency.Select(p => p.Code).OrderBy(c => c, StringComparer.Ordinal).ToList(), totals, groups));
+            sections.Add(new UpsellReportSection(currency, codes, totals, groups));
         }
         return new UpsellReportResult(UpsellReportStatus.Ok, new UpsellReport(effective, sections, ownOnly), []);
     }
@@ -121,6 +118,18 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         if (!await PropertyAccess.CanSeeAsync(db, user, propertyId, cancellationToken))
         {
             return null;
+        }
+        // Older records have no presented-offer rows (before the offers shown were kept): over them every sale would look
+        // like a conversion of 100 %. The window starts at the property's first presented offer; none yet = no data.
+        var firstShown = await db.UpsellPresentedOffers.AsNoTracking().Where(o => o.PropertyId == propertyId)
+            .Select(o => (DateOnly?)o.Day).MinAsync(cancellationToken);
+        if (firstShown is not { } firstDay || firstDay > to)
+        {
+            return null;
+        }
+        if (from < firstDay)
+        {
+            from = firstDay;
         }
         // The property's measured conversion (every agent's), whoever asks: it is what the forecast applies.
         var shown = db.UpsellPresentedOffers.AsNoTracking()
@@ -348,6 +357,7 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         public int PropertyId { get; init; }
         public TKey Key { get; init; } = default!;
         public string ReservationId { get; init; } = "";
+        public string Currency { get; init; } = "";
     }
 
     private sealed class KeyedSale<TKey>
@@ -356,6 +366,7 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         public TKey Key { get; init; } = default!;
         public string ReservationId { get; init; } = "";
         public UpsellStatus Status { get; init; }
+        public string CurrencyCode { get; init; } = "";
         public UpsellKind Kind { get; init; }
         public decimal TotalAmount { get; init; }
         public int UpgradeNights { get; init; }
@@ -376,13 +387,14 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         public decimal PendingAmount;
     }
 
-    private static async Task<Dictionary<(int PropertyId, object? Key), Counts>> AggregateAsync<TKey>(AppDbContext db, Filter filter, KeySpec<TKey> spec,
-        CancellationToken ct)
+    private static async Task<Dictionary<(int PropertyId, string Currency, object? Key), Counts>> AggregateAsync<TKey>(AppDbContext db, Filter filter,
+        KeySpec<TKey> spec, Dictionary<int, PropertyInfo> properties, CancellationToken ct)
     {
-        var result = new Dictionary<(int, object?), Counts>();
-        Counts At(int propertyId, TKey key)
+        var result = new Dictionary<(int, string, object?), Counts>();
+        // currency: the section's currency; null or "" = the property's own currency.
+        Counts At(int propertyId, string? currency, TKey key)
         {
-            var k = (propertyId, spec.ToKey is null ? key : spec.ToKey(key));
+            var k = (propertyId, string.IsNullOrEmpty(currency) ? properties[propertyId].CurrencyCode : currency, spec.ToKey is null ? key : spec.ToKey(key));
             if (!result.TryGetValue(k, out var counts))
             {
                 result[k] = counts = new Counts();
@@ -400,10 +412,11 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         // 1. Sales, one statement: counts and amounts per status (conditional aggregates), upgrade nights of sold upgrades,
         // and the reservations that bought (COUNT(DISTINCT) of the sold sales' reservations).
         var bySale = await keyedSales
-            .GroupBy(s => new { s.PropertyId, s.Key })
+            .GroupBy(s => new { s.PropertyId, s.CurrencyCode, s.Key })
             .Select(g => new
             {
                 g.Key.PropertyId,
+                g.Key.CurrencyCode,
                 g.Key.Key,
                 Pending = g.Count(s => s.Status == UpsellStatus.Pending),
                 Posted = g.Count(s => s.Status == UpsellStatus.Posted),
@@ -418,7 +431,7 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         foreach (var row in bySale)
         {
             // A key with only Rejected sales still gets its (empty) row: it has records.
-            var c = At(row.PropertyId, row.Key);
+            var c = At(row.PropertyId, row.CurrencyCode, row.Key);
             c.Pending += row.Pending;
             c.Posted += row.Posted;
             c.Reversed += row.Reversed;
@@ -436,17 +449,20 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         {
             offers = offers.Where(spec.OfferWhere);
         }
+        // Per currency section: what was shown belongs to the property's currency (Currency ""), a sale to its own
+        // currency ("" when it is the property's, so that a reservation shown and sold there is counted once).
         var shown = spec.Presentation is not null
-            ? filter.Presentations(db).Select(KeyedOf(spec.Presentation, p => p.PropertyId, p => p.ReservationId))
-            : offers.Select(KeyedOf(spec.Offer, o => o.PropertyId, o => o.ReservationId));
-        var withSale = sales.Where(s => s.Status != UpsellStatus.Rejected).Select(KeyedOf(spec.Sale, s => s.PropertyId, s => s.ReservationId));
+            ? filter.Presentations(db).Select(KeyedOf(spec.Presentation, p => p.PropertyId, p => p.ReservationId, p => ""))
+            : offers.Select(KeyedOf(spec.Offer, o => o.PropertyId, o => o.ReservationId, o => ""));
+        var withSale = sales.Where(s => s.Status != UpsellStatus.Rejected).Select(KeyedOf(spec.Sale, s => s.PropertyId, s => s.ReservationId,
+            s => s.CurrencyCode == db.Properties.Where(p => p.Id == s.PropertyId).Select(p => p.CurrencyCode).FirstOrDefault() ? "" : s.CurrencyCode));
         var presented = await shown.Union(withSale)
-            .GroupBy(r => new { r.PropertyId, r.Key })
-            .Select(g => new { g.Key.PropertyId, g.Key.Key, Count = g.Count() })
+            .GroupBy(r => new { r.PropertyId, r.Currency, r.Key })
+            .Select(g => new { g.Key.PropertyId, g.Key.Currency, g.Key.Key, Count = g.Count() })
             .ToListAsync(ct);
         foreach (var row in presented)
         {
-            At(row.PropertyId, row.Key).ReservationsPresented += row.Count;
+            At(row.PropertyId, row.Currency, row.Key).ReservationsPresented += row.Count;
         }
 
         // 4. Offers presented: the presentations' offer counts, or (by pair/rule/add-on, or with a kind filter) the
@@ -459,18 +475,18 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
                 .ToListAsync(ct);
             foreach (var row in counts)
             {
-                At(row.PropertyId, row.Key).OffersPresented += row.Count;
+                At(row.PropertyId, null, row.Key).OffersPresented += row.Count;
             }
         }
         else
         {
-            var counts = await offers.Select(KeyedOf(spec.Offer, o => o.PropertyId, o => o.ReservationId))
+            var counts = await offers.Select(KeyedOf(spec.Offer, o => o.PropertyId, o => o.ReservationId, o => ""))
                 .GroupBy(o => new { o.PropertyId, o.Key })
                 .Select(g => new { g.Key.PropertyId, g.Key.Key, Count = g.Count() })
                 .ToListAsync(ct);
             foreach (var row in counts)
             {
-                At(row.PropertyId, row.Key).OffersPresented += row.Count;
+                At(row.PropertyId, null, row.Key).OffersPresented += row.Count;
             }
         }
 
@@ -480,13 +496,13 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         {
             declines = declines.Where(spec.DeclineWhere);
         }
-        var declined = await declines.Select(KeyedOf(spec.Decline, d => d.PropertyId, d => d.ReservationId))
+        var declined = await declines.Select(KeyedOf(spec.Decline, d => d.PropertyId, d => d.ReservationId, d => ""))
             .GroupBy(d => new { d.PropertyId, d.Key })
             .Select(g => new { g.Key.PropertyId, g.Key.Key, Count = g.Count() })
             .ToListAsync(ct);
         foreach (var row in declined)
         {
-            At(row.PropertyId, row.Key).Declined += row.Count;
+            At(row.PropertyId, null, row.Key).Declined += row.Count;
         }
         return result;
     }
@@ -500,13 +516,14 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
 
     /// <summary><c>x => new Keyed&lt;TKey&gt; { PropertyId = …, Key = key(x), ReservationId = … }</c>, one parameter throughout.</summary>
     private static Expression<Func<T, Keyed<TKey>>> KeyedOf<T, TKey>(Expression<Func<T, TKey>> key, Expression<Func<T, int>> propertyId,
-        Expression<Func<T, string>> reservationId)
+        Expression<Func<T, string>> reservationId, Expression<Func<T, string>> currency)
     {
         var x = key.Parameters[0];
         return Expression.Lambda<Func<T, Keyed<TKey>>>(Expression.MemberInit(Expression.New(typeof(Keyed<TKey>)),
             Expression.Bind(typeof(Keyed<TKey>).GetProperty(nameof(Keyed<TKey>.PropertyId))!, Rebind(propertyId, x)),
             Expression.Bind(typeof(Keyed<TKey>).GetProperty(nameof(Keyed<TKey>.Key))!, key.Body),
-            Expression.Bind(typeof(Keyed<TKey>).GetProperty(nameof(Keyed<TKey>.ReservationId))!, Rebind(reservationId, x))), x);
+            Expression.Bind(typeof(Keyed<TKey>).GetProperty(nameof(Keyed<TKey>.ReservationId))!, Rebind(reservationId, x)),
+            Expression.Bind(typeof(Keyed<TKey>).GetProperty(nameof(Keyed<TKey>.Currency))!, Rebind(currency, x))), x);
     }
 
     private static Expression<Func<UpsellPresentation, KeyedCount<TKey>>> KeyedCountOf<TKey>(Expression<Func<UpsellPresentation, TKey>> key)
@@ -528,6 +545,7 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
             Bind(nameof(KeyedSale<TKey>.Key), key.Body),
             Bind(nameof(KeyedSale<TKey>.ReservationId), Of(nameof(UpsellSale.ReservationId))),
             Bind(nameof(KeyedSale<TKey>.Status), Of(nameof(UpsellSale.Status))),
+            Bind(nameof(KeyedSale<TKey>.CurrencyCode), Of(nameof(UpsellSale.CurrencyCode))),
             Bind(nameof(KeyedSale<TKey>.Kind), Of(nameof(UpsellSale.Kind))),
             Bind(nameof(KeyedSale<TKey>.TotalAmount), Of(nameof(UpsellSale.TotalAmount))),
             Bind(nameof(KeyedSale<TKey>.UpgradeNights), Of(nameof(UpsellSale.UpgradeNights)))), s);
@@ -546,7 +564,7 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
 
     private sealed record PropertyInfo(int Id, string Code, string Name, string CurrencyCode, decimal? CommissionPercent);
 
-    private static IReadOnlyList<UpsellReportGroup> Groups(ReportGrouping grouping, IEnumerable<KeyValuePair<(int PropertyId, object? Key), Counts>> rows,
+    private static IReadOnlyList<UpsellReportGroup> Groups(ReportGrouping grouping, IEnumerable<KeyValuePair<(int PropertyId, string Currency, object? Key), Counts>> rows,
         Dictionary<int, PropertyInfo> properties)
     {
         var groups = rows.GroupBy(e => grouping == ReportGrouping.Property ? properties[e.Key.PropertyId].Code : KeyText(e.Key.Key), StringComparer.Ordinal)
@@ -566,7 +584,7 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         _ => Convert.ToString(key, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static string Label(ReportGrouping grouping, string key, (int PropertyId, object? Key) first, Dictionary<int, PropertyInfo> properties) => grouping switch
+    private static string Label(ReportGrouping grouping, string key, (int PropertyId, string Currency, object? Key) first, Dictionary<int, PropertyInfo> properties) => grouping switch
     {
         ReportGrouping.Property => $"{properties[first.PropertyId].Name} ({key})",
         ReportGrouping.RoomTypePair => key.Replace(PairSeparator, PairLabelSeparator, StringComparison.Ordinal),

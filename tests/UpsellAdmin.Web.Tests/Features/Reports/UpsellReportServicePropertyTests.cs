@@ -40,6 +40,9 @@ public sealed class UpsellReportServicePropertyTests
             Assert.True(result.Status == UpsellReportStatus.Ok, $"seed {seed} iteration {iteration}: {string.Join(" ", result.Errors)}");
             var expected = BruteForce.Report(data, query, ownUserId: null);
             ReportAssert.Equal(expected, result.Report!, $"seed {seed} iteration {iteration} ({UpsellReportQueryString.ToQueryString(query)})");
+            // Sales in a foreign currency never make a section's conversion exceed 1.
+            Assert.All(result.Report!.Sections.SelectMany(x => x.Groups.Values.SelectMany(g => g.Select(y => y.Figures)).Append(x.Totals)),
+                f => Assert.True(f.Conversion is null or <= 1m, $"seed {seed} iteration {iteration}: conversion {f.Conversion}"));
         }
     }
 
@@ -90,6 +93,7 @@ internal static class ReportTestData
     public static readonly (string? UserId, string? Name)[] Agents = [("u-anna", "Anna Desk"), ("u-ben", "Ben Desk"), ("u-cleo", "Cleo Revenue"), (null, "API: Channel Partner")];
 
     private static readonly string[] RoomTypes = ["STD", "DLX", "SUI", "EXE"];
+    private static readonly string[] SaleCurrencies = ["EUR", "USD", "CHF", "GBP"];
     private static readonly string?[] Rules = ["R1", "R2", "R3", null];
     private static readonly string?[] Products = ["Breakfast", "Parking", "Late check-out", null];
 
@@ -146,7 +150,10 @@ internal static class ReportTestData
                 ToRoomType = kind == UpsellKind.RoomUpgrade ? Pick(RoomTypes.Where(t => t != from).ToList()) : null,
                 RuleCode = kind == UpsellKind.RoomUpgrade ? Pick(Rules) : null,
                 ProductName = kind == UpsellKind.AddOn ? Pick(Products) : null,
-                TotalAmount = Amount(), CurrencyCode = p.CurrencyCode, OfferId = "o", Channel = agent.UserId is null ? SaleChannel.Api : Pick(new[] { SaleChannel.Desk, SaleChannel.Api }),
+                // Some sales are in another currency than their property's (a rate code or rule with its own currency), GBP
+                // being no property's currency at all.
+                TotalAmount = Amount(), CurrencyCode = random.Next(6) == 0 ? Pick(SaleCurrencies.Where(c => c != p.CurrencyCode).ToList()) : p.CurrencyCode,
+                OfferId = "o", Channel = agent.UserId is null ? SaleChannel.Api : Pick(new[] { SaleChannel.Desk, SaleChannel.Api }),
                 AgentUserId = agent.UserId, AgentName = agent.Name!, SoldUtc = DateTimeOffset.UtcNow, SoldDate = sold,
                 UpgradeNights = kind == UpsellKind.RoomUpgrade ? random.Next(1, 6) : 0,
                 Status = Pick(Enum.GetValues<UpsellStatus>()),
@@ -278,14 +285,19 @@ internal static class BruteForce
             _ => throw new ArgumentOutOfRangeException(nameof(g)),
         };
 
+        // Definition: a sale belongs to the section of its own currency; what has no amount of its own (presentations,
+        // presented offers, declines) to the section of its property's currency. A section exists for every currency of
+        // the properties asked for and every currency of a sale in the report; it lists the properties of that currency and
+        // those with a sale in it.
+        var currencyOf = data.Properties.ToDictionary(x => x.Id, x => x.CurrencyCode);
         var sections = new List<UpsellReportSection>();
-        foreach (var currency in properties.GroupBy(p => p.CurrencyCode).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var currency in properties.Select(x => x.CurrencyCode).Concat(sales.Select(x => x.CurrencyCode)).Distinct().OrderBy(c => c, StringComparer.Ordinal))
         {
-            var inCurrency = currency.Select(p => p.Id).ToHashSet();
-            var s = sales.Where(x => inCurrency.Contains(x.PropertyId)).ToList();
-            var p = presentations.Where(x => inCurrency.Contains(x.PropertyId)).ToList();
-            var o = offers.Where(x => inCurrency.Contains(x.PropertyId)).ToList();
-            var d = declines.Where(x => inCurrency.Contains(x.PropertyId)).ToList();
+            var s = sales.Where(x => x.CurrencyCode == currency).ToList();
+            var p = presentations.Where(x => currencyOf[x.PropertyId] == currency).ToList();
+            var o = offers.Where(x => currencyOf[x.PropertyId] == currency).ToList();
+            var d = declines.Where(x => currencyOf[x.PropertyId] == currency).ToList();
+            var sectionCodes = properties.Where(x => x.CurrencyCode == currency).Select(x => x.Code).Concat(s.Select(x => code[x.PropertyId])).Distinct();
             var totals = Figures(data, s, p, o, d, usePresentations: true, query.Kind);
             var groups = new Dictionary<ReportGrouping, IReadOnlyList<UpsellReportGroup>>();
             foreach (var grouping in query.GroupBy.Distinct())
@@ -304,7 +316,7 @@ internal static class BruteForce
                     ? list.OrderBy(x => x.Key, StringComparer.Ordinal).ToList()
                     : list.OrderByDescending(x => x.Figures.Revenue).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
             }
-            sections.Add(new UpsellReportSection(currency.Key, currency.Select(x => x.Code).OrderBy(x => x, StringComparer.Ordinal).ToList(), totals, groups));
+            sections.Add(new UpsellReportSection(currency, sectionCodes.OrderBy(x => x, StringComparer.Ordinal).ToList(), totals, groups));
         }
         return new UpsellReport(query, sections, ownUserId is not null);
     }

@@ -59,16 +59,20 @@ public sealed class UpsellReportServiceTests
     }
 
     [Fact]
-    public async Task A_property_the_user_may_not_see_is_forbidden_and_no_property_means_the_visible_ones()
+    public async Task A_property_the_user_may_not_see_answers_like_an_unknown_one_and_no_property_means_the_visible_ones()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
         await SeedTwoCurrenciesAsync(database);
         database.CurrentUser.User = FakeCurrentUser.As("rm-eu", Roles.RevenueManager); // access to EU1 only
         var service = ReportTestData.Service(database);
 
-        var forbidden = await service.RunAsync(Query("EU1", "US1"), Ct);
-        Assert.Equal(UpsellReportStatus.Forbidden, forbidden.Status);
-        Assert.Contains("US1", Assert.Single(forbidden.Errors), StringComparison.Ordinal);
+        // Same status and message as a code that does not exist: the answer does not tell that US1 exists.
+        var hidden = await service.RunAsync(Query("EU1", "US1"), Ct);
+        var unknown = await service.RunAsync(Query("EU1", "XX9"), Ct);
+        Assert.Equal(UpsellReportStatus.Invalid, hidden.Status);
+        Assert.Equal("Unknown property: US1.", Assert.Single(hidden.Errors));
+        Assert.Equal(unknown.Status, hidden.Status);
+        Assert.Equal(unknown.Errors.Single().Replace("XX9", "US1", StringComparison.Ordinal), hidden.Errors.Single());
 
         var visible = await service.RunAsync(Query(), Ct);
         Assert.Equal(UpsellReportStatus.Ok, visible.Status);
@@ -247,6 +251,40 @@ public sealed class UpsellReportServiceTests
         Assert.Null(await service.PairConversionAsync(eu1.Id, "DLX", "SUI", March1, March1.AddDays(30), Ct));
         database.CurrentUser.User = FakeCurrentUser.As("rm-eu", Roles.RevenueManager);
         Assert.Null(await service.PairConversionAsync(eu2.Id, "STD", "DLX", March1, March1.AddDays(30), Ct)); // not visible
+    }
+
+    [Fact]
+    public async Task Pair_conversion_starts_at_the_first_presented_offer_and_is_null_before_any()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var (eu1, _, _) = await SeedPropertiesAsync(database);
+        await using (var db = await database.CreateDbContextAsync())
+        {
+            // Old data: sales of the pair in February, before any offer shown was recorded; from March 10 on, two
+            // reservations shown the pair, one bought.
+            foreach (var (reservation, day) in new[] { ("OLD1", March1.AddDays(-20)), ("OLD2", March1.AddDays(-15)), ("R1", March1.AddDays(12)) })
+            {
+                var sale = Sale(eu1, "Ben Desk", "u-ben", UpsellStatus.Posted, 80m);
+                sale.ReservationId = reservation;
+                sale.SoldDate = day;
+                db.UpsellSales.Add(sale);
+            }
+            await db.SaveChangesAsync(Ct);
+        }
+        database.CurrentUser.User = ReportTestData.Admin;
+        var service = ReportTestData.Service(database);
+        Assert.Null(await service.PairConversionAsync(eu1.Id, "STD", "DLX", March1.AddDays(-60), March1.AddDays(30), Ct)); // nothing shown ever
+
+        await using (var db = await database.CreateDbContextAsync())
+        {
+            db.UpsellPresentations.AddRange(
+                Presentation(eu1, "R1", March1.AddDays(9), SaleChannel.Desk, ("STD", "DLX")),
+                Presentation(eu1, "R2", March1.AddDays(11), SaleChannel.Desk, ("STD", "DLX")));
+            await db.SaveChangesAsync(Ct);
+        }
+        // Without the start, OLD1 and OLD2 would count as presented and bought: 3/4.
+        Assert.Equal((0.5m, 2), await service.PairConversionAsync(eu1.Id, "STD", "DLX", March1.AddDays(-60), March1.AddDays(30), Ct));
+        Assert.Null(await service.PairConversionAsync(eu1.Id, "STD", "DLX", March1.AddDays(-60), March1.AddDays(5), Ct)); // ends before the first
     }
 
     [Fact]
