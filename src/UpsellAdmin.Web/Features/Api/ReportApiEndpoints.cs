@@ -105,10 +105,10 @@ public static class ReportApiEndpoints
                 + "revenue = posted − reversed, in currencyCode. Extra figures: offersPresented, reversed, reservationsBought, postedAmount, "
                 + "reversedAmount, pendingAmount, averagePerSale, upgradeRoomNights, commission (null without a commission percent). "
                 + "With Accept: text/csv the groups as CSV with a header row (key, label, presented, …, sold, …, revenue, …, currencyCode). "
-                + "A malformed parameter is a 400 naming it; an unknown property 404; a property the key may not read 403.")
+                + "A malformed parameter (or a range over " + $"{UpsellReportService.MaximumYears} years) is a 400 naming it; an unknown property, or one the key may not read, 404.")
             .Produces<ApiUpsellReport>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound); // 403: a key without the read scope
         return endpoints;
     }
 
@@ -137,37 +137,43 @@ public static class ReportApiEndpoints
             grouping = parsed;
         }
 
+        if (toDate >= fromDate.AddYears(UpsellReportService.MaximumYears))
+        {
+            return BadRequest("to", string.Create(CultureInfo.InvariantCulture,
+                $"from {fromDate:yyyy-MM-dd} to {toDate:yyyy-MM-dd} is longer than {UpsellReportService.MaximumYears} years: ask for at most {UpsellReportService.MaximumYears} years at a time (to before {fromDate.AddYears(UpsellReportService.MaximumYears):yyyy-MM-dd})."));
+        }
+
+        // The same lookup as the other /api endpoints: a property outside the key's scope is unknown to it (404, the
+        // same answer as a code that does not exist, so a key cannot probe which codes exist).
+        if (await DeskApiEndpoints.PropertyAsync(dbFactory, user, propertyCode, ct) is not { } found)
+        {
+            return UnknownProperty(propertyCode);
+        }
+        string code, currencyCode;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var property = await db.Properties.AsNoTracking().Where(p => p.Code == propertyCode && p.IsActive).Select(p => new { p.Id, p.Code, p.CurrencyCode })
-                .FirstOrDefaultAsync(ct);
-            if (property is null)
-            {
-                return Problem(StatusCodes.Status404NotFound, $"Unknown property code: {propertyCode}.");
-            }
-            if (!await PropertyAccess.CanSeeAsync(db, CurrentUser.From(user), property.Id, ct))
-            {
-                return Problem(StatusCodes.Status403Forbidden, $"This API key may not read property {property.Code}.");
-            }
-            propertyCode = property.Code;
-            var result = await reports.RunAsync(new UpsellReportQuery([property.Code], fromDate, toDate, ReportDateBasis.SaleDate, null, null, null, [grouping]), ct);
-            switch (result.Status)
-            {
-                case UpsellReportStatus.Forbidden:
-                    return Problem(StatusCodes.Status403Forbidden, $"This API key may not read property {property.Code}.");
-                case UpsellReportStatus.Invalid:
-                    return TypedResults.Problem(string.Join(" ", result.Errors), statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
-            }
-            var answer = ToApi(result.Report!, property.Code, property.CurrencyCode, grouping);
-            if (WantsCsv(http.Request))
-            {
-                http.Response.Headers.CacheControl = "no-store";
-                var rows = answer.Groups.Select(g => (g, answer.CurrencyCode)).ToAsyncEnumerable();
-                return TypedResults.Stream(stream => TabularExport.WriteCsvAsync(stream, CsvColumns, rows, byteOrderMark: false, ct), "text/csv; charset=utf-8",
-                    string.Create(CultureInfo.InvariantCulture, $"upsell-report_{TabularExport.FileNamePart(property.Code)}_{fromDate:yyyy-MM-dd}_{toDate:yyyy-MM-dd}_{answer.GroupBy}.csv"));
-            }
-            return TypedResults.Json(answer, RuleApiEndpoints.Json);
+            var property = await db.Properties.AsNoTracking().Where(p => p.Id == found.Id).Select(p => new { p.Code, p.CurrencyCode }).SingleAsync(ct);
+            (code, currencyCode) = (property.Code, property.CurrencyCode);
         }
+        var result = await reports.RunAsync(new UpsellReportQuery([code], fromDate, toDate, ReportDateBasis.SaleDate, null, null, null, [grouping]), ct);
+        switch (result.Status)
+        {
+            case UpsellReportStatus.Forbidden:
+                return UnknownProperty(propertyCode);
+            case UpsellReportStatus.Invalid when result.Errors.Any(UpsellReportErrors.IsUnknownProperty):
+                return UnknownProperty(propertyCode);
+            case UpsellReportStatus.Invalid:
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [.. result.Errors] }, string.Join(" ", result.Errors), title: "Bad Request");
+        }
+        var answer = ToApi(result.Report!, code, currencyCode, grouping);
+        if (WantsCsv(http.Request))
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            var rows = answer.Groups.Select(g => (g, answer.CurrencyCode)).ToAsyncEnumerable();
+            return TypedResults.Stream(stream => TabularExport.WriteCsvAsync(stream, CsvColumns, rows, byteOrderMark: false, ct), "text/csv; charset=utf-8",
+                string.Create(CultureInfo.InvariantCulture, $"upsell-report_{TabularExport.FileNamePart(code)}_{fromDate:yyyy-MM-dd}_{toDate:yyyy-MM-dd}_{answer.GroupBy}.csv"));
+        }
+        return TypedResults.Json(answer, RuleApiEndpoints.Json);
     }
 
     /// <summary>The report of one property in the API's shape (its one currency section; zeros when nothing happened).</summary>
@@ -198,6 +204,7 @@ public static class ReportApiEndpoints
     private static IResult BadRequest(string parameter, string detail) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [detail] }, detail, title: "Bad Request");
 
-    private static IResult Problem(int status, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: status == StatusCodes.Status404NotFound ? "Not Found" : "Forbidden");
+    /// <summary>404 with the other /api endpoints' text (DeskApiEndpoints): unknown and not the key's read the same.</summary>
+    private static IResult UnknownProperty(string propertyCode) =>
+        TypedResults.Problem($"Unknown property code: {propertyCode}.", statusCode: StatusCodes.Status404NotFound, title: "Not Found");
 }

@@ -18,8 +18,8 @@ namespace UpsellAdmin.Web.Features.Reports;
 /// The file downloads (<c>/exports/*</c>): signed-in GETs with the browser's cookie (an API key is not accepted here;
 /// the API has its own report endpoint), every role as on the screens (Front Desk gets its own report figures and its
 /// properties' activity; the services scope by property access). <c>?format=csv|xlsx</c> plus the screen's own query
-/// string. Anonymous → the login page (302), a property the user may not see → 403, a malformed query → 400 with a
-/// plain message, an unknown property → 404. The rows stream from the database to the response.
+/// string. Anonymous → the login page (302), a malformed query → 400 with a plain message, an unknown property or one the
+/// user may not see → 404 with the same plain message ("Unknown property: X.": which codes exist is not revealed). The rows stream from the database to the response.
 /// </summary>
 public static partial class ReportsSetup
 {
@@ -46,7 +46,8 @@ public static partial class ReportsSetup
         Xlsx,
     }
 
-    private static async Task<IResult> ExportReportAsync(HttpContext http, IUpsellReportService reports, CancellationToken ct)
+    private static async Task<IResult> ExportReportAsync(HttpContext http, IUpsellReportService reports, IPropertyService properties,
+        IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
         if (Format(http) is not { } format)
         {
@@ -57,11 +58,25 @@ public static partial class ReportsSetup
         {
             return Plain(StatusCodes.Status400BadRequest, string.Join(" ", errors));
         }
+        // A code the user may not see answers as an unknown one (404, the same text): the export does not tell which codes exist.
+        if (query.PropertyCodes.Count > 0)
+        {
+            var visible = await properties.GetVisibleAsync(ct);
+            foreach (var code in query.PropertyCodes)
+            {
+                if (await PropertyAsync(http, dbFactory, visible, code, ct) is { } refused)
+                {
+                    return refused;
+                }
+            }
+        }
         var result = await reports.RunAsync(query, ct);
         switch (result.Status)
         {
             case UpsellReportStatus.Forbidden:
-                return Plain(StatusCodes.Status403Forbidden, result.Errors.Count > 0 ? string.Join(" ", result.Errors) : "You may not see the report of one of these properties.");
+                return Plain(StatusCodes.Status404NotFound, UnknownPropertyMessage(query.PropertyCodes));
+            case UpsellReportStatus.Invalid when result.Errors.Any(UpsellReportErrors.IsUnknownProperty):
+                return Plain(StatusCodes.Status404NotFound, string.Join(" ", result.Errors.Where(UpsellReportErrors.IsUnknownProperty)));
             case UpsellReportStatus.Invalid:
                 return Plain(StatusCodes.Status400BadRequest, string.Join(" ", result.Errors));
         }
@@ -129,7 +144,8 @@ public static partial class ReportsSetup
             : stream => TabularExport.WriteXlsxAsync(stream, UpsellRulesExport.Columns, rows, ct, "Upsell Rules"));
     }
 
-    /// <summary>A property code the user may see → null; one that exists but is not theirs → 403; none → 404.</summary>
+    /// <summary>A property code the user may see → null; any other → 404 "Unknown property: X." (a code that exists but
+    /// is not theirs reads exactly as one that does not exist; only the server log tells them apart).</summary>
     private static async Task<IResult?> PropertyAsync(HttpContext http, IDbContextFactory<AppDbContext> dbFactory, IReadOnlyList<PropertySummary> visible,
         string code, CancellationToken ct)
     {
@@ -142,10 +158,12 @@ public static partial class ReportsSetup
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Exports");
         logger.LogWarning("Export of property {PropertyCode} refused for {UserName}: {Reason}", LogText.Safe(code, 50), LogText.Safe(http.User.Identity?.Name, 256),
             exists ? "not theirs" : "unknown");
-        return exists
-            ? Plain(StatusCodes.Status403Forbidden, $"You may not see property {code}.")
-            : Plain(StatusCodes.Status404NotFound, $"There is no property {code}.");
+        return Plain(StatusCodes.Status404NotFound, UnknownPropertyMessage([code]));
     }
+
+    /// <summary>The report service's text for an unknown property (so every export's 404 reads the same).</summary>
+    private static string UnknownPropertyMessage(IReadOnlyList<string> codes) =>
+        codes.Count == 1 ? $"Unknown property: {codes[0]}." : $"Unknown properties: {string.Join(", ", codes)}.";
 
     private static ExportFormat? Format(HttpContext http) =>
         http.Request.Query["format"].ToString().Trim().ToLowerInvariant() switch

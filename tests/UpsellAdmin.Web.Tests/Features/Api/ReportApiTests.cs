@@ -8,7 +8,7 @@ using UpsellAdmin.Web.Tests.Features.Reports;
 namespace UpsellAdmin.Web.Tests.Features.Api;
 
 /// <summary>GET /api/properties/{code}/upsell-report: the JSON shape and figures (the report service's), the CSV form,
-/// 400 problems naming the parameter, 401/403/404.</summary>
+/// 400 problems naming the parameter (also a range over 3 years), 401; 404 for an unknown property or one outside the key.</summary>
 public sealed class ReportApiTests(ExportTestApp app) : IClassFixture<ExportTestApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -104,6 +104,7 @@ public sealed class ReportApiTests(ExportTestApp app) : IClassFixture<ExportTest
     [InlineData("from=2026-11-01&to=2026-02-30", "to")]
     [InlineData("from=2026-12-01&to=2026-11-30", "from")]
     [InlineData("from=2026-11-01&to=2026-11-30&groupBy=colour", "groupBy")]
+    [InlineData("from=2023-11-01&to=2026-11-01", "to")] // more than 3 years (3 years end on 2026-10-31)
     public async Task BadParameters_Are400ProblemsNamingTheParameter(string query, string parameter)
     {
         using var client = app.CreateApiClient();
@@ -124,15 +125,23 @@ public sealed class ReportApiTests(ExportTestApp app) : IClassFixture<ExportTest
     }
 
     [Fact]
-    public async Task AKeyLimitedToAnotherProperty_Is403_AndNoKeyIs401()
+    public async Task AKeyLimitedToAnotherProperty_Is404LikeAnUnknownCode_AndNoKeyIs401()
     {
         await app.EnsureOtherPropertyAsync(Ct);
         using (var limited = app.CreateApiClient(ApiOptions.DemoReadOnlyKey)) // the first property by code only
         using (var response = await limited.GetAsync($"/api/properties/{ExportTestApp.OtherProperty}/upsell-report?from=2026-11-01&to=2026-11-30", Ct))
+        using (var unknown = await limited.GetAsync("/api/properties/NOSUCH/upsell-report?from=2026-11-01&to=2026-11-30", Ct))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            // As Rules/Desk/Selling: a property outside the key reads exactly as one that does not exist.
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            using var unknownJson = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync(Ct));
+            Assert.Equal($"Unknown property code: {ExportTestApp.OtherProperty}.", json.RootElement.GetProperty("detail").GetString());
+            Assert.Equal(unknownJson.RootElement.GetProperty("title").GetString(), json.RootElement.GetProperty("title").GetString());
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         }
+        Assert.DoesNotContain(app.Reports.Queries, q => q.PropertyCodes.Contains(ExportTestApp.OtherProperty));
         using var anonymous = app.CreateApiClient(key: null);
         using var none = await anonymous.GetAsync(await UrlAsync("from=2026-11-01&to=2026-11-30"), Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);

@@ -19,7 +19,7 @@ namespace UpsellAdmin.Web.Tests.Features.Reports;
 
 /// <summary>
 /// The three downloads over HTTP (the real app, demo users signed in with the login form): sign-in required, the
-/// property check (403), plain 400s, the file's name, type and content (the report service's figures; the activity
+/// property check (404 for a property not theirs, as for an unknown one), plain 400s, the file's name, type and content (the report service's figures; the activity
 /// log's and the rule grid's rows, all pages).
 /// </summary>
 public sealed class ExportEndpointTests(ExportTestApp app) : IClassFixture<ExportTestApp>
@@ -72,12 +72,26 @@ public sealed class ExportEndpointTests(ExportTestApp app) : IClassFixture<Expor
     [InlineData(PageUrls.ExportUpsellActivity + "?format=csv&property=" + ExportTestApp.OtherProperty)]
     [InlineData(PageUrls.ExportUpsellRules + "?format=xlsx&property=" + ExportTestApp.OtherProperty)]
     [InlineData(PageUrls.ExportUpsellReport + "?format=csv&from=2026-11-01&to=2026-11-30&properties=" + ExportTestApp.OtherProperty)]
-    public async Task APropertyTheUserMayNotSee_Is403(string url)
+    public async Task APropertyTheUserMayNotSee_Is404_LikeAnUnknownOne(string url)
     {
         await app.EnsureOtherPropertyAsync(Ct);
         using var browser = await app.SignedInAsync(FrontDesk, Ct);
         using var response = await browser.GetAsync(url, Ct);
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var unknown = await browser.GetAsync(url.Replace(ExportTestApp.OtherProperty, "NOSUCH", StringComparison.Ordinal), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal($"Unknown property: {ExportTestApp.OtherProperty}.", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("Unknown property: NOSUCH.", await unknown.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Report_WhenTheServiceSaysUnknownProperty_Is404()
+    {
+        var code = await app.PropertyCodeAsync(Ct);
+        using var browser = await app.SignedInAsync(Revenue, Ct);
+        using var response = await browser.GetAsync($"{PageUrls.ExportUpsellReport}?format=csv&from=2026-11-01&to=2026-11-30&properties={code}&agent={FakeReports.UnknownToService}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal($"Unknown property: {FakeReports.UnknownToService}.", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
@@ -314,6 +328,10 @@ public sealed partial class ExportTestApp : DeskApiFactory
 /// queries; a query naming <see cref="ExportTestApp.OtherProperty"/> is Forbidden.</summary>
 public sealed class FakeReports : IUpsellReportService
 {
+    /// <summary>A query with this agent is answered Invalid "Unknown property: GHOST." (as the service answers an unknown
+    /// or not visible code), to test the endpoints' mapping of that answer.</summary>
+    public const string UnknownToService = "GHOST";
+
     public List<UpsellReportQuery> Queries { get; } = [];
 
     public static UpsellFigures Figures(int seed) => new(
@@ -340,7 +358,9 @@ public sealed class FakeReports : IUpsellReportService
         }
         return Task.FromResult(query.PropertyCodes.Contains(ExportTestApp.OtherProperty, StringComparer.OrdinalIgnoreCase)
             ? new UpsellReportResult(UpsellReportStatus.Forbidden, null, ["You may not see XOTHER."])
-            : new UpsellReportResult(UpsellReportStatus.Ok, ReportFor(query), []));
+            : query.Agent == UnknownToService
+                ? new UpsellReportResult(UpsellReportStatus.Invalid, null, [$"Unknown property: {UnknownToService}."])
+                : new UpsellReportResult(UpsellReportStatus.Ok, ReportFor(query), []));
     }
 
     public Task<(decimal Conversion, int ReservationsPresented)?> PairConversionAsync(int propertyId, string fromRoomType, string toRoomType, DateOnly from, DateOnly to,

@@ -18,7 +18,8 @@ namespace UpsellAdmin.Web.Features.Reports.Exports;
 /// <item>Excel: MiniExcel (no hand-written spreadsheet XML): dates and moments are real Excel dates, numbers and money
 /// real numbers (money "#,##0.00", percentages "0.0%"), a header row, the header row frozen, an auto-filter. MiniExcel
 /// writes synchronously and needs to finish the zip's directory at the end, so the workbook is written to a temporary
-/// file (deleted on close) on a worker thread and then copied to <paramref name="output"/> asynchronously.</item>
+/// file (deleted on close) on a dedicated thread (at most <see cref="MaxConcurrentWorkbooks"/> builds at once) and then
+/// copied to the output asynchronously.</item>
 /// </list>
 /// </summary>
 public static class TabularExport
@@ -78,12 +79,24 @@ public static class TabularExport
         WriteXlsxAsync(output, [ExportSheet.Create(sheetName, columns, rows)], cancellationToken);
 
     /// <summary>Writes a workbook of several sheets (e.g. the report's rows and its "Totals"), each with its frozen header row.</summary>
-    public static async Task WriteXlsxAsync(Stream output, IReadOnlyList<ExportSheet> sheets, CancellationToken cancellationToken)
+    public static Task WriteXlsxAsync(Stream output, IReadOnlyList<ExportSheet> sheets, CancellationToken cancellationToken) =>
+        WriteXlsxAsync(output, sheets, Path.GetTempPath(), cancellationToken);
+
+    /// <summary>At most this many workbooks are built at once (each holds a dedicated thread and a database read for
+    /// its whole build); a further one waits for a slot, or for its request to be cancelled.</summary>
+    public const int MaxConcurrentWorkbooks = 2;
+
+    private static readonly SemaphoreSlim WorkbookSlots = new(MaxConcurrentWorkbooks, MaxConcurrentWorkbooks);
+
+    /// <summary>Free workbook slots now (for tests).</summary>
+    internal static int FreeWorkbookSlots => WorkbookSlots.CurrentCount;
+
+    /// <summary>As above, the temporary file in <paramref name="tempDirectory"/> (tests give their own folder).</summary>
+    internal static async Task WriteXlsxAsync(Stream output, IReadOnlyList<ExportSheet> sheets, string tempDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(sheets);
-        var path = Path.Combine(Path.GetTempPath(), $"upsell-export-{Guid.NewGuid():N}.xlsx");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        ArgumentException.ThrowIfNullOrEmpty(tempDirectory);
         var columns = new List<DynamicExcelColumn>();
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
         for (var s = 0; s < sheets.Count; s++)
@@ -106,8 +119,22 @@ public static class TabularExport
             EnableWriteNullValueCell = false,
             FastMode = false,
         };
-        // MiniExcel reads the rows synchronously: on a worker thread, which waits for each next row of the async source.
-        await Task.Run(() => MiniExcel.SaveAs(file, values, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration), cancellationToken);
+        // Waits (asynchronously, cancellable) while MaxConcurrentWorkbooks builds run.
+        await WorkbookSlots.WaitAsync(cancellationToken);
+        var path = Path.Combine(tempDirectory, $"upsell-export-{Guid.NewGuid():N}.xlsx");
+        // Deleted when closed: after the copy, or when the build or the copy fails or is cancelled.
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            // MiniExcel writes synchronously and pulls the rows synchronously (blocking on each next row of the async
+            // source for the whole database read): on a dedicated thread (LongRunning), not a thread-pool one.
+            await Task.Factory.StartNew(() => MiniExcel.SaveAs(file, values, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration),
+                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally
+        {
+            WorkbookSlots.Release();
+        }
         file.Position = 0;
         await file.CopyToAsync(output, cancellationToken);
     }
