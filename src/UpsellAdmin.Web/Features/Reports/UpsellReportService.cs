@@ -11,8 +11,12 @@ namespace UpsellAdmin.Web.Features.Reports;
 /// <summary>
 /// The Upsell Performance report. Every figure comes out of grouped queries (GROUP BY property and the grouping's key,
 /// COUNT, COUNT(DISTINCT reservation), SUM; four statements per grouping) over the selling records — sales, presentations, presented offers and
-/// declines — filtered by the query; the few result rows are merged in memory per currency (a property's currency) and
-/// key. Nothing loads the records themselves. Definitions of the figures: the README's "Upsell Performance".
+/// declines — filtered by the query; the few result rows are merged in memory per currency and key. Currency: a sale
+/// counts (amounts, sold, reversed, bought, reservations presented) in its own currency's section
+/// (<see cref="UpsellSale.CurrencyCode"/>, which may differ from the property's: rate codes and rules have their own);
+/// what has no amount — presentations, offers shown, declines — in the property's currency's section. A reservation is
+/// "presented" in a section when it was shown offers there or has a non-rejected sale in that currency, so every buyer
+/// of a section is presented in it and conversion stays ≤ 1. Nothing loads the records themselves. Definitions of the figures: the README's "Upsell Performance".
 /// </summary>
 public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser) : IUpsellReportService
 {
@@ -199,107 +203,85 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
     // ------------------------------------------------------------------------------------------------------------
     // The grouped queries
 
-    /// <summary>The query's filters, applied to every record type.</summary>
+    /// <summary>The query's filters, applied to every record type by one helper over each type's columns.</summary>
     private sealed record Filter(int[] PropertyIds, DateOnly From, DateOnly To, ReportDateBasis DateBasis, string? Agent, string? AgentUserId,
         SaleChannel? Channel, UpsellKind? Kind)
     {
-        public IQueryable<UpsellSale> Sales(AppDbContext db)
+        private static readonly RecordColumns<UpsellSale> SaleColumns = new(s => s.PropertyId, s => s.SoldDate,
+            (Expression<Func<UpsellSale, DateOnly>>)(s => s.Arrival), s => s.AgentName, s => s.AgentUserId, s => s.Channel, kind => s => s.Kind == kind);
+
+        // A presentation has no kind: it counts when it showed an offer of that kind.
+        private static readonly RecordColumns<UpsellPresentation> PresentationColumns = new(p => p.PropertyId, p => p.Day,
+            (Expression<Func<UpsellPresentation, DateOnly?>>)(p => p.Arrival), p => p.AgentName, p => p.AgentUserId, p => p.Channel,
+            kind => p => p.Offers.Any(o => o.Kind == kind));
+
+        private static readonly RecordColumns<UpsellPresentedOffer> OfferColumns = new(o => o.PropertyId, o => o.Day,
+            (Expression<Func<UpsellPresentedOffer, DateOnly?>>)(o => o.Arrival), o => o.AgentName, o => o.AgentUserId, o => o.Channel, kind => o => o.Kind == kind);
+
+        private static readonly RecordColumns<UpsellDecline> DeclineColumns = new(d => d.PropertyId, d => d.Day,
+            (Expression<Func<UpsellDecline, DateOnly?>>)(d => d.Arrival), d => d.AgentName, d => d.AgentUserId, d => d.Channel, kind => d => d.Kind == kind);
+
+        public IQueryable<UpsellSale> Sales(AppDbContext db) => Apply(db.UpsellSales.AsNoTracking(), SaleColumns);
+
+        public IQueryable<UpsellPresentation> Presentations(AppDbContext db) => Apply(db.UpsellPresentations.AsNoTracking(), PresentationColumns);
+
+        public IQueryable<UpsellPresentedOffer> Offers(AppDbContext db) => Apply(db.UpsellPresentedOffers.AsNoTracking(), OfferColumns);
+
+        public IQueryable<UpsellDecline> Declines(AppDbContext db) => Apply(db.UpsellDeclines.AsNoTracking(), DeclineColumns);
+
+        /// <summary>The filters on one record type: each condition is written once, over a value, and put on the type's
+        /// column by replacing the value with the column (the same expression trees — so the same SQL — as conditions
+        /// written per type; the captured values stay parameters).</summary>
+        private IQueryable<T> Apply<T>(IQueryable<T> q, RecordColumns<T> c)
         {
             var (ids, from, to, agent, userId) = (PropertyIds, From, To, Agent, AgentUserId);
-            var q = db.UpsellSales.AsNoTracking().Where(s => ids.Contains(s.PropertyId));
-            q = DateBasis == ReportDateBasis.SaleDate ? q.Where(s => s.SoldDate >= from && s.SoldDate <= to) : q.Where(s => s.Arrival >= from && s.Arrival <= to);
+            q = On(q, c.PropertyId, (int id) => ids.Contains(id));
+            if (DateBasis == ReportDateBasis.SaleDate)
+            {
+                q = On(q, c.Day, (DateOnly d) => d >= from && d <= to);
+            }
+            else
+            {
+                q = c.Arrival.Body.Type == typeof(DateOnly)
+                    ? On(q, c.Arrival, (DateOnly d) => d >= from && d <= to)
+                    : On(q, c.Arrival, (DateOnly? d) => d >= from && d <= to);
+            }
             if (agent is not null)
             {
-                q = q.Where(s => s.AgentName == agent);
+                q = On(q, c.AgentName, (string a) => a == agent);
             }
             if (userId is not null)
             {
-                q = q.Where(s => s.AgentUserId == userId);
+                q = On(q, c.AgentUserId, (string? u) => u == userId);
             }
             if (Channel is { } channel)
             {
-                q = q.Where(s => s.Channel == channel);
+                q = On(q, c.Channel, (SaleChannel ch) => ch == channel);
             }
             if (Kind is { } kind)
             {
-                q = q.Where(s => s.Kind == kind);
+                q = q.Where(c.OfKind(kind));
             }
             return q;
         }
 
-        public IQueryable<UpsellPresentation> Presentations(AppDbContext db)
+        /// <summary><c>q.Where(x => condition(column(x)))</c>.</summary>
+        private static IQueryable<T> On<T, TValue>(IQueryable<T> q, LambdaExpression column, Expression<Func<TValue, bool>> condition)
         {
-            var (ids, from, to, agent, userId) = (PropertyIds, From, To, Agent, AgentUserId);
-            var q = db.UpsellPresentations.AsNoTracking().Where(p => ids.Contains(p.PropertyId));
-            q = DateBasis == ReportDateBasis.SaleDate ? q.Where(p => p.Day >= from && p.Day <= to) : q.Where(p => p.Arrival >= from && p.Arrival <= to);
-            if (agent is not null)
-            {
-                q = q.Where(p => p.AgentName == agent);
-            }
-            if (userId is not null)
-            {
-                q = q.Where(p => p.AgentUserId == userId);
-            }
-            if (Channel is { } channel)
-            {
-                q = q.Where(p => p.Channel == channel);
-            }
-            if (Kind is { } kind)
-            {
-                // A presentation has no kind: it counts when it showed an offer of that kind.
-                q = q.Where(p => p.Offers.Any(o => o.Kind == kind));
-            }
-            return q;
-        }
-
-        public IQueryable<UpsellPresentedOffer> Offers(AppDbContext db)
-        {
-            var (ids, from, to, agent, userId) = (PropertyIds, From, To, Agent, AgentUserId);
-            var q = db.UpsellPresentedOffers.AsNoTracking().Where(o => ids.Contains(o.PropertyId));
-            q = DateBasis == ReportDateBasis.SaleDate ? q.Where(o => o.Day >= from && o.Day <= to) : q.Where(o => o.Arrival >= from && o.Arrival <= to);
-            if (agent is not null)
-            {
-                q = q.Where(o => o.AgentName == agent);
-            }
-            if (userId is not null)
-            {
-                q = q.Where(o => o.AgentUserId == userId);
-            }
-            if (Channel is { } channel)
-            {
-                q = q.Where(o => o.Channel == channel);
-            }
-            if (Kind is { } kind)
-            {
-                q = q.Where(o => o.Kind == kind);
-            }
-            return q;
-        }
-
-        public IQueryable<UpsellDecline> Declines(AppDbContext db)
-        {
-            var (ids, from, to, agent, userId) = (PropertyIds, From, To, Agent, AgentUserId);
-            var q = db.UpsellDeclines.AsNoTracking().Where(d => ids.Contains(d.PropertyId));
-            q = DateBasis == ReportDateBasis.SaleDate ? q.Where(d => d.Day >= from && d.Day <= to) : q.Where(d => d.Arrival >= from && d.Arrival <= to);
-            if (agent is not null)
-            {
-                q = q.Where(d => d.AgentName == agent);
-            }
-            if (userId is not null)
-            {
-                q = q.Where(d => d.AgentUserId == userId);
-            }
-            if (Channel is { } channel)
-            {
-                q = q.Where(d => d.Channel == channel);
-            }
-            if (Kind is { } kind)
-            {
-                q = q.Where(d => d.Kind == kind);
-            }
-            return q;
+            var body = new ParameterSwap(condition.Parameters[0], column.Body).Visit(condition.Body);
+            return q.Where(Expression.Lambda<Func<T, bool>>(body, column.Parameters[0]));
         }
     }
+
+    /// <summary>The columns the filters read, per record type. <see cref="Arrival"/> is DateOnly (sales) or DateOnly?.</summary>
+    private sealed record RecordColumns<T>(
+        Expression<Func<T, int>> PropertyId,
+        Expression<Func<T, DateOnly>> Day,
+        LambdaExpression Arrival,
+        Expression<Func<T, string>> AgentName,
+        Expression<Func<T, string?>> AgentUserId,
+        Expression<Func<T, SaleChannel>> Channel,
+        Func<UpsellKind, Expression<Func<T, bool>>> OfKind);
 
     /// <summary>How one grouping keys each record type (and which records it takes). A null <see cref="Presentation"/>
     /// means the grouping looks at what was shown (pair, rule, add-on): reservations presented and offers presented come
@@ -554,7 +536,7 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
     private static Expression Rebind<T, TValue>(Expression<Func<T, TValue>> selector, ParameterExpression parameter) =>
         new ParameterSwap(selector.Parameters[0], parameter).Visit(selector.Body);
 
-    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
