@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using UpsellAdmin.Web.Features.Accounts;
 using UpsellAdmin.Web.Features.Reports;
+using UpsellAdmin.Web.Features.Reports.Components;
 using UpsellAdmin.Web.Features.Selling;
 using UpsellAdmin.Web.Features.UpsellConfiguration;
 using UpsellAdmin.Web.Tests.TestSupport;
@@ -119,6 +120,101 @@ public sealed class UpsellReportPageTests : UiTestContext
         Assert.Equal((new DateOnly(2026, 6, 1), new DateOnly(2026, 11, 30), ReportDateBasis.StayDate, SaleChannel.Api, UpsellKind.RoomUpgrade),
             (query.From, query.To, query.DateBasis, query.Channel, query.Kind));
         Assert.Equal([ReportGrouping.RoomTypePair, ReportGrouping.Week, ReportGrouping.Agent], query.GroupBy);
+    }
+
+    [Theory]
+    [InlineData("stay")]
+    [InlineData("StayDate")]
+    [InlineData("STAY")]
+    public void ALinkByStayDate_IsReadAsTheExportsReadIt(string by)
+    {
+        var cut = RenderPage($"/reports/upsells?properties=HTL1&from=2026-11-01&to=2026-11-30&by={by}");
+
+        cut.WaitForAssertion(() => Assert.Single(_reports.Queries));
+        Assert.Equal(ReportDateBasis.StayDate, _reports.Queries[0].DateBasis);
+        Assert.Equal("Stays arriving 2026-11-01 – 2026-11-30 (stay date)", cut.Find("[data-testid=report-range]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=report-address-problems]"));
+    }
+
+    [Fact]
+    public async Task ALinkWithAnUnknownValue_SaysWhatCouldNotBeRead_AndKeepsTheRest()
+    {
+        var cut = RenderPage("/reports/upsells?properties=HTL1&from=2026-11-01&to=2026-11-30&channel=phone&kind=addOn&groupBy=month,agent");
+
+        cut.WaitForAssertion(() => Assert.Single(_reports.Queries));
+        var problems = cut.Find("[data-testid=report-address-problems]").TextContent;
+        Assert.Contains("channel 'phone' is not known: use desk or api.", problems, StringComparison.Ordinal);
+        Assert.Contains("groupBy 'month' is not known", problems, StringComparison.Ordinal);
+        var query = _reports.Queries[0];
+        Assert.Equal(["HTL1"], query.PropertyCodes);
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), (SaleChannel?)null, (UpsellKind?)UpsellKind.AddOn),
+            (query.From, query.To, query.Channel, query.Kind));
+        Assert.Equal(ReportGrouping.Agent, query.GroupBy[0]);
+
+        // A filter chosen on the page replaces the link: the message goes.
+        await cut.InvokeAsync(() => cut.FindComponents<MudSelect<SaleChannel?>>().Single().Instance.ValueChanged.InvokeAsync(SaleChannel.Desk));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=report-address-problems]")));
+    }
+
+    [Fact]
+    public void ALinkWithABadDate_SaysSo_AndKeepsTheDefaultLength()
+    {
+        var cut = RenderPage("/reports/upsells?properties=HTL1&from=2026-11-1&to=2026-11-30");
+
+        cut.WaitForAssertion(() => Assert.Single(_reports.Queries));
+        Assert.Contains("from '2026-11-1' is not a date", cut.Find("[data-testid=report-address-problems]").TextContent, StringComparison.Ordinal);
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), (_reports.Queries[0].From, _reports.Queries[0].To));
+    }
+
+    [Fact]
+    public async Task NoPropertyTicked_MeansAllMyProperties_AndIsAskedFor()
+    {
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Single(_reports.Queries));
+
+        await cut.InvokeAsync(() => cut.FindComponents<MudSelect<string>>().Single(c => c.Instance.Label == "Properties").Instance.SelectedValuesChanged
+            .InvokeAsync([]));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, _reports.Queries.Count));
+        Assert.Empty(_reports.Queries[1].PropertyCodes); // the service's "none = every visible property"
+        Assert.StartsWith("All my properties", cut.Find("[data-testid=report-filters-text]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=report-no-property]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=report-section]"));
+        cut.WaitForAssertion(() => Assert.EndsWith("/reports/upsells?properties=&from=2026-10-22&to=2026-11-20&groupBy=property", Navigation.Uri, StringComparison.Ordinal));
+        Assert.Contains("properties=&", cut.Find("a[data-testid=report-export-csv]").GetAttribute("href"), StringComparison.Ordinal);
+
+        // The address says "all" too: opening it again asks for every property, not the current one.
+        var (again, problems) = ReportFilter.Read(Navigation.Uri, ReportFilter.Default("HTL1", new DateOnly(2026, 11, 20)));
+        Assert.Empty(again.Properties);
+        Assert.Empty(problems);
+        Assert.Equal(["HTL1"], ReportFilter.Read("/reports/upsells?from=2026-11-01&to=2026-11-30", ReportFilter.Default("HTL1", new DateOnly(2026, 11, 20))).Filter.Properties);
+    }
+
+    [Fact]
+    public void WeeksCutByTheRange_AreMarkedPartial_InTheChartLabelsAndTheTable()
+    {
+        // Wednesday 2026-06-03 to Wednesday 2026-11-25: the first and the last week are cut.
+        var filter = ReportFilter.Default("HTL1", new DateOnly(2026, 11, 25)) with { From = new DateOnly(2026, 6, 3) };
+        var periods = ReportChartData.EveryPeriod([new UpsellReportGroup("2026-11-23", "Week of 2026-11-23", Figures(10m))], filter);
+
+        var labels = ReportChartData.PeriodLabels(periods);
+        Assert.Equal("06-01*", labels[0]);
+        Assert.Equal("06-08", labels[1]);
+        Assert.Equal("11-23*", labels[^1]);
+        Assert.Equal("Week of 2026-11-23*", periods[^1].Label);
+        Assert.Equal(10m, periods[^1].Figures.Revenue);
+        Assert.Equal(2, periods.Count(ReportChartData.IsPartial));
+        Assert.Equal("* partial week: only 2026-06-03 – 2026-06-07 and 2026-11-23 – 2026-11-25 are in the range, so it is not comparable with whole weeks.",
+            ReportChartData.PartialNote(periods, filter));
+
+        // Whole weeks (Monday to Sunday) and days are never marked.
+        var whole = filter with { From = new DateOnly(2026, 6, 1), To = new DateOnly(2026, 11, 29) };
+        Assert.DoesNotContain(ReportChartData.EveryPeriod([], whole), ReportChartData.IsPartial);
+        Assert.Equal("", ReportChartData.PartialNote(ReportChartData.EveryPeriod([], whole), whole));
+
+        var cut = RenderPage("/reports/upsells?properties=HTL1&from=2026-06-03&to=2026-11-25");
+        cut.WaitForAssertion(() => Assert.Contains("Week of 2026-06-01*", cut.Find("[data-testid=table-time]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("* partial week", cut.Find("[data-testid=chart-time]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
