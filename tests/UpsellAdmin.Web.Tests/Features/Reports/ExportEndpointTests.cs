@@ -246,6 +246,7 @@ public sealed class ExportEndpointTests(ExportTestApp app) : IClassFixture<Expor
         }
         var property = await db.Properties.SingleAsync(p => p.Code == code, Ct);
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
         for (var i = 0; i < count; i++)
         {
             db.UpsellSales.Add(new UpsellSale
@@ -254,7 +255,7 @@ public sealed class ExportEndpointTests(ExportTestApp app) : IClassFixture<Expor
                 GuestName = $"=cmd|guest {i}", AccountId = "a", ServiceId = "s", Arrival = new DateOnly(2026, 2, 1), Departure = new DateOnly(2026, 2, 3),
                 TimeZone = property.TimeZone, Kind = UpsellKind.RoomUpgrade, FromRoomType = "STD", ToRoomType = "SUP", RuleCode = "R1", TotalAmount = 25.5m,
                 CurrencyCode = "EUR", OfferId = $"o-{i}", Channel = SaleChannel.Desk, AgentName = Agent, SoldUtc = start.AddHours(i),
-                SoldDate = DateOnly.FromDateTime(start.AddHours(i).UtcDateTime), UpgradeNights = 2,
+                SoldDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start.AddHours(i), zone).DateTime), UpgradeNights = 2, // the property's own day, as the app stores it
                 Status = i % 2 == 1 ? UpsellStatus.Posted : UpsellStatus.Reversed, Attempts = 1,
             });
         }

@@ -144,6 +144,18 @@ public sealed class ExportWriterTests
         var xf = styles.Descendants(x + "cellXfs").Single().Elements(x + "xf").ElementAt(int.Parse((string)amount.Attribute("s")!, CultureInfo.InvariantCulture));
         var format = styles.Descendants(x + "numFmt").Single(f => (string?)f.Attribute("numFmtId") == (string?)xf.Attribute("numFmtId"));
         Assert.Equal("#,##0.00", (string?)format.Attribute("formatCode"));
+        // Formula injection: the "=1+1" cell is a string cell (MiniExcel writes t="str" with the text in <v>; a shared or
+        // inline string would do too) and has no formula element: Excel shows the text, it never evaluates it.
+        Assert.Empty(sheet.Descendants(x + "f"));
+        var typed = sheet.Descendants(x + "c").Single(c => (string?)c.Attribute("r") == "A2");
+        Assert.Null(typed.Element(x + "f"));
+        var cellType = (string?)typed.Attribute("t");
+        Assert.True(cellType is "str" or "s" or "inlineStr", $"A2 has t=\"{cellType}\": {typed}");
+        var text = cellType == "s"
+            ? XDocument.Load(zip.GetEntry("xl/sharedStrings.xml")!.Open()).Descendants(x + "si")
+                .ElementAt(int.Parse(typed.Element(x + "v")!.Value, CultureInfo.InvariantCulture)).Descendants(x + "t").Single().Value
+            : cellType == "inlineStr" ? typed.Element(x + "is")!.Descendants(x + "t").Single().Value : typed.Element(x + "v")!.Value;
+        Assert.Equal("=1+1", text);
         var day = sheet.Descendants(x + "c").Single(c => (string?)c.Attribute("r") == "C2");
         Assert.Null(day.Attribute("t")); // an Excel date is a number with a date format
         Assert.Equal("46327", day.Element(x + "v")!.Value);
