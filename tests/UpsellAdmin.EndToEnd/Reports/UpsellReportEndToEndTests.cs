@@ -87,6 +87,13 @@ public sealed partial class UpsellReportEndToEndTests(UpsellReportAppFixture app
         await AppFixture.ScreenshotAsync(page, "report-by-agent-1920");
         await page.SetViewportSizeAsync(1366, 768);
         await AppFixture.ScreenshotAsync(page, "report-by-agent-1366");
+        // At 1366 the grouped table (13 columns with Commission) fits its box: nothing scrolls sideways.
+        var grouped = section.Locator("[data-testid=table-grouped]");
+        await grouped.ScrollIntoViewIfNeededAsync();
+        await AppFixture.ScreenshotAsync(page, "report-by-agent-1366-grouped");
+        var overflow = await grouped.EvaluateAsync<int>(
+            "e => Math.max(...[e, ...e.querySelectorAll('*')].filter(x => getComputedStyle(x).overflowX !== 'visible').map(x => x.scrollWidth - x.clientWidth))");
+        Assert.True(overflow <= 1, $"The grouped table scrolls {overflow} px sideways at 1366 px.");
 
         // The page's totals of every currency section.
         var sections = await page.Locator("[data-testid=report-section]").AllAsync();

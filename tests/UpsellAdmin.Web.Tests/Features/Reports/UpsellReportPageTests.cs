@@ -204,7 +204,7 @@ public sealed class UpsellReportPageTests : UiTestContext
         Assert.Equal("Week of 2026-11-23*", periods[^1].Label);
         Assert.Equal(10m, periods[^1].Figures.Revenue);
         Assert.Equal(2, periods.Count(ReportChartData.IsPartial));
-        Assert.Equal("* partial week: only 2026-06-03 – 2026-06-07 and 2026-11-23 – 2026-11-25 are in the range, so it is not comparable with whole weeks.",
+        Assert.Equal("* partial weeks: only 2026-06-03 – 2026-06-07 and 2026-11-23 – 2026-11-25 are in the range, so they are not comparable with whole weeks.",
             ReportChartData.PartialNote(periods, filter));
 
         // Whole weeks (Monday to Sunday) and days are never marked.

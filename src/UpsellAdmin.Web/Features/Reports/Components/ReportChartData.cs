@@ -53,9 +53,11 @@ public static class ReportChartData
             var monday = DateOnly.ParseExact(p.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             var first = monday < filter.From ? filter.From : monday;
             var last = monday.AddDays(6) > filter.To ? filter.To : monday.AddDays(6);
-            return $"{ReportFilter.Date(first)} – {ReportFilter.Date(last)}";
+            return first == last ? ReportFilter.Date(first) : $"{ReportFilter.Date(first)} – {ReportFilter.Date(last)}";
         }).ToList();
-        return notes.Count == 0 ? "" : $"{PartialMark} partial week: only {string.Join(" and ", notes)} {(notes.Count == 1 ? "is" : "are")} in the range, so it is not comparable with whole weeks.";
+        return notes.Count == 0 ? "" : notes.Count == 1
+            ? $"{PartialMark} partial week: only {notes[0]} is in the range, so it is not comparable with whole weeks."
+            : $"{PartialMark} partial weeks: only {string.Join(" and ", notes)} are in the range, so they are not comparable with whole weeks.";
     }
 
     public static List<ChartSeries<double>> Revenue(IReadOnlyList<UpsellReportGroup> groups, string currency) =>
