@@ -44,10 +44,9 @@ public sealed class UpsellReportService(IDbContextFactory<AppDbContext> dbFactor
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        var visible = await PropertyAccess.Visible(db, user).Select(p => p.Id).ToListAsync(cancellationToken);
-        // Only the visible properties are looked up: a property the user may not see answers exactly like one that does
-        // not exist, so the answer never tells which codes exist.
-        var properties = await PropertiesAsync(db, db.Properties.AsNoTracking().Where(p => visible.Contains(p.Id)), cancellationToken);
+        // Only the visible properties are looked up (one query): a property the user may not see answers exactly like one
+        // that does not exist, so the answer never tells which codes exist.
+        var properties = await PropertiesAsync(db, PropertyAccess.Visible(db, user), cancellationToken);
         var asked = query.PropertyCodes.Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (asked.Count > 0)
         {
