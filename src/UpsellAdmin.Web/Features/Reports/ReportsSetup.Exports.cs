@@ -64,7 +64,7 @@ public static partial class ReportsSetup
             var visible = await properties.GetVisibleAsync(ct);
             foreach (var code in query.PropertyCodes)
             {
-                if (await PropertyAsync(http, dbFactory, visible, code, ct) is { } refused)
+                if ((await PropertyAsync(http, dbFactory, visible, code, ct)).Refused is { } refused)
                 {
                     return refused;
                 }
@@ -101,11 +101,12 @@ public static partial class ReportsSetup
         var visible = await properties.GetVisibleAsync(ct);
         if (code is not null)
         {
-            if (await PropertyAsync(http, dbFactory, visible, code, ct) is { } refused)
+            var (property, refused) = await PropertyAsync(http, dbFactory, visible, code, ct);
+            if (refused is not null)
             {
                 return refused;
             }
-            filter = filter with { PropertyId = visible.First(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)).Id };
+            filter = filter with { PropertyId = property!.Id };
         }
         var zones = visible.ToDictionary(p => p.Id, p => TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out var z) ? z : TimeZoneInfo.Utc);
         var columns = UpsellActivityExport.Columns(zones);
@@ -130,35 +131,35 @@ public static partial class ReportsSetup
             return Plain(StatusCodes.Status400BadRequest, "property is required: the code of the property whose rules to export (property=CODE).");
         }
         var visible = await properties.GetVisibleAsync(ct);
-        if (await PropertyAsync(http, dbFactory, visible, code, ct) is { } refused)
+        var (property, refused) = await PropertyAsync(http, dbFactory, visible, code, ct);
+        if (refused is not null)
         {
             return refused;
         }
-        var property = visible.First(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase));
         var form = new UpsellRuleCriteriaModel();
         state.CopyCriteriaTo(form);
-        var rows = UpsellRulesExport.RowsAsync(rules, property.Id, form.ToCriteria(), state.SortBy, state.Descending, ct);
+        var rows = UpsellRulesExport.RowsAsync(rules, property!.Id, form.ToCriteria(), state.SortBy, state.Descending, ct);
         var name = $"upsell-rules_{TabularExport.FileNamePart(property.Code)}.{Extension(format)}";
         return File(http, format, name, format == ExportFormat.Csv
             ? stream => TabularExport.WriteCsvAsync(stream, UpsellRulesExport.Columns, rows, ct)
             : stream => TabularExport.WriteXlsxAsync(stream, UpsellRulesExport.Columns, rows, ct, "Upsell Rules"));
     }
 
-    /// <summary>A property code the user may see → null; any other → 404 "Unknown property: X." (a code that exists but
+    /// <summary>A property code the user may see → that property; any other → 404 "Unknown property: X." (a code that exists but
     /// is not theirs reads exactly as one that does not exist; only the server log tells them apart).</summary>
-    private static async Task<IResult?> PropertyAsync(HttpContext http, IDbContextFactory<AppDbContext> dbFactory, IReadOnlyList<PropertySummary> visible,
-        string code, CancellationToken ct)
+    private static async Task<(PropertySummary? Property, IResult? Refused)> PropertyAsync(HttpContext http, IDbContextFactory<AppDbContext> dbFactory,
+        IReadOnlyList<PropertySummary> visible, string code, CancellationToken ct)
     {
-        if (visible.Any(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)))
+        if (visible.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) is { } property)
         {
-            return null;
+            return (property, null);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var exists = await db.Properties.AsNoTracking().AnyAsync(p => p.Code == code, ct);
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Exports");
         logger.LogWarning("Export of property {PropertyCode} refused for {UserName}: {Reason}", LogText.Safe(code, 50), LogText.Safe(http.User.Identity?.Name, 256),
             exists ? "not theirs" : "unknown");
-        return Plain(StatusCodes.Status404NotFound, UnknownPropertyMessage([code]));
+        return (null, Plain(StatusCodes.Status404NotFound, UnknownPropertyMessage([code])));
     }
 
     /// <summary>The report service's text for an unknown property (so every export's 404 reads the same).</summary>
