@@ -99,8 +99,7 @@ public sealed class RuleForecastService(
             return RuleForecastResult.Failed(RuleForecastStatus.Unavailable, "The property does not exist or you may not see it.");
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var today = QuoteDates.Today(clock, property.TimeZone);
         var from = today;
         var to = today.AddDays(request.Days - 1);
 
