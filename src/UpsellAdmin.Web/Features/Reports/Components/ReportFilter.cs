@@ -211,7 +211,4 @@ public sealed record ReportFilter(
 
         static Dictionary<string, StringValues> Only(string name, StringValues value) => new(StringComparer.OrdinalIgnoreCase) { [name] = value };
     }
-
-    /// <summary><see cref="Read"/> without its problems.</summary>
-    public static ReportFilter FromUri(string uri, ReportFilter fallback) => Read(uri, fallback).Filter;
 }
