@@ -32,7 +32,17 @@ public sealed record ApiUpsellReportGroup(
     decimal PendingAmount,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? AveragePerSale,
     int UpgradeRoomNights,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? Commission);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? Commission)
+{
+    /// <summary>A group of the report's in the API's shape.</summary>
+    public static ApiUpsellReportGroup From(UpsellReportGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var f = group.Figures;
+        return new(group.Key, group.Label, f.ReservationsPresented, f.OffersPresented, f.Sold, f.Declined, f.Reversed, f.ReservationsBought,
+            f.Conversion, f.Revenue, f.PostedAmount, f.ReversedAmount, f.PendingAmount, f.AveragePerSale, f.UpgradeRoomNights, f.Commission);
+    }
+}
 
 /// <summary>
 /// <c>GET /api/properties/{propertyCode}/upsell-report</c>: one property's Upsell Performance over [from, to] by sale
@@ -183,15 +193,12 @@ public static class ReportApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(report);
         var section = report.Sections.FirstOrDefault();
-        var totals = section?.Totals ?? new UpsellFigures(0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, null, 0, null);
+        var t = section?.Totals ?? new UpsellFigures(0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, null, 0, null);
         var groups = section is not null && section.Groups.TryGetValue(grouping, out var list) ? list : [];
-        var t = totals;
         return new ApiUpsellReport(propertyCode, section?.CurrencyCode ?? currencyCode, report.Query.From, report.Query.To, UpsellReportExport.GroupingName(grouping),
             t.ReservationsPresented, t.OffersPresented, t.Sold, t.Declined, t.Reversed, t.ReservationsBought, t.Conversion, t.Revenue, t.PostedAmount,
             t.ReversedAmount, t.PendingAmount, t.AveragePerSale, t.UpgradeRoomNights, t.Commission,
-            groups.Select(g => new ApiUpsellReportGroup(g.Key, g.Label, g.Figures.ReservationsPresented, g.Figures.OffersPresented, g.Figures.Sold,
-                g.Figures.Declined, g.Figures.Reversed, g.Figures.ReservationsBought, g.Figures.Conversion, g.Figures.Revenue, g.Figures.PostedAmount,
-                g.Figures.ReversedAmount, g.Figures.PendingAmount, g.Figures.AveragePerSale, g.Figures.UpgradeRoomNights, g.Figures.Commission)).ToList());
+            groups.Select(ApiUpsellReportGroup.From).ToList());
     }
 
     private static bool WantsCsv(HttpRequest request) =>
