@@ -140,9 +140,9 @@ public static class ReportApiEndpoints
         var grouping = ReportGrouping.Day;
         if (!string.IsNullOrWhiteSpace(groupBy))
         {
-            if (UpsellReportExportQuery.Grouping(groupBy.Trim()) is not { } parsed)
+            if (!UpsellReportQueryString.TryParseGrouping(groupBy.Trim(), out var parsed))
             {
-                return BadRequest("groupBy", $"groupBy is one of {string.Join(", ", Enum.GetValues<ReportGrouping>().Select(UpsellReportExport.GroupingName))}.");
+                return BadRequest("groupBy", $"groupBy is one of {string.Join(", ", Enum.GetValues<ReportGrouping>().Select(UpsellReportQueryString.Name))}.");
             }
             grouping = parsed;
         }
@@ -195,7 +195,7 @@ public static class ReportApiEndpoints
         var section = report.Sections.FirstOrDefault();
         var t = section?.Totals ?? new UpsellFigures(0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, null, 0, null);
         var groups = section is not null && section.Groups.TryGetValue(grouping, out var list) ? list : [];
-        return new ApiUpsellReport(propertyCode, section?.CurrencyCode ?? currencyCode, report.Query.From, report.Query.To, UpsellReportExport.GroupingName(grouping),
+        return new ApiUpsellReport(propertyCode, section?.CurrencyCode ?? currencyCode, report.Query.From, report.Query.To, UpsellReportQueryString.Name(grouping),
             t.ReservationsPresented, t.OffersPresented, t.Sold, t.Declined, t.Reversed, t.ReservationsBought, t.Conversion, t.Revenue, t.PostedAmount,
             t.ReversedAmount, t.PendingAmount, t.AveragePerSale, t.UpgradeRoomNights, t.Commission,
             groups.Select(ApiUpsellReportGroup.From).ToList());

@@ -20,7 +20,7 @@ public static class UpsellReportExport
     [
         ExportColumn.Text<UpsellReportExportRow>("Currency", r => r.CurrencyCode),
         ExportColumn.Text<UpsellReportExportRow>("Properties", r => r.PropertyCodes, 16),
-        ExportColumn.Text<UpsellReportExportRow>("Grouping", r => r.Grouping is { } g ? GroupingName(g) : "total"),
+        ExportColumn.Text<UpsellReportExportRow>("Grouping", r => r.Grouping is { } g ? UpsellReportQueryString.Name(g) : "total"),
         ExportColumn.Text<UpsellReportExportRow>("Key", r => r.Key, 16),
         ExportColumn.Text<UpsellReportExportRow>("Label", r => r.Label, 22),
         ExportColumn.WholeNumber<UpsellReportExportRow>("Reservations presented", r => r.Figures.ReservationsPresented),
@@ -84,7 +84,4 @@ public static class UpsellReportExport
         var properties = query.PropertyCodes.Count == 0 ? "all" : TabularExport.FileNamePart(string.Join("-", query.PropertyCodes));
         return string.Create(CultureInfo.InvariantCulture, $"upsell-report_{properties}_{query.From:yyyy-MM-dd}_{query.To:yyyy-MM-dd}.{extension}");
     }
-
-    /// <summary>The API's camelCase name of a grouping (property, agent, roomTypePair, rule, addOn, day, week).</summary>
-    public static string GroupingName(ReportGrouping grouping) => UpsellReportQueryString.Name(grouping);
 }

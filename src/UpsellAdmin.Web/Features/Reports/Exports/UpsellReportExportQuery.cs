@@ -13,7 +13,4 @@ public static class UpsellReportExportQuery
         var (query, errors) = UpsellReportQueryString.Parse(queryString ?? "");
         return query is { GroupBy.Count: 0 } ? (query with { GroupBy = [ReportGrouping.Day] }, errors) : (query, errors);
     }
-
-    /// <summary>A grouping by its API name (camelCase, case-insensitive); null when unknown.</summary>
-    public static ReportGrouping? Grouping(string? name) => UpsellReportQueryString.TryParseGrouping(name, out var g) ? g : null;
 }
