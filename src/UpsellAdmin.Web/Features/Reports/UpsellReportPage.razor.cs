@@ -32,7 +32,8 @@ public sealed partial class UpsellReportPage : IDisposable
     private IReadOnlyList<string> _errors = [];
     /// <summary>What the address asked for that could not be read (the defaults are used for those parts).</summary>
     private IReadOnlyList<string> _addressProblems = [];
-    private IReadOnlyDictionary<int, decimal?> _rates = new Dictionary<int, decimal?>();
+    /// <summary>The agent commission percent of each property in the report, by property code (null = not set).</summary>
+    private IReadOnlyDictionary<string, decimal?> _rates = new Dictionary<string, decimal?>();
     private string? _failure;
     private bool _loading;
     private bool _ownFiguresOnly;
@@ -148,9 +149,10 @@ public sealed partial class UpsellReportPage : IDisposable
             if (result.Status == UpsellReportStatus.Ok && result.Report is { } report)
             {
                 _ownFiguresOnly |= report.OwnFiguresOnly;
-                var ids = report.Sections.SelectMany(s => s.PropertyCodes)
-                    .Select(code => PropertyState.Properties.FirstOrDefault(p => p.Code == code)?.Id).OfType<int>().ToList();
-                _rates = await CommissionRates.GetAsync(ids, ct);
+                var properties = report.Sections.SelectMany(s => s.PropertyCodes).Distinct()
+                    .Select(code => PropertyState.Properties.FirstOrDefault(p => p.Code == code)).OfType<PropertySummary>().ToList();
+                var rates = await CommissionRates.GetAsync(properties.Select(p => p.Id).ToList(), ct);
+                _rates = properties.ToDictionary(p => p.Code, p => rates.GetValueOrDefault(p.Id));
                 _report = report;
             }
             else
@@ -189,10 +191,7 @@ public sealed partial class UpsellReportPage : IDisposable
     private string CommissionText(UpsellReportSection section)
     {
         var parts = section.PropertyCodes.Select(code =>
-        {
-            var id = PropertyState.Properties.FirstOrDefault(p => p.Code == code)?.Id;
-            return id is { } i && _rates.TryGetValue(i, out var rate) && rate is { } r ? $"{code} {ReportFormat.Rate(r)} of revenue" : $"{code} not set";
-        });
+            _rates.GetValueOrDefault(code) is { } rate ? $"{code} {ReportFormat.Rate(rate)} of revenue" : $"{code} not set");
         return "Commission: " + string.Join(" · ", parts) + " (Upsell Configuration).";
     }
 
