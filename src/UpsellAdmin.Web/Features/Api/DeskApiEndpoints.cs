@@ -170,11 +170,12 @@ public static class DeskApiEndpoints
 
     /// <summary>An active property of the caller's key by its code: its id and time zone (null when there is none, or the
     /// key may not touch it: a property the key may not touch is unknown to it).</summary>
-    internal static async Task<(int Id, string TimeZone)?> PropertyAsync(IDbContextFactory<AppDbContext> dbFactory, ClaimsPrincipal user, string code, CancellationToken ct)
+    internal static async Task<(int Id, string Code, string TimeZone, string CurrencyCode)?> PropertyAsync(IDbContextFactory<AppDbContext> dbFactory, ClaimsPrincipal user, string code, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await PropertyAccess.Visible(db, CurrentUser.From(user)).Where(p => p.Code == code && p.IsActive).Select(p => new { p.Id, p.TimeZone }).FirstOrDefaultAsync(ct);
-        return row is null ? null : (row.Id, row.TimeZone);
+        var row = await PropertyAccess.Visible(db, CurrentUser.From(user)).Where(p => p.Code == code && p.IsActive)
+            .Select(p => new { p.Id, p.Code, p.TimeZone, p.CurrencyCode }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.Id, row.Code, row.TimeZone, row.CurrencyCode);
     }
 
     private static bool TryDate(string? text, DateOnly fallback, out DateOnly date)

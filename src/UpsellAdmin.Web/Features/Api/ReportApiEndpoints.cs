@@ -153,20 +153,13 @@ public static class ReportApiEndpoints
                 $"from {fromDate:yyyy-MM-dd} to {toDate:yyyy-MM-dd} is longer than {UpsellReportService.MaximumYears} years: ask for at most {UpsellReportService.MaximumYears} years at a time (to before {fromDate.AddYears(UpsellReportService.MaximumYears):yyyy-MM-dd})."));
         }
 
-        // The same rule as the other /api endpoints (DeskApiEndpoints.PropertyAsync), in one query that also reads the
-        // code and currency: an active property the key may see, else unknown to it (404, the same answer as a code that
-        // does not exist, so a key cannot probe which codes exist).
-        string code, currencyCode;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        // The same rule as the other /api endpoints: an active property the key may see, else unknown to it (404, the same
+        // answer as a code that does not exist, so a key cannot probe which codes exist).
+        if (await DeskApiEndpoints.PropertyAsync(dbFactory, user, propertyCode, ct) is not { } property)
         {
-            var property = await PropertyAccess.Visible(db, CurrentUser.From(user)).Where(p => p.Code == propertyCode && p.IsActive)
-                .Select(p => new { p.Code, p.CurrencyCode }).FirstOrDefaultAsync(ct);
-            if (property is null)
-            {
-                return UnknownProperty(propertyCode);
-            }
-            (code, currencyCode) = (property.Code, property.CurrencyCode);
+            return UnknownProperty(propertyCode);
         }
+        var (code, currencyCode) = (property.Code, property.CurrencyCode);
         var result = await reports.RunAsync(new UpsellReportQuery([code], fromDate, toDate, ReportDateBasis.SaleDate, null, null, null, [grouping]), ct);
         switch (result.Status)
         {
